@@ -1,0 +1,26 @@
+# The two commands a new user runs: `make portal`, then `make test`.
+SWIFT ?= swift
+RELEASE_BIN := .build/release/portal
+
+.PHONY: portal release test test-swift test-js test-browser bench clean
+
+portal: release
+	$(RELEASE_BIN) build --content content --templates templates --output output
+
+release:
+	@scripts/setup.sh build
+	$(SWIFT) build -c release --product portal
+
+test:
+	@scripts/setup.sh test
+	@scripts/run-tests.sh
+
+test-swift:
+	$(SWIFT) test
+
+bench: release
+	@scripts/setup.sh bench
+	@bench/run.sh
+
+clean:
+	rm -rf .build output/*.html output/guidance output/assets

@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalKit", targets: ["PortalKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "PortalKit",
+            dependencies: [
+                "PortalMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "portal",
+            dependencies: [
+                "PortalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "PortalKitTests", dependencies: ["PortalKit"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What `portal build` was asked to do. Display paths are the folders as the user typed them,
+/// so diagnostics read `content/guidance/a.md:3:1` rather than absolute paths.
+public struct BuildRequest: Sendable {
+    public var content: URL
+    public var contentDisplay: String
+    public var templates: URL
+    public var templatesDisplay: String
+    public var output: URL
+    public var outputDisplay: String
+    public var strict: Bool
+
+    public init(content: String, templates: String, output: String, strict: Bool = false,
+                relativeTo base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        func url(_ p: String) -> URL {
+            p.hasPrefix("/") ? URL(fileURLWithPath: p) : base.appendingPathComponent(p)
+        }
+        self.content = url(content).standardizedFileURL
+        self.contentDisplay = content
+        self.templates = url(templates).standardizedFileURL
+        self.templatesDisplay = templates
+        self.output = url(output).standardizedFileURL
+        self.outputDisplay = output
+        self.strict = strict
+    }
+}
+
+public struct BuildSummary: Sendable {
+    public var pageCount: Int
+    public var fileCount: Int
+    public var warnings: [Diagnostic]
+}

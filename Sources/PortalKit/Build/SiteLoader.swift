@@ -1,0 +1,39 @@
+/// The load phase: site.yml and every guidance page, with all their errors.
+public enum SiteLoader {
+    public static func load(_ content: ContentFolder, log: inout DiagnosticLog) -> LoadedSite? {
+        var config: SiteConfig?
+        if content.exists("site.yml") {
+            if let text = content.readText("site.yml", log: &log) {
+                config = SiteConfigLoader.load(text, path: content.displayPath("site.yml"), log: &log)
+            }
+        } else {
+            log.add(.error(.load, path: content.displayPath("site.yml"), "missing: every portal needs a site.yml with at least title:"))
+        }
+        var pages: [GuidancePage] = []
+        for file in content.files(in: "guidance", log: &log) where file.lowercased().hasSuffix(".md") {
+            guard let text = content.readText(file, log: &log) else { continue }
+            if let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), log: &log) {
+                pages.append(page)
+            }
+        }
+        reportDuplicateSlugs(pages, log: &log)
+        pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
+        guard let config else { return nil }
+        return LoadedSite(config: config, pages: pages)
+    }
+
+    private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {
+        var first: [Slug: GuidancePage] = [:]
+        for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {
+            if page.slug.value == "index" {
+                log.add(.error(.validate, path: page.displayPath, line: 1, column: 1, "slug 'index' is taken by the list of guidance pages; choose another"))
+            }
+            if let earlier = first[page.slug] {
+                log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
+                               "duplicate slug '\(page.slug)': \(earlier.displayPath) already uses it; set a different slug:"))
+            } else {
+                first[page.slug] = page
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The content folder on disk: lists its files and reads them, refusing anything that leads
+/// outside it (a symlink to /etc must not end up in a published portal).
+public struct ContentFolder: Sendable {
+    public let root: URL
+    /// How paths are shown in diagnostics: the folder as the user named it.
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot
+    }
+
+    public func displayPath(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
+    }
+
+    private var resolvedRoot: String { root.resolvingSymlinksInPath().path }
+
+    /// Files under `folder` (relative to the root), recursively, sorted, as root-relative paths.
+    /// Hidden files and editor droppings are skipped.
+    public func files(in folder: String, log: inout DiagnosticLog) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else { return [] }
+        var found: [String] = []
+        collect(base, relative: folder, into: &found, log: &log)
+        return found.sorted()
+    }
+
+    private func collect(_ dir: URL, relative: String, into found: inout [String], log: inout DiagnosticLog) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        } catch {
+            log.add(.error(.load, path: displayPath(relative), "cannot read folder: \(error.localizedDescription)"))
+            return
+        }
+        for name in names where !Self.isIgnored(name) {
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            let url = dir.appendingPathComponent(name)
+            guard isInside(url) else {
+                log.add(.error(.load, path: displayPath(rel), "is a symbolic link to a place outside the content folder; copy the file in instead"))
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
+                log.add(.error(.load, path: displayPath(rel), "is a broken symbolic link"))
+                continue
+            }
+            if isDir.boolValue {
+                collect(url, relative: rel, into: &found, log: &log)
+            } else {
+                found.append(rel)
+            }
+        }
+    }
+
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp")
+    }
+
+    /// True when the path, with every symlink followed, is still inside the content folder.
+    func isInside(_ url: URL) -> Bool {
+        let resolved = url.resolvingSymlinksInPath().path
+        let rootPath = resolvedRoot
+        return resolved == rootPath || resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
+    }
+
+    public func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
+    }
+
+    /// Reads a text file as UTF-8, reporting a failure as a diagnostic.
+    public func readText(_ relative: String, log: inout DiagnosticLog) -> String? {
+        let url = root.appendingPathComponent(relative)
+        guard isInside(url) else {
+            log.add(.error(.load, path: displayPath(relative), "is a symbolic link to a place outside the content folder; copy the file in instead"))
+            return nil
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            log.add(.error(.load, path: displayPath(relative), "cannot read file: \(error.localizedDescription)"))
+            return nil
+        }
+        do {
+            return try TextDecoding.utf8(data)
+        } catch {
+            if case .notUTF8(let line) = error {
+                log.add(.error(.load, path: displayPath(relative), line: line, column: 1, "file is not valid UTF-8; save it as UTF-8"))
+            }
+            return nil
+        }
+    }
+}

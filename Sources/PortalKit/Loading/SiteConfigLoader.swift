@@ -1,0 +1,31 @@
+/// Reads `site.yml`. Pure: text in, config and diagnostics out.
+enum SiteConfigLoader {
+    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days"]
+
+    static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SiteConfig? {
+        let source = YAMLSource(path: path)
+        guard let node = source.parse(text, log: &log),
+              let map = YAMLMapping(node, source: source, what: "site.yml", log: &log)
+        else { return nil }
+        map.rejectUnknownKeys(allowed: keys, log: &log)
+        let title = map.string("title", required: true, log: &log)
+        var config = SiteConfig(title: title ?? "")
+        config.sourcePath = path
+        config.description = map.string("description", log: &log) ?? ""
+        config.language = map.string("language", log: &log) ?? "ja"
+        config.allowRawHTML = map.bool("allow_raw_html", log: &log) ?? false
+        config.reviewAfterDays = map.int("review_after_days", range: 1...36500, log: &log) ?? 365
+        for item in map.mappings("navigation", what: "a navigation entry", log: &log) {
+            item.rejectUnknownKeys(allowed: ["title", "path"], log: &log)
+            guard let title = item.string("title", required: true, log: &log),
+                  let path = item.string("path", required: true, log: &log)
+            else { continue }
+            guard URLText.scheme(of: path) == nil, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                log.add(source.diagnostic(item.valueMark("path"), "navigation path '\(path)' must be a page of the portal, relative to its root (e.g. guidance/overview.html)"))
+                continue
+            }
+            config.navigation.append(.init(title: title, path: SitePath(path), line: item.valueMark("path")?.line ?? 0, column: item.valueMark("path")?.column ?? 1))
+        }
+        return title == nil ? nil : config
+    }
+}

@@ -1,0 +1,162 @@
+import Yams
+
+/// Where a YAML text sits: its file, and how many lines precede it there (front matter starts
+/// after its fence), so every error points at the file's own line.
+struct YAMLSource: Sendable {
+    var path: String
+    var lineOffset: Int = 0
+    var phase: BuildPhase = .load
+
+    func diagnostic(_ mark: Mark?, _ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(severity, phase, path: path, line: mark.map { $0.line + lineOffset } ?? lineOffset + 1, column: mark?.column, message)
+    }
+
+    /// Parses one YAML document; a syntax error becomes a diagnostic at its line.
+    func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                log.add(diagnostic(mark, "YAML syntax: \(problem)"))
+            case let .duplicatedKeysInMapping(duplicates, context):
+                log.add(diagnostic(context.mark, "YAML: key '\(duplicates.joined(separator: "', '"))' appears more than once"))
+            default:
+                log.add(diagnostic(nil, "YAML: \(error)"))
+            }
+        } catch {
+            log.add(diagnostic(nil, "YAML: \(error)"))
+        }
+        return nil
+    }
+}
+
+/// A YAML mapping read into typed values, every mistake reported at its line: unknown keys,
+/// missing keys, wrong types. Hand-written rather than Codable because Codable loses line numbers.
+struct YAMLMapping {
+    let source: YAMLSource
+    let node: Node
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+
+    init?(_ node: Node?, source: YAMLSource, what: String, log: inout DiagnosticLog) {
+        guard let node, case .mapping(let mapping) = node else {
+            log.add(source.diagnostic(node?.mark, "\(what) must be a mapping of keys to values"))
+            return nil
+        }
+        self.source = source
+        self.node = node
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    var mark: Mark? { node.mark }
+    var keys: [String] { pairs.map(\.key) }
+
+    func value(_ key: String) -> Node? {
+        pairs.first { $0.key == key }?.value
+    }
+
+    /// Where a key's value starts: errors about the value point there.
+    func valueMark(_ key: String) -> Mark? {
+        pairs.first { $0.key == key }?.value.mark ?? mark
+    }
+
+    func markOf(_ key: String) -> Mark? {
+        pairs.first { $0.key == key }?.keyNode.mark ?? mark
+    }
+
+    func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            log.add(source.diagnostic(pair.keyNode.mark, "unknown key '\(pair.key)'; known keys: \(allowed.joined(separator: ", "))"))
+        }
+    }
+
+    private func missing(_ key: String, log: inout DiagnosticLog) {
+        log.add(source.diagnostic(mark, "missing required key '\(key)'"))
+    }
+
+    private func scalar(_ key: String, required: Bool, type: String, log: inout DiagnosticLog) -> (String, Mark?)? {
+        guard let node = value(key) else {
+            if required { missing(key, log: &log) }
+            return nil
+        }
+        guard case .scalar(let s) = node else {
+            log.add(source.diagnostic(node.mark, "'\(key)' must be \(type)"))
+            return nil
+        }
+        if s.tag.description == Tag.Name.null.rawValue || (s.style == .plain && ["", "~", "null"].contains(s.string)) {
+            if required { log.add(source.diagnostic(node.mark, "'\(key)' must not be empty")) }
+            return nil
+        }
+        return (s.string, node.mark)
+    }
+
+    func string(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> String? {
+        guard let (text, mark) = scalar(key, required: required, type: "text", log: &log) else { return nil }
+        if required, text.trimmed().isEmpty {
+            log.add(source.diagnostic(mark, "'\(key)' must not be empty"))
+            return nil
+        }
+        return text
+    }
+
+    func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil, log: inout DiagnosticLog) -> Int? {
+        guard let (text, mark) = scalar(key, required: required, type: "a whole number", log: &log) else { return nil }
+        guard let n = Int(text) else {
+            log.add(source.diagnostic(mark, "'\(key)' must be a whole number, not '\(text)'"))
+            return nil
+        }
+        if let range, !range.contains(n) {
+            log.add(source.diagnostic(mark, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(n)"))
+            return nil
+        }
+        return n
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
+        guard let (text, mark) = scalar(key, required: false, type: "true or false", log: &log) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            log.add(source.diagnostic(mark, "'\(key)' must be true or false, not '\(text)'"))
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> LocalDate? {
+        guard let (text, mark) = scalar(key, required: required, type: "a date (YYYY-MM-DD)", log: &log) else { return nil }
+        guard let date = LocalDate(parsing: text) else {
+            log.add(source.diagnostic(mark, "'\(key)' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '\(text)'"))
+            return nil
+        }
+        return date
+    }
+
+    func sequence(_ key: String, log: inout DiagnosticLog) -> [Node]? {
+        guard let node = value(key) else { return nil }
+        if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
+        guard case .sequence(let seq) = node else {
+            log.add(source.diagnostic(node.mark, "'\(key)' must be a list"))
+            return nil
+        }
+        return Array(seq)
+    }
+
+    func stringList(_ key: String, log: inout DiagnosticLog) -> [String] {
+        guard let items = sequence(key, log: &log) else { return [] }
+        var out: [String] = []
+        for item in items {
+            if case .scalar(let s) = item, !s.string.trimmed().isEmpty {
+                out.append(s.string)
+            } else {
+                log.add(source.diagnostic(item.mark, "each entry of '\(key)' must be a piece of text"))
+            }
+        }
+        return out
+    }
+
+    func mappings(_ key: String, what: String, log: inout DiagnosticLog) -> [YAMLMapping] {
+        guard let items = sequence(key, log: &log) else { return [] }
+        return items.compactMap { YAMLMapping($0, source: source, what: what, log: &log) }
+    }
+}

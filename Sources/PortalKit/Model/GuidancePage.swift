@@ -1,0 +1,25 @@
+/// A cited source: shown on the page, so only http(s) URLs are accepted.
+public struct SourceLink: Sendable, Equatable {
+    public var title: String
+    public var url: String
+}
+
+/// A guidance page as loaded: front matter decoded, body still Markdown.
+public struct GuidancePage: Sendable, Equatable {
+    /// Path inside the content folder, e.g. `guidance/overview.md`: how links name the page.
+    public var contentPath: String
+    /// Path as shown in diagnostics.
+    public var displayPath: String
+    public var slug: Slug
+    public var title: String
+    public var summary: String
+    public var updated: LocalDate
+    public var sources: [SourceLink]
+    public var tags: [String]
+    public var order: Int?
+    public var body: String
+    /// Lines before the body (the front matter and its fences).
+    public var bodyLineOffset: Int
+
+    public var outputPath: SitePath { SitePath("guidance/\(slug.value).html") }
+}

@@ -1,0 +1,21 @@
+/// Everything read from the content folder, checked and typed: the input of rendering.
+public struct LoadedSite: Sendable {
+    public var config: SiteConfig
+    /// In reading order: `order`, then title.
+    public var pages: [GuidancePage]
+}
+
+/// One file of the finished portal.
+public struct OutputFile: Sendable, Equatable {
+    public var path: SitePath
+    public var bytes: [UInt8]
+
+    public init(path: SitePath, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: SitePath, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}

@@ -1,0 +1,30 @@
+/// `content/site.yml`: what the whole portal shares.
+public struct SiteConfig: Sendable, Equatable {
+    public struct NavigationItem: Sendable, Equatable {
+        public var title: String
+        /// A page of the portal, as a path in the output (`guidance/overview.html`).
+        public var path: SitePath
+        public var line: Int
+        public var column: Int = 1
+    }
+
+    /// Where the config was read from, for diagnostics about it.
+    public var sourcePath = "site.yml"
+
+    public var title: String
+    public var description: String
+    public var language: String
+    public var navigation: [NavigationItem]
+    public var allowRawHTML: Bool
+    public var reviewAfterDays: Int
+
+    public init(title: String, description: String = "", language: String = "ja", navigation: [NavigationItem] = [],
+                allowRawHTML: Bool = false, reviewAfterDays: Int = 365) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.navigation = navigation
+        self.allowRawHTML = allowRawHTML
+        self.reviewAfterDays = reviewAfterDays
+    }
+}

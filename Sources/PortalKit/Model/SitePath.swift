@@ -1,0 +1,34 @@
+/// A path inside the output folder, `/`-separated, never absolute and never with `..`.
+/// Links between pages are always computed from two of these, so every URL is relative.
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let components: [String]
+
+    public init(_ path: String) {
+        components = path.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }
+        precondition(!components.contains(".."), "SitePath must not climb out of the output")
+    }
+
+    public var string: String { components.joined(separator: "/") }
+    public var description: String { string }
+    public var depth: Int { max(components.count - 1, 0) }
+
+    /// `../` repeated once per folder this page sits in: the way back to the portal root.
+    public var rootPrefix: String { String(repeating: "../", count: depth) }
+
+    /// The URL that leads from the page at `self` to `target`, percent-encoded per segment.
+    public func relativeURL(to target: SitePath, fragment: String? = nil) -> String {
+        let from = components.dropLast()
+        var common = 0
+        while common < from.count, common < target.components.count - 1,
+              from[from.startIndex + common] == target.components[common] {
+            common += 1
+        }
+        let up = Array(repeating: "..", count: from.count - common)
+        let down = target.components[common...].map(URLText.encodePathSegment)
+        var url = (up + down).joined(separator: "/")
+        if let fragment, !fragment.isEmpty { url += "#" + URLText.encodeFragment(fragment) }
+        return url
+    }
+
+    public static func < (a: SitePath, b: SitePath) -> Bool { a.string < b.string }
+}

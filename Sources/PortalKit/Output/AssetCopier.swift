@@ -1,0 +1,15 @@
+import Foundation
+
+/// `templates/assets/` (CSS, classic scripts) is copied to `output/assets/` byte for byte.
+enum AssetCopier {
+    static func files(in folder: URL, displayRoot: String, log: inout DiagnosticLog) -> [OutputFile] {
+        let content = ContentFolder(root: folder, displayRoot: displayRoot)
+        return content.files(in: "", log: &log).compactMap { relative in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+                log.add(.error(.load, path: content.displayPath(relative), "cannot read asset"))
+                return nil
+            }
+            return OutputFile(path: SitePath("assets/" + relative), bytes: Array(data))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import PortalMarkdown
+
+/// The values a template sees. Built per page as plain dictionaries: swift-mustache reads
+/// them directly, and every string in them is escaped by `{{ }}` unless the key ends in `HTML`.
+struct PageContext {
+    let config: SiteConfig
+    let navigation: [SiteConfig.NavigationItem]
+
+    static let homePath = SitePath("index.html")
+    static let guidanceIndexPath = SitePath("guidance/index.html")
+
+    func base(at path: SitePath, title: String?, description: String, breadcrumbs: [(String, SitePath)]) -> [String: Any] {
+        let nav: [[String: Any]] = navigation.map { item in
+            ["title": item.title, "href": path.relativeURL(to: item.path), "current": item.path == path]
+        }
+        let crumbs: [[String: Any]] = breadcrumbs.map { ["title": $0.0, "href": path.relativeURL(to: $0.1)] }
+        return [
+            "site": ["title": config.title, "description": config.description, "language": config.language],
+            "title": title ?? config.title,
+            "documentTitle": title.map { "\($0) | \(config.title)" } ?? config.title,
+            "description": description.isEmpty ? config.description : description,
+            "root": path.rootPrefix,
+            "homeHref": path.relativeURL(to: Self.homePath),
+            "nav": nav,
+            "breadcrumbs": crumbs,
+            "hasBreadcrumbs": !crumbs.isEmpty,
+        ]
+    }
+
+    func guidance(_ rendered: RenderedPage) -> [String: Any] {
+        let page = rendered.page
+        var context = base(at: page.outputPath, title: page.title, description: page.summary,
+                           breadcrumbs: [("ホーム", Self.homePath), ("ガイダンス", Self.guidanceIndexPath)])
+        context["page"] = [
+            "title": page.title,
+            "summary": page.summary,
+            "updated": page.updated.description,
+            "updatedLabel": page.updated.japanese,
+            "contentHTML": rendered.contentHTML,
+            "toc": Self.tableOfContents(rendered.headings),
+            "hasTOC": rendered.headings.contains { $0.level <= 3 },
+            "sources": page.sources.map { ["title": $0.title, "href": $0.url] },
+            "hasSources": !page.sources.isEmpty,
+            "tags": page.tags,
+        ] as [String: Any]
+        return context
+    }
+
+    /// Level-2 headings with their level-3 children; deeper levels stay out of the way.
+    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
+        var items: [[String: Any]] = []
+        var children: [[String: Any]] = []
+        func flush() {
+            guard !items.isEmpty else { return }
+            items[items.count - 1]["children"] = children
+            items[items.count - 1]["hasChildren"] = !children.isEmpty
+            children = []
+        }
+        for h in headings where h.level <= 3 {
+            let entry: [String: Any] = ["text": h.text, "href": "#" + URLText.encodeFragment(h.id)]
+            if h.level <= 2 || items.isEmpty {
+                flush()
+                items.append(entry)
+            } else {
+                children.append(entry)
+            }
+        }
+        flush()
+        return items
+    }
+
+    func pageSummary(_ page: GuidancePage, from path: SitePath) -> [String: Any] {
+        ["title": page.title, "summary": page.summary, "href": path.relativeURL(to: page.outputPath),
+         "updated": page.updated.description, "updatedLabel": page.updated.japanese]
+    }
+
+    func home(_ pages: [GuidancePage]) -> [String: Any] {
+        var context = base(at: Self.homePath, title: nil, description: config.description, breadcrumbs: [])
+        context["pages"] = pages.map { pageSummary($0, from: Self.homePath) }
+        let latest = pages.sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }.prefix(5)
+        context["latest"] = latest.map { pageSummary($0, from: Self.homePath) }
+        context["guidanceHref"] = Self.homePath.relativeURL(to: Self.guidanceIndexPath)
+        return context
+    }
+
+    func guidanceIndex(_ pages: [GuidancePage]) -> [String: Any] {
+        var context = base(at: Self.guidanceIndexPath, title: "ガイダンス", description: "", breadcrumbs: [("ホーム", Self.homePath)])
+        context["pages"] = pages.map { pageSummary($0, from: Self.guidanceIndexPath) }
+        return context
+    }
+}

@@ -1,0 +1,50 @@
+/// The render phase as one pure step: a loaded site and its templates in, the portal's pages out.
+public struct SiteRenderer: Sendable {
+    public let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public struct Output: Sendable {
+        public var files: [OutputFile]
+        public var pages: [RenderedPage]
+    }
+
+    public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
+        let parsed = await MarkdownStage.parse(site)
+        let rendered = MarkdownStage.resolve(parsed, log: &log)
+
+        let navigation = site.config.navigation.isEmpty
+            ? [.init(title: "ホーム", path: PageContext.homePath, line: 0), .init(title: "ガイダンス", path: PageContext.guidanceIndexPath, line: 0)]
+            : site.config.navigation
+        let context = PageContext(config: site.config, navigation: navigation)
+        let templates = self.templates
+
+        let pageResults = await parallelMap(rendered) { page in
+            Result { () throws(TemplateError) -> OutputFile in
+                OutputFile(path: page.page.outputPath, text: try templates.render(context.guidance(page), with: "page"))
+            }
+        }
+        var files: [OutputFile] = []
+        func add(_ result: Result<OutputFile, TemplateError>) {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): log.add(.error(.render, path: "templates/\(error.name).mustache", "template '\(error.name)' could not be rendered"))
+            }
+        }
+        pageResults.forEach(add)
+        let pages = site.pages
+        add(Result { () throws(TemplateError) in OutputFile(path: PageContext.homePath, text: try templates.render(context.home(pages), with: "home")) })
+        add(Result { () throws(TemplateError) in
+            OutputFile(path: PageContext.guidanceIndexPath, text: try templates.render(context.guidanceIndex(pages), with: "section"))
+        })
+
+        let written = Set(files.map(\.path))
+        for item in site.config.navigation where !written.contains(item.path) {
+            log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
+                           "navigation path '\(item.path)' is not a page of the portal"))
+        }
+        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `templates/`, checked before anything is rendered: each required
+/// layout present, every partial and parent a template refers to present, every file parses.
+public struct TemplateSet: Sendable {
+    public static let required = ["home", "page", "section"]
+
+    let library: MustacheLibrary
+    let names: Set<String>
+
+    /// Parses the given templates (name → text); `displayRoot` names the folder in diagnostics.
+    static func make(_ sources: [String: String], displayRoot: String, log: inout DiagnosticLog) -> TemplateSet? {
+        var library = MustacheLibrary()
+        let path = { (name: String) in displayRoot + "/" + name + ".mustache" }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                log.add(.error(.load, path: path(name), line: error.context.lineNumber, column: error.context.columnNumber,
+                               "template syntax: \(error.error)"))
+            } catch {
+                log.add(.error(.load, path: path(name), "template syntax: \(error)"))
+            }
+        }
+        for name in required where sources[name] == nil {
+            log.add(.error(.load, path: path(name), "missing template '\(name)': every portal needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in references(in: text) where sources[reference.name] == nil {
+                log.add(.error(.load, path: path(name), line: reference.line, column: 1,
+                               "template '\(name)' uses missing partial '\(reference.name)' (expected \(path(reference.name)))"))
+            }
+        }
+        if log.hasErrors { return nil }
+        return TemplateSet(library: library, names: Set(sources.keys))
+    }
+
+    /// Reads every `*.mustache` file directly in `folder`.
+    public static func load(from folder: URL, displayRoot: String, log: inout DiagnosticLog) -> TemplateSet? {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            log.add(.error(.load, path: displayRoot, "cannot read the templates folder: \(error.localizedDescription)"))
+            return nil
+        }
+        var sources: [String: String] = [:]
+        for file in names where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                log.add(.error(.load, path: displayRoot + "/" + file, "cannot read the template as UTF-8 text"))
+                continue
+            }
+            sources[name] = text
+        }
+        return make(sources, displayRoot: displayRoot, log: &log)
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with the line each sits on.
+    static func references(in text: String) -> [(name: String, line: Int)] {
+        var found: [(String, Int)] = []
+        var line = 1
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            let tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let first = tag.first, first == ">" || first == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { found.append((name, line)) }
+            }
+            line += rest[..<close.lowerBound].filter { $0 == "\n" }.count
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    /// Renders a layout; swift-mustache answers nil for an unknown name, which becomes an error here.
+    func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
+        guard names.contains(name), let html = library.render(context, withTemplate: name) else {
+            throw TemplateError(name: name)
+        }
+        return html
+    }
+}
+
+struct TemplateError: Error, Sendable {
+    var name: String
+}

@@ -1,0 +1,62 @@
+/// Percent-encoding for URLs the tool writes itself, and the schemes it lets content link to.
+public enum URLText {
+    public static func encodePathSegment(_ segment: String) -> String {
+        encode(segment) { isUnreserved($0) || "!$&'()*+,;=:@".utf8.contains($0) }
+    }
+
+    /// Fragments keep non-ASCII as UTF-8 percent-encoded too: identical behaviour on file:// and HTTP.
+    public static func encodeFragment(_ fragment: String) -> String {
+        encode(fragment) { isUnreserved($0) || "!$&'()*+,;=:@/?".utf8.contains($0) }
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+    }
+
+    private static func encode(_ s: String, keep: (UInt8) -> Bool) -> String {
+        var out = ""
+        for b in s.utf8 {
+            if keep(b) {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// The scheme of an absolute URL, lower-cased, or nil for a relative reference.
+    public static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let candidate = url[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Links from content may only lead to the web, to mail or to a phone.
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public static func isAllowedExternal(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url), allowedSchemes.contains(scheme) else { return false }
+        if scheme == "http" || scheme == "https" {
+            return url.dropFirst(scheme.count + 1).hasPrefix("//") && url.count > scheme.count + 3
+        }
+        return true
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension URLText {
+    /// An absolute http(s) URL with a host and no white space.
+    public static func isHTTP(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
+        return isAllowedExternal(url) && !url.contains(where: { $0.isWhitespace })
+    }
+}

@@ -1,0 +1,309 @@
+import CCmark
+import Foundation
+
+/// CommonMark through libcmark. All C lives in this file, inside one function scope: the tree is
+/// parsed, read, rewritten and rendered here and freed on every path; only Swift values leave.
+public enum Markdown {
+    public static func render(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        let text = LinkSlots.stripMarkers(source)
+        let cmarkOptions = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let doc = text.withCString({ cmark_parse_document($0, strlen($0), cmarkOptions) }) else {
+            return MarkdownDocument(slottedHTML: "", headings: [], links: [], sections: [], diagnostics: [])
+        }
+        defer { cmark_node_free(doc) }
+
+        var walker = TreeWalker(options: options, columns: ColumnMap(text))
+        walker.walk(doc)
+        walker.rewrite()
+
+        guard let rendered = cmark_render_html(doc, cmarkOptions) else {
+            return MarkdownDocument(slottedHTML: "", headings: [], links: [], sections: [], diagnostics: walker.diagnostics)
+        }
+        defer { free(rendered) }
+        return MarkdownDocument(
+            slottedHTML: String(cString: rendered),
+            headings: walker.headings,
+            links: walker.links,
+            sections: walker.finishedSections(),
+            diagnostics: walker.diagnostics
+        )
+    }
+}
+
+/// Reads the tree in one pass (collecting what to rewrite), then rewrites it: cmark allows changes
+/// only outside an iteration.
+private struct TreeWalker {
+    let options: MarkdownOptions
+    let columns: ColumnMap
+
+    var headings: [Heading] = []
+    var links: [LinkReference] = []
+    var diagnostics: [MarkdownDiagnostic] = []
+
+    private var ids = HeadingIDAllocator()
+    private var sections: [TextSection] = []
+    private var current = TextSection(headingID: nil, title: "", text: "")
+
+    private var headingNodes: [(node: OpaquePointer, level: Int, id: String, lastText: OpaquePointer?, explicitSuffixLength: Int)] = []
+    private var linkNodes: [OpaquePointer] = []
+    private var fencedNodes: [(node: OpaquePointer, html: String)] = []
+    private var callouts: [(node: OpaquePointer, kind: CalloutKind, marker: OpaquePointer)] = []
+    private var skippedText: Set<OpaquePointer> = []
+
+    private var headingText: String? = nil
+    private var headingLastText: OpaquePointer? = nil
+    private var imageText: String? = nil
+
+    init(options: MarkdownOptions, columns: ColumnMap) {
+        self.options = options
+        self.columns = columns
+    }
+
+    private func line(_ node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_line(node)) + options.lineOffset
+    }
+
+    private func column(_ node: OpaquePointer) -> Int {
+        columns.characterColumn(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private mutating func appendText(_ text: String) {
+        if headingText != nil {
+            headingText! += text
+        } else if imageText != nil {
+            imageText! += text
+        } else {
+            current.text += text
+        }
+    }
+
+    mutating func walk(_ doc: OpaquePointer) {
+        guard let iter = cmark_iter_new(doc) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingText = ""
+                    headingLastText = nil
+                } else {
+                    finishHeading(node)
+                }
+            case CMARK_NODE_TEXT:
+                if skippedText.contains(node) { continue }
+                if headingText != nil { headingLastText = node }
+                appendText(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_CODE:
+                appendText(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                appendText(" ")
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
+                if !entering { appendText(" ") }
+            case CMARK_NODE_CODE_BLOCK:
+                codeBlock(node)
+            case CMARK_NODE_BLOCK_QUOTE:
+                if entering { detectCallout(node) }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !options.allowRawHTML {
+                    diagnostics.append(MarkdownDiagnostic(
+                        severity: .warning, line: line(node), column: column(node),
+                        message: "raw HTML left out: it is off unless allow_raw_html is true in site.yml"
+                    ))
+                }
+            case CMARK_NODE_LINK:
+                if entering { collectLink(node, kind: .link) }
+            case CMARK_NODE_IMAGE:
+                if entering {
+                    imageText = ""
+                } else {
+                    collectLink(node, kind: .image)
+                    imageText = nil
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func collectLink(_ node: OpaquePointer, kind: LinkReference.Kind) {
+        links.append(LinkReference(
+            kind: kind,
+            destination: string(cmark_node_get_url(node)),
+            title: string(cmark_node_get_title(node)),
+            text: imageText ?? "",
+            line: line(node),
+            column: column(node)
+        ))
+        linkNodes.append(node)
+    }
+
+    private mutating func finishHeading(_ node: OpaquePointer) {
+        var text = headingText ?? ""
+        headingText = nil
+        var id: String? = nil
+        var suffixLength = 0
+        if let explicit = ExplicitID(parsing: text) {
+            if HeadingID.isValidExplicit(explicit.id) {
+                id = explicit.id
+                suffixLength = explicit.suffixLength
+                text = explicit.remainder
+            } else {
+                diagnostics.append(MarkdownDiagnostic(
+                    severity: .error, line: line(node), column: column(node),
+                    message: "heading id '{#\(explicit.id)}' must start with an ASCII letter and hold only ASCII letters, digits, '-' and '_'"
+                ))
+            }
+        }
+        let trimmed = text.trimmingSpaces()
+        let wanted = id ?? HeadingID.slug(trimmed)
+        if let explicitID = id, ids.isClaimed(explicitID) {
+            diagnostics.append(MarkdownDiagnostic(
+                severity: .error, line: line(node), column: column(node),
+                message: "heading id '\(explicitID)' is used twice on this page"
+            ))
+        }
+        let unique = ids.claim(wanted)
+        let level = Int(cmark_node_get_heading_level(node))
+        headings.append(Heading(level: level, text: trimmed, id: unique, line: line(node)))
+        headingNodes.append((node, level, unique, headingLastText, suffixLength))
+        sections.append(current)
+        current = TextSection(headingID: unique, title: trimmed, text: "")
+    }
+
+    private mutating func codeBlock(_ node: OpaquePointer) {
+        let info = string(cmark_node_get_fence_info(node)).trimmingSpaces()
+        let literal = string(cmark_node_get_literal(node))
+        let name = info.prefix { !$0.isWhitespace }
+        guard !name.isEmpty, let renderer = options.fencedBlockRenderers[String(name)] else {
+            appendText(literal + " ")
+            return
+        }
+        let block = FencedBlock(
+            info: String(name),
+            arguments: String(info.dropFirst(name.count)).trimmingSpaces(),
+            literal: literal,
+            firstLine: line(node) + 1
+        )
+        do {
+            let output = try renderer(block)
+            fencedNodes.append((node, output.html))
+            appendText(output.text + " ")
+        } catch {
+            diagnostics.append(MarkdownDiagnostic(severity: .error, line: error.line, column: 1, message: error.message))
+        }
+    }
+
+    private mutating func detectCallout(_ node: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(node),
+              cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let marker = cmark_node_first_child(paragraph),
+              cmark_node_get_type(marker) == CMARK_NODE_TEXT,
+              let kind = CalloutKind(marker: string(cmark_node_get_literal(marker)).trimmingSpaces())
+        else { return }
+        if let next = cmark_node_next(marker), cmark_node_get_type(next) != CMARK_NODE_SOFTBREAK,
+           cmark_node_get_type(next) != CMARK_NODE_LINEBREAK {
+            return
+        }
+        skippedText.insert(marker)
+        callouts.append((node, kind, marker))
+    }
+
+    mutating func finishedSections() -> [TextSection] {
+        var all = sections
+        all.append(current)
+        return all
+            .map { TextSection(headingID: $0.headingID, title: $0.title, text: $0.text.collapsingSpaces()) }
+            .filter { $0.headingID != nil || !$0.text.isEmpty }
+    }
+
+    /// Rewrites after the walk: headings gain ids, links become slots, registered fenced blocks
+    /// become their HTML, callout quotes become asides.
+    func rewrite() {
+        for heading in headingNodes {
+            if heading.explicitSuffixLength > 0, let text = heading.lastText {
+                let literal = string(cmark_node_get_literal(text))
+                let kept = String(literal.dropLast(heading.explicitSuffixLength)).trimmingTrailingSpaces()
+                cmark_node_set_literal(text, kept)
+            }
+            let id = HTMLText.attribute(heading.id)
+            replace(heading.node, enter: "<h\(heading.level) id=\"\(id)\">", exit: "</h\(heading.level)>", block: true, keepChildren: true)
+        }
+        for (index, node) in linkNodes.enumerated() {
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            replace(node, enter: LinkSlots.open(index), exit: isImage ? "" : LinkSlots.close(index), block: false, keepChildren: !isImage)
+        }
+        for block in fencedNodes {
+            replace(block.node, enter: block.html, exit: "", block: true, keepChildren: false)
+        }
+        for callout in callouts {
+            if let next = cmark_node_next(callout.marker) {
+                cmark_node_free(next)  // the line break after the marker
+            }
+            let paragraph = cmark_node_parent(callout.marker)
+            cmark_node_free(callout.marker)
+            if let paragraph, cmark_node_first_child(paragraph) == nil {
+                cmark_node_free(paragraph)
+            }
+            replace(callout.node, enter: callout.kind.openingHTML, exit: "</aside>", block: true, keepChildren: true)
+        }
+    }
+
+    private func replace(_ node: OpaquePointer, enter: String, exit: String, block: Bool, keepChildren: Bool) {
+        guard let custom = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(custom, enter)
+        cmark_node_set_on_exit(custom, exit)
+        if keepChildren {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(custom, child)
+            }
+        }
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+}
+
+private extension HeadingIDAllocator {
+    func isClaimed(_ id: String) -> Bool { claimedIDs.contains(id) }
+}
+
+/// `Heading text {#id}`: an explicit id, written as some Markdown dialects do.
+private struct ExplicitID {
+    var id: String
+    var remainder: String
+    var suffixLength: Int
+
+    init?(parsing text: String) {
+        let trimmed = text.trimmingTrailingSpaces()
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+        id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        remainder = String(trimmed[..<open.lowerBound])
+        suffixLength = trimmed.distance(from: open.lowerBound, to: trimmed.endIndex) + (text.count - trimmed.count)
+    }
+}
+
+private enum CalloutKind {
+    case note, warning
+
+    init?(marker: String) {
+        switch marker.uppercased() {
+        case "[!NOTE]": self = .note
+        case "[!WARNING]": self = .warning
+        default: return nil
+        }
+    }
+
+    var openingHTML: String {
+        switch self {
+        case .note: "<aside class=\"callout callout-note\" aria-label=\"補足\"><p class=\"callout-title\">補足</p>\n"
+        case .warning: "<aside class=\"callout callout-warning\" aria-label=\"注意\"><p class=\"callout-title\">注意</p>\n"
+        }
+    }
+}

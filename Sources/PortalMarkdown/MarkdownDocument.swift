@@ -1,0 +1,101 @@
+/// What rendering one Markdown text yields: HTML with link slots, plus what was extracted on the way.
+public struct MarkdownDocument: Sendable, Equatable {
+    /// HTML in which every link and image is still a slot; fill them with `html(resolvingLinks:)`.
+    public var slottedHTML: String
+    public var headings: [Heading]
+    /// Every link and image, in slot order.
+    public var links: [LinkReference]
+    /// Plain text split at headings, for the search index.
+    public var sections: [TextSection]
+    public var diagnostics: [MarkdownDiagnostic]
+
+    public init(
+        slottedHTML: String, headings: [Heading], links: [LinkReference],
+        sections: [TextSection], diagnostics: [MarkdownDiagnostic]
+    ) {
+        self.slottedHTML = slottedHTML
+        self.headings = headings
+        self.links = links
+        self.sections = sections
+        self.diagnostics = diagnostics
+    }
+
+    /// The final HTML once the caller has decided what each link becomes.
+    public func html(resolvingLinks markup: [LinkMarkup]) -> String {
+        LinkSlots.fill(slottedHTML, with: markup)
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+public struct LinkReference: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    public var title: String
+    /// For images: the alt text (the plain text of the image's description).
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    public init(kind: Kind, destination: String, title: String, text: String, line: Int, column: Int) {
+        self.kind = kind
+        self.destination = destination
+        self.title = title
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The HTML that replaces a link's slot: an opening and closing tag around the link text,
+/// or, for an image, the whole element in `open`.
+public struct LinkMarkup: Sendable, Equatable {
+    public var open: String
+    public var close: String
+
+    public init(open: String, close: String = "") {
+        self.open = open
+        self.close = close
+    }
+}
+
+public struct TextSection: Sendable, Equatable {
+    /// Nil for the text before the first heading.
+    public var headingID: String?
+    public var title: String
+    public var text: String
+
+    public init(headingID: String?, title: String, text: String) {
+        self.headingID = headingID
+        self.title = title
+        self.text = text
+    }
+}
+
+public struct MarkdownDiagnostic: Sendable, Equatable {
+    public enum Severity: Sendable, Equatable { case error, warning }
+    public var severity: Severity
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(severity: Severity, line: Int, column: Int, message: String) {
+        self.severity = severity
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}

@@ -1,0 +1,46 @@
+/// A fenced code block whose info string names a registered renderer (e.g. ```table).
+public struct FencedBlock: Sendable {
+    public var info: String
+    public var arguments: String
+    public var literal: String
+    /// Line of the first content line (the one after the opening fence), in the caller's numbering.
+    public var firstLine: Int
+}
+
+/// What a fenced-block renderer returns: ready HTML (it must escape everything it takes from the
+/// literal) and plain text for search.
+public struct FencedBlockOutput: Sendable {
+    public var html: String
+    public var text: String
+
+    public init(html: String, text: String) {
+        self.html = html
+        self.text = text
+    }
+}
+
+public struct FencedBlockError: Error, Sendable {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+public typealias FencedBlockRenderer = @Sendable (FencedBlock) throws(FencedBlockError) -> FencedBlockOutput
+
+public struct MarkdownOptions: Sendable {
+    /// Off by default: raw HTML becomes an inert comment, as cmark's safe mode does.
+    public var allowRawHTML: Bool
+    /// Added to cmark's line numbers, so diagnostics point into the whole file (after front matter).
+    public var lineOffset: Int
+    public var fencedBlockRenderers: [String: FencedBlockRenderer]
+
+    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, fencedBlockRenderers: [String: FencedBlockRenderer] = [:]) {
+        self.allowRawHTML = allowRawHTML
+        self.lineOffset = lineOffset
+        self.fencedBlockRenderers = fencedBlockRenderers
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import PortalKit
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the portal from content/ and templates/ into output/."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    func run() async throws {
+        let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let showProgress = !options.quiet && Console.stderrIsTerminal
+        do {
+            let summary = try await Builder.build(request) { phase in
+                if showProgress { Console.progress("\(phase.rawValue)…") }
+            }
+            if showProgress { Console.progress("") }
+            summary.warnings.forEach { Console.error($0.description) }
+            if !options.quiet {
+                let elapsed = clock.now - start
+                let seconds = String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
+                print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)")
+                print("open \(options.output)/index.html in a browser")
+            }
+        } catch {
+            if showProgress { Console.progress("") }
+            error.diagnostics.forEach { Console.error($0.description) }
+            let errors = error.errorCount
+            let warnings = error.diagnostics.count - errors
+            Console.error("build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(options.output)/ was not changed")
+            throw ExitCode(1)
+        }
+    }
+}

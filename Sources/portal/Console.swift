@@ -1,0 +1,15 @@
+import Foundation
+
+/// Terminal output: diagnostics to standard error, progress only when a person is watching.
+enum Console {
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Rewrites one status line in place.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct Portal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Builds an offline, searchable cybersecurity portal from a content folder.",
+        version: PortalVersion.string,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+enum PortalVersion {
+    static let string = "0.1.0"
+}

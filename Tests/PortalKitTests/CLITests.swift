@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Runs the built `portal` binary as a user would: exit codes, messages, the sample portal.
+@Suite struct CLITests {
+    static let binary = TestSite.repositoryRoot.appendingPathComponent(".build/debug/portal")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("builds the sample content: exit 0, every page present, every link and anchor resolves")
+    func sampleContent() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the portal binary first (swift build)")
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try FileManager.default.removeItem(at: site.url("content"))
+        try FileManager.default.copyItem(at: TestSite.repositoryRoot.appendingPathComponent("content"), to: site.url("content"))
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("wrote"))
+        let files = site.outputFiles()
+        #expect(files.contains("index.html"))
+        #expect(files.contains("assets/portal.css"))
+        #expect(files.filter { $0.hasPrefix("guidance/") && $0.hasSuffix(".html") }.count >= 10)
+        let broken = LinkChecker.brokenLinks(in: site.url("output"), files: files)
+        #expect(broken.isEmpty, "\(broken)")
+    }
+
+    @Test("content errors exit 1 with compiler-style lines and a summary")
+    func contentError() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let site = try TestSite(["content/guidance/a.md": "---\ntitle: A\n---\n"])
+        defer { site.cleanUp() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/guidance/a.md:2:1: error: missing required key 'updated'"))
+        #expect(result.stderr.contains("build failed: 1 error; output/ was not changed"))
+        #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
+    }
+
+    @Test("usage errors exit 2", arguments: [["build", "--nope"], ["frobnicate"], ["build", "--content"]])
+    func usageError(arguments: [String]) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let result = try run(arguments, in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("--version and --help exit 0")
+    func versionAndHelp() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        #expect(try run(["--version"], in: FileManager.default.temporaryDirectory).status == 0)
+        let help = try run(["build", "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--strict"))
+    }
+}
+
+/// Finds every href/src in the output's HTML and checks that the file and anchor exist.
+enum LinkChecker {
+    static func brokenLinks(in root: URL, files: [String]) -> [String] {
+        var broken: [String] = []
+        var idsByFile: [String: Set<String>] = [:]
+        func ids(_ file: String) -> Set<String> {
+            if let cached = idsByFile[file] { return cached }
+            let html = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            let found = Set(matches(#"id="([^"]+)""#, in: html))
+            idsByFile[file] = found
+            return found
+        }
+        for file in files where file.hasSuffix(".html") {
+            let html = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            for target in matches(#"(?:href|src)="([^"]+)""#, in: html) {
+                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") || target.hasPrefix("tel:") { continue }
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let path = parts[0].removingPercentEncoding ?? parts[0]
+                let fragment = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : nil
+                let resolved = path.isEmpty ? file : normalize(folder(of: file) + path)
+                guard let resolved, files.contains(resolved) else {
+                    broken.append("\(file): \(target)")
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, !ids(resolved).contains(fragment) {
+                    broken.append("\(file): \(target) (no such anchor)")
+                }
+            }
+        }
+        return broken
+    }
+
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "" }
+        return String(file[...slash])
+    }
+
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for p in path.split(separator: "/") {
+            if p == "." { continue }
+            if p == ".." { if parts.isEmpty { return nil }; parts.removeLast() } else { parts.append(p) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+    }
+}

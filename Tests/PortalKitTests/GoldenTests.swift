@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// Whole-site golden files. Run with PORTAL_RECORD=1 to rewrite them after an intended change,
+/// then review the diff.
+@Suite struct GoldenTests {
+    static let recording = ProcessInfo.processInfo.environment["PORTAL_RECORD"] == "1"
+
+    @Test("the basic fixture renders exactly as recorded")
+    func basicSite() async throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        try await site.build()
+        let expectedRoot = TestSite.fixtures.appendingPathComponent("basic/expected")
+        let files = site.outputFiles().filter { !$0.hasPrefix("assets/") && $0 != ".portal-output" }
+        #expect(files == ["README.md", "guidance/background.html", "guidance/first-steps.html", "guidance/index.html", "index.html"])
+        if Self.recording {
+            try? FileManager.default.removeItem(at: expectedRoot)
+        }
+        for file in files where file.hasSuffix(".html") {
+            let actual = try #require(site.read("output/" + file))
+            let goldenURL = expectedRoot.appendingPathComponent(file)
+            if Self.recording {
+                try FileManager.default.createDirectory(at: goldenURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: goldenURL)
+            }
+            let golden = try String(contentsOf: goldenURL, encoding: .utf8)
+            #expect(actual == golden, "\(file) differs from its golden file; run PORTAL_RECORD=1 swift test to re-record")
+        }
+    }
+
+    @Test("two builds of the same content are byte-identical")
+    func deterministic() async throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        try await site.build()
+        let first = site.outputFiles().map { ($0, site.read("output/" + $0)) }
+        try await site.build()
+        let second = site.outputFiles().map { ($0, site.read("output/" + $0)) }
+        #expect(first.map(\.0) == second.map(\.0))
+        #expect(first.map(\.1) == second.map(\.1))
+    }
+
+    @Test("the rendered fixture has what the content asked for")
+    func features() async throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        try await site.build()
+        let html = try #require(site.read("output/guidance/first-steps.html"))
+        #expect(html.contains("<a href=\"background.html#why\">背景</a>"))
+        #expect(html.contains("<caption>保全の対象</caption>"))
+        #expect(html.contains("<td>接続記録, 認証記録</td>"))
+        #expect(html.contains("<td>通信記録 &lt;全件&gt;</td>"))
+        #expect(html.contains("class=\"callout callout-warning\""))
+        #expect(html.contains("<a class=\"external\" href=\"https://www.ipa.go.jp/\" rel=\"noopener noreferrer\">"))
+        #expect(html.contains("<a href=\"mailto:a@example.jp\">メール</a>"))
+        #expect(html.contains("<a href=\"#report\">通報</a>"))
+        #expect(html.contains("<time datetime=\"2024-12-12\">2024年12月12日</time>"))
+        #expect(html.contains("href=\"../assets/portal.css\""))
+        let home = try #require(site.read("output/index.html"))
+        #expect(home.contains("href=\"guidance/first-steps.html\""))
+        #expect(home.contains("href=\"assets/portal.css\""))
+        let background = try #require(site.read("output/guidance/background.html"))
+        #expect(background.contains("<title>背景: なぜ備えるのか | テスト用ポータル</title>"))
+        #expect(background.contains("<code>&lt;script&gt;</code>"))
+    }
+}

