@@ -6,6 +6,7 @@ RELEASE_BIN := .build/release/portal
 
 portal: release
 	$(RELEASE_BIN) build --content content --templates templates --output output
+	@echo "Open output/index.html in a browser (it works straight from disk)."
 
 release:
 	@scripts/setup.sh build

@@ -26,7 +26,6 @@ struct BuildCommand: AsyncParsableCommand {
                 let seconds = String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
                 print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)")
-                print("open \(options.output)/index.html in a browser")
             }
         } catch {
             if showProgress { Console.progress("") }
