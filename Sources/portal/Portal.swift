@@ -5,7 +5,7 @@ struct Portal: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Builds an offline, searchable cybersecurity portal from a content folder.",
         version: PortalVersion.string,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServicesCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -35,7 +35,7 @@ public enum Builder {
         } catch {
             throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
         }
-        return BuildSummary(pageCount: output.files.count, fileCount: files.count, warnings: log.warnings.sorted())
+        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: files.count, warnings: log.warnings.sorted())
     }
 
     /// Errors always fail; with `--strict`, warnings do too.

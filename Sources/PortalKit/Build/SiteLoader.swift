@@ -17,9 +17,10 @@ public enum SiteLoader {
             }
         }
         reportDuplicateSlugs(pages, log: &log)
+        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, log: &log)
         pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
         guard let config else { return nil }
-        return LoadedSite(config: config, pages: pages)
+        return LoadedSite(config: config, pages: pages, registry: registry)
     }
 
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {

@@ -1,6 +1,6 @@
 /// Reads `site.yml`. Pure: text in, config and diagnostics out.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days"]
+    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days", "registry"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SiteConfig? {
         let source = YAMLSource(path: path)
@@ -15,6 +15,16 @@ enum SiteConfigLoader {
         config.language = map.string("language", log: &log) ?? "ja"
         config.allowRawHTML = map.bool("allow_raw_html", log: &log) ?? false
         config.reviewAfterDays = map.int("review_after_days", range: 1...36500, log: &log) ?? 365
+        if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
+            registry.rejectUnknownKeys(allowed: ["encoding"], log: &log)
+            if let value = registry.string("encoding", log: &log) {
+                if let choice = TextEncodingChoice(configValue: value) {
+                    config.registryEncoding = choice
+                } else {
+                    log.add(source.diagnostic(registry.valueMark("encoding"), "registry.encoding must be auto, utf-8 or shift_jis, not '\(value)'"))
+                }
+            }
+        }
         for item in map.mappings("navigation", what: "a navigation entry", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "path"], log: &log)
             guard let title = item.string("title", required: true, log: &log),

@@ -48,6 +48,12 @@ struct YAMLMapping {
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
+    /// A mapping that may be absent: nil without a diagnostic when the key is missing.
+    static func optional(_ node: Node?, source: YAMLSource, what: String, log: inout DiagnosticLog) -> YAMLMapping? {
+        guard let node else { return nil }
+        return YAMLMapping(node, source: source, what: what, log: &log)
+    }
+
     var mark: Mark? { node.mark }
     var keys: [String] { pairs.map(\.key) }
 

@@ -3,6 +3,8 @@ public struct LoadedSite: Sendable {
     public var config: SiteConfig
     /// In reading order: `order`, then title.
     public var pages: [GuidancePage]
+    /// The certified-services registry, when the content has one.
+    public var registry: Registry?
 }
 
 /// One file of the finished portal.

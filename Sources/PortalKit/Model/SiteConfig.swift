@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var navigation: [NavigationItem]
     public var allowRawHTML: Bool
     public var reviewAfterDays: Int
+    /// `registry.encoding` in site.yml: how services.csv is encoded.
+    public var registryEncoding: TextEncodingChoice = .auto
 
     public init(title: String, description: String = "", language: String = "ja", navigation: [NavigationItem] = [],
                 allowRawHTML: Bool = false, reviewAfterDays: Int = 365) {

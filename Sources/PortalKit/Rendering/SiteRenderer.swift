@@ -27,18 +27,29 @@ public struct SiteRenderer: Sendable {
             }
         }
         var files: [OutputFile] = []
-        func add(_ result: Result<OutputFile, TemplateError>) {
+        var failedTemplates: Set<String> = []
+        func add(_ result: Result<[OutputFile], TemplateError>) {
             switch result {
-            case .success(let file): files.append(file)
-            case .failure(let error): log.add(.error(.render, path: "templates/\(error.name).mustache", "template '\(error.name)' could not be rendered"))
+            case .success(let produced): files.append(contentsOf: produced)
+            case .failure(let error):
+                if failedTemplates.insert(error.name).inserted {
+                    log.add(.error(.render, path: templates.displayPath(error.name), templates.names.contains(error.name)
+                        ? "template '\(error.name)' could not be rendered"
+                        : "missing template '\(error.name)'"))
+                }
             }
         }
+        func add(_ result: Result<OutputFile, TemplateError>) { add(result.map { [$0] }) }
         pageResults.forEach(add)
         let pages = site.pages
         add(Result { () throws(TemplateError) in OutputFile(path: PageContext.homePath, text: try templates.render(context.home(pages), with: "home")) })
         add(Result { () throws(TemplateError) in
             OutputFile(path: PageContext.guidanceIndexPath, text: try templates.render(context.guidanceIndex(pages), with: "section"))
         })
+
+        if let registry = site.registry {
+            add(Result { () throws(TemplateError) in try RegistryPages(registry: registry, context: context).files(templates: templates) })
+        }
 
         let written = Set(files.map(\.path))
         for item in site.config.navigation where !written.contains(item.path) {

@@ -8,6 +8,9 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let names: Set<String>
+    let displayRoot: String
+
+    func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }
 
     /// Parses the given templates (name → text); `displayRoot` names the folder in diagnostics.
     static func make(_ sources: [String: String], displayRoot: String, log: inout DiagnosticLog) -> TemplateSet? {
@@ -33,7 +36,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if log.hasErrors { return nil }
-        return TemplateSet(library: library, names: Set(sources.keys))
+        return TemplateSet(library: library, names: Set(sources.keys), displayRoot: displayRoot)
     }
 
     /// Reads every `*.mustache` file directly in `folder`.

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Reads `services/categories.yml` and `services/services.csv`, checking every row.
+public enum RegistryLoader {
+    static let columns = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"]
+    static let requiredColumns: Set<String> = ["id", "name", "provider", "category", "registered_on"]
+    static let categoryKeys = ["id", "name", "label", "description", "order", "aliases", "pentest_option"]
+
+    /// Nil when the content has no registry (no `services/` folder).
+    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, log: inout DiagnosticLog) -> Registry? {
+        let hasCategories = content.exists("services/categories.yml")
+        let hasServices = content.exists("services/services.csv")
+        guard hasCategories || hasServices else { return nil }
+        guard hasCategories, let text = content.readText("services/categories.yml", log: &log) else {
+            if !hasCategories {
+                log.add(.error(.load, path: content.displayPath("services/categories.yml"), "missing: the registry needs its categories"))
+            }
+            return nil
+        }
+        let categories = loadCategories(text, path: content.displayPath("services/categories.yml"), log: &log)
+        let csvPath = content.displayPath("services/services.csv")
+        guard hasServices else {
+            log.add(.error(.load, path: csvPath, "missing: the registry needs services.csv"))
+            return nil
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: content.root.appendingPathComponent("services/services.csv"))
+        } catch {
+            log.add(.error(.load, path: csvPath, "cannot read file: \(error.localizedDescription)"))
+            return nil
+        }
+        guard content.isInside(content.root.appendingPathComponent("services/services.csv")) else {
+            log.add(.error(.load, path: csvPath, "is a symbolic link to a place outside the content folder; copy the file in instead"))
+            return nil
+        }
+        let csvText: String
+        do {
+            csvText = try CSVDecoding.decode(data, as: encoding)
+        } catch {
+            log.add(.error(.load, path: csvPath, line: 1, column: 1, error.message))
+            return nil
+        }
+        let services = loadServices(csvText, path: csvPath, categories: categories, log: &log)
+        return Registry(categories: categories, services: services, sourcePath: csvPath)
+    }
+
+    static func loadCategories(_ text: String, path: String, log: inout DiagnosticLog) -> [ServiceCategory] {
+        let source = YAMLSource(path: path)
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "categories.yml", log: &log) else { return [] }
+        map.rejectUnknownKeys(allowed: ["categories"], log: &log)
+        var seen: [String: Int] = [:]
+        var result: [ServiceCategory] = []
+        for item in map.mappings("categories", what: "a category", log: &log) {
+            item.rejectUnknownKeys(allowed: categoryKeys, log: &log)
+            guard let id = item.string("id", required: true, log: &log),
+                  let name = item.string("name", required: true, log: &log)
+            else { continue }
+            guard Slug(id) != nil else {
+                log.add(source.diagnostic(item.valueMark("id"), "category id '\(id)' may hold only lower-case ASCII letters, digits, '-' and '_'"))
+                continue
+            }
+            if let first = seen[id] {
+                log.add(source.diagnostic(item.valueMark("id"), "duplicate category id '\(id)' (first on line \(first))"))
+                continue
+            }
+            seen[id] = item.valueMark("id")?.line ?? 0
+            result.append(ServiceCategory(
+                id: id, name: name,
+                label: item.string("label", log: &log) ?? name,
+                description: item.string("description", log: &log) ?? "",
+                order: item.int("order", log: &log) ?? Int.max,
+                aliases: item.stringList("aliases", log: &log),
+                pentestOption: item.bool("pentest_option", log: &log) ?? false
+            ))
+        }
+        if result.isEmpty, !log.hasErrors {
+            log.add(.error(.load, path: path, line: 1, column: 1, "no categories: list them under categories:"))
+        }
+        return result.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    static func loadServices(_ text: String, path: String, categories: [ServiceCategory], log: inout DiagnosticLog) -> [Service] {
+        let records: [CSVRecord]
+        do {
+            records = try CSV.parse(text)
+        } catch {
+            log.add(.error(.load, path: path, line: error.line, column: 1, error.message))
+            return []
+        }
+        guard let header = records.first else {
+            log.add(.error(.load, path: path, line: 1, column: 1, "the file is empty: it needs a header row (\(columns.joined(separator: ",")))"))
+            return []
+        }
+        var index: [String: Int] = [:]
+        var headerOK = true
+        for (i, raw) in header.fields.enumerated() {
+            let name = raw.trimmed().lowercased()
+            if !columns.contains(name) {
+                log.add(.error(.load, path: path, line: header.line, column: 1, "unknown column '\(raw)'; columns are \(columns.joined(separator: ", "))"))
+                headerOK = false
+            } else if index[name] != nil {
+                log.add(.error(.load, path: path, line: header.line, column: 1, "column '\(name)' appears twice in the header"))
+                headerOK = false
+            } else {
+                index[name] = i
+            }
+        }
+        for name in columns where requiredColumns.contains(name) && index[name] == nil {
+            log.add(.error(.load, path: path, line: header.line, column: 1, "missing column '\(name)' in the header"))
+            headerOK = false
+        }
+        guard headerOK else { return [] }
+
+        let resolver = CategoryResolver(categories)
+        var firstLineOfID: [String: Int] = [:]
+        var services: [Service] = []
+        services.reserveCapacity(records.count)
+        for record in records.dropFirst() {
+            func error(_ message: String) { log.add(.error(.load, path: path, line: record.line, column: 1, message)) }
+            guard record.fields.count == header.fields.count else {
+                error("this row has \(record.fields.count) fields but the header has \(header.fields.count)")
+                continue
+            }
+            func field(_ name: String) -> String { index[name].map { record.fields[$0].trimmed() } ?? "" }
+            var ok = true
+            for name in requiredColumns.sorted() where field(name).isEmpty {
+                error("'\(name)' is empty; it is required")
+                ok = false
+            }
+            guard ok else { continue }
+            let id = field("id")
+            if let first = firstLineOfID[id] {
+                error("duplicate id '\(id)' (first on line \(first))")
+                continue
+            }
+            firstLineOfID[id] = record.line
+            guard let category = resolver.resolve(field("category")) else {
+                error("unknown category '\(field("category"))'; valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
+                continue
+            }
+            guard let date = LocalDate(parsing: field("registered_on"), allowSlashes: true) else {
+                error("registered_on '\(field("registered_on"))' is not a date (YYYY-MM-DD or YYYY/MM/DD)")
+                continue
+            }
+            var pentest: Bool? = nil
+            switch PentestValue(field("pentest")) {
+            case .invalid(let raw):
+                error("pentest '\(raw)' must be true, false, はい, いいえ or empty")
+                continue
+            case .value(let v):
+                if v, !category.pentestOption {
+                    error("pentest is true, but category '\(category.name)' has no penetration-testing option")
+                    continue
+                }
+                pentest = category.pentestOption ? v : nil
+            case .blank:
+                pentest = category.pentestOption ? false : nil
+            }
+            let url = field("url")
+            if !url.isEmpty, !URLText.isHTTP(url) {
+                error("url '\(url)' must start with http:// or https://")
+                continue
+            }
+            services.append(Service(
+                id: id, name: field("name"), provider: field("provider"), categoryID: category.id, pentest: pentest,
+                registeredOn: date, registrar: field("registrar"), url: url, summary: field("summary"), line: record.line
+            ))
+        }
+        return services
+    }
+}
+
+/// Imported files name categories in several ways: the id, the official name, the label or an alias.
+struct CategoryResolver {
+    private var byKey: [String: ServiceCategory] = [:]
+
+    init(_ categories: [ServiceCategory]) {
+        for c in categories {
+            for key in [c.id, c.name, c.label] + c.aliases {
+                byKey[SearchText.fold(key.trimmed())] = byKey[SearchText.fold(key.trimmed())] ?? c
+            }
+        }
+    }
+
+    func resolve(_ text: String) -> ServiceCategory? {
+        byKey[SearchText.fold(text.trimmed())]
+    }
+}
+
+enum PentestValue: Equatable {
+    case blank, value(Bool), invalid(String)
+
+    init(_ raw: String) {
+        switch SearchText.fold(raw) {
+        case "": self = .blank
+        case "true", "はい", "yes", "あり", "○": self = .value(true)
+        case "false", "いいえ", "no", "なし", "×": self = .value(false)
+        default: self = .invalid(raw)
+        }
+    }
+}

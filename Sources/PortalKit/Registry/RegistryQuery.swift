@@ -1,0 +1,101 @@
+/// The filter of `portal services`, the same rule as the page's: categories (any of), the
+/// penetration-testing option, and words that must all appear in name, provider or summary
+/// (folded by `SearchText`).
+public struct RegistryQuery: Sendable {
+    public var categories: [String] = []
+    public var pentestOnly = false
+    public var text = ""
+
+    public init(categories: [String] = [], pentestOnly: Bool = false, text: String = "") {
+        self.categories = categories
+        self.pentestOnly = pentestOnly
+        self.text = text
+    }
+
+    public enum Failure: Error, Equatable {
+        case unknownCategory(String, valid: [String])
+    }
+
+    public func apply(to registry: Registry) throws(Failure) -> [Service] {
+        let resolver = CategoryResolver(registry.categories)
+        var wanted: Set<String> = []
+        for name in categories {
+            guard let category = resolver.resolve(name) else {
+                throw .unknownCategory(name, valid: registry.categories.map { "\($0.id) (\($0.name))" })
+            }
+            wanted.insert(category.id)
+        }
+        let words = SearchText.fold(text).split(whereSeparator: \.isWhitespace).map(String.init)
+        return registry.services.filter { s in
+            if !wanted.isEmpty, !wanted.contains(s.categoryID) { return false }
+            if pentestOnly, s.pentest != true { return false }
+            if words.isEmpty { return true }
+            let haystack = SearchText.fold(s.name + "\n" + s.provider + "\n" + s.summary)
+            return words.allSatisfy { haystack.contains($0) }
+        }
+    }
+}
+
+/// Loads just the registry, for commands that need nothing else.
+public enum RegistryCommandSupport {
+    public static func load(content: ContentFolder) throws(BuildFailure) -> Registry {
+        var log = DiagnosticLog()
+        var encoding = TextEncodingChoice.auto
+        if content.exists("site.yml"), let text = content.readText("site.yml", log: &log),
+           let config = SiteConfigLoader.load(text, path: content.displayPath("site.yml"), log: &log) {
+            encoding = config.registryEncoding
+        }
+        let registry = RegistryLoader.load(content, encoding: encoding, log: &log)
+        try log.check()
+        guard let registry else {
+            throw BuildFailure([.error(.load, path: content.displayPath("services"), "no registry: add services/categories.yml and services/services.csv")])
+        }
+        return registry
+    }
+
+    /// CSV as the registry file itself is written (UTF-8, header, RFC 4180 quoting).
+    public static func csv(_ services: [Service]) -> String {
+        var lines = [RegistryLoader.columns.joined(separator: ",")]
+        for s in services {
+            let fields = [s.id, s.name, s.provider, s.categoryID, s.pentest.map { $0 ? "true" : "false" } ?? "",
+                          s.registeredOn.description, s.registrar, s.url, s.summary]
+            lines.append(fields.map(quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func json(_ services: [Service], registry: Registry) -> String {
+        var filtered = registry
+        filtered.services = services
+        return ScriptJSON.encode(RegistryJSON(filtered).services, pretty: true) + "\n"
+    }
+
+    /// A plain text table, padded by display width (a kanji takes two columns).
+    public static func table(_ services: [Service], registry: Registry) -> String {
+        let labels = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0.label) })
+        let header = ["ID", "サービス名", "事業者", "種別", "侵入試験", "登録日"]
+        let rows = services.map { s in
+            [s.id, s.name, s.provider, labels[s.categoryID] ?? s.categoryID, s.pentest.map { $0 ? "あり" : "なし" } ?? "-", s.registeredOn.description]
+        }
+        let widths = header.indices.map { i in ([header] + rows).map { displayWidth($0[i]) }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - displayWidth(c)) }
+                .joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(services.count)件\n"
+    }
+
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { width, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+}

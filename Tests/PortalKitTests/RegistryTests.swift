@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+let categoriesYAML = """
+categories:
+  - id: audit
+    name: 情報セキュリティ監査サービス
+    label: 監査
+    order: 1
+    aliases: [セキュリティ監査]
+  - id: vulnerability
+    name: 脆弱性診断サービス
+    label: 脆弱性診断
+    order: 2
+    pentest_option: true
+
+"""
+
+let csvHeader = "id,name,provider,category,pentest,registered_on,registrar,url,summary\n"
+
+func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSite {
+    var files = ["content/services/categories.yml": categoriesYAML, "content/services/services.csv": csv]
+    files.merge(extra) { $1 }
+    return try TestSite(files)
+}
+
+@Suite struct RegistryTests {
+    @Test("loads ids, names and aliases as categories; counts come from the data")
+    func loads() async throws {
+        let rows = [
+            "s1,A,P1,audit,,2024-01-01,R,https://example.com/a,x",
+            "s2,B,P2,セキュリティ監査,,2024/02/03,R,,y",
+            "s3,C,P3,脆弱性診断サービス,はい,2024-03-04,R,,z",
+            #"s4,D,P4,vulnerability,,2024-03-04,R,,"quoted, with ""marks""""#,
+        ]
+        let site = try registrySite(csvHeader + rows.joined(separator: "\n") + "\n")
+        defer { site.cleanUp() }
+        try await site.build()
+        let json = try #require(site.read("output/services.json"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(decoded["version"] as? Int == 1)
+        #expect(decoded["total"] as? Int == 4)
+        let categories = decoded["categories"] as! [[String: Any]]
+        #expect(categories.map { $0["count"] as? Int } == [2, 2])
+        #expect(categories[1]["pentest_count"] as? Int == 1)
+        let services = decoded["services"] as! [[String: Any]]
+        #expect(services.map { $0["category"] as? String } == ["audit", "audit", "vulnerability", "vulnerability"])
+        #expect(services[1]["registered_on"] as? String == "2024-02-03")
+        #expect(services[3]["pentest"] as? Bool == false)
+        #expect(services[3]["summary"] as? String == "quoted, with \"marks\"")
+        let page = try #require(site.read("output/services/index.html"))
+        #expect(page.contains("種別ごとのサービス数（全4件）"))
+        #expect(site.read("output/services/vulnerability.html")?.contains("登録サービス数：<strong>2件</strong>（うちペネトレーションテストあり 1件）") == true)
+    }
+
+    @Test("the sample registry has the published counts")
+    func sampleCounts() throws {
+        let content = ContentFolder(root: TestSite.repositoryRoot.appendingPathComponent("content"), displayRoot: "content")
+        let registry = try RegistryCommandSupport.load(content: content)
+        let counts = RegistryCounts(registry)
+        #expect(counts.total == 339)
+        #expect(counts.rows.map(\.category.id) == ["audit", "vulnerability", "forensics", "monitoring", "device"])
+        #expect(counts.rows.map(\.count) == [72, 159, 39, 52, 17])
+        #expect(counts.rows[1].pentest == 12)
+        #expect(try RegistryQuery(categories: ["脆弱性診断"], pentestOnly: true).apply(to: registry).count == 12)
+        #expect(try RegistryQuery(text: "ＶＰＮ").apply(to: registry).count == RegistryQuery(text: "vpn").apply(to: registry).count)
+    }
+
+    struct BadCase: Sendable, CustomStringConvertible {
+        var name: String
+        var csv: String
+        var expected: String
+        var description: String { name }
+    }
+
+    static let badCases: [BadCase] = [
+        BadCase(name: "unknown category", csv: csvHeader + "s1,A,P,nope,,2024-01-01,R,,\n",
+                expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス)"),
+        BadCase(name: "duplicate id", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,,\ns1,B,P,audit,,2024-01-01,R,,\n",
+                expected: "content/services/services.csv:3:1: error: duplicate id 's1' (first on line 2)"),
+        BadCase(name: "missing required field", csv: csvHeader + "s1,,P,audit,,2024-01-01,R,,\n",
+                expected: "content/services/services.csv:2:1: error: 'name' is empty; it is required"),
+        BadCase(name: "bad date", csv: csvHeader + "s1,A,P,audit,,2024-13-01,R,,\n",
+                expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
+        BadCase(name: "pentest on a category without the option", csv: csvHeader + "s1,A,P,audit,true,2024-01-01,R,,\n",
+                expected: "content/services/services.csv:2:1: error: pentest is true, but category '情報セキュリティ監査サービス' has no penetration-testing option"),
+        BadCase(name: "wrong column count", csv: csvHeader + "s1,A,P,audit,,2024-01-01\n",
+                expected: "content/services/services.csv:2:1: error: this row has 6 fields but the header has 9"),
+        BadCase(name: "unknown header", csv: "id,name,provider,category,registered_on,color\n",
+                expected: "content/services/services.csv:1:1: error: unknown column 'color'; columns are id, name, provider, category, pentest, registered_on, registrar, url, summary"),
+        BadCase(name: "URL that is not http(s)", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,javascript:alert(1),\n",
+                expected: "content/services/services.csv:2:1: error: url 'javascript:alert(1)' must start with http:// or https://"),
+        BadCase(name: "empty file", csv: "",
+                expected: "content/services/services.csv:1:1: error: the file is empty: it needs a header row (id,name,provider,category,pentest,registered_on,registrar,url,summary)"),
+        BadCase(name: "bad pentest value", csv: csvHeader + "s1,A,P,vulnerability,maybe,2024-01-01,R,,\n",
+                expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be true, false, はい, いいえ or empty"),
+    ]
+
+    @Test("bad registry rows are errors at their line and nothing is written", arguments: badCases)
+    func badRows(_ c: BadCase) async throws {
+        let site = try registrySite(c.csv)
+        defer { site.cleanUp() }
+        let errors = await site.failure()
+        #expect(errors == [c.expected])
+        #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
+    }
+
+    @Test("Shift_JIS (CP932) as Excel saves it is detected, and CRLF and a BOM are fine")
+    func encodings() async throws {
+        let text = csvHeader + "s1,髙﨑①サービス,P,監査,,2024-01-01,R,,～説明\r\n"
+        let sjis = try #require(text.replacingOccurrences(of: "監査", with: "セキュリティ監査").data(using: .shiftJIS))
+        let site = try registrySite("")
+        defer { site.cleanUp() }
+        try site.write("content/services/services.csv", sjis)
+        try await site.build()
+        #expect(site.read("output/services.json")?.contains("髙﨑①サービス") == true)
+
+        try site.write("content/services/services.csv", Data([0xEF, 0xBB, 0xBF]) + Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try await site.build()
+        #expect(site.read("output/services.json")?.contains("～説明") == true)
+    }
+
+    @Test("a file in neither UTF-8 nor Shift_JIS gets a clear error; registry.encoding forces one")
+    func undetectable() async throws {
+        let site = try registrySite("")
+        defer { site.cleanUp() }
+        try site.write("content/services/services.csv", Data(csvHeader.utf8) + Data([0x73, 0x31, 0x2C, 0xFF, 0xFF, 0xFF, 0x0A]))
+        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is neither UTF-8 nor Shift_JIS (CP932); save it as \"CSV UTF-8\" from Excel, or set registry.encoding in site.yml"])
+
+        try site.write("content/site.yml", "title: T\nregistry:\n  encoding: utf-8\n")
+        try site.write("content/services/services.csv", try #require((csvHeader + "s1,日本,P,audit,,2024-01-01,R,,\n").data(using: .shiftJIS)))
+        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is not valid UTF-8 (site.yml says registry.encoding: utf-8)"])
+    }
+
+    @Test("hostile fields render inert in HTML, attributes and the data script")
+    func hostileFields() async throws {
+        let payloads = ["<script>alert(1)</script>", "\" onmouseover=\"alert(1)", "</script><script>window.__pwned=1</script>", "a\u{2028}b"]
+        var csv = csvHeader
+        for (i, p) in payloads.enumerated() {
+            let q = "\"" + p.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            csv += "s\(i),\(q),\(q),audit,,2024-01-01,\(q),https://example.com/\(i),\(q)\n"
+        }
+        let site = try registrySite(csv)
+        defer { site.cleanUp() }
+        try await site.build()
+        let html = try #require(site.read("output/services/index.html"))
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("\" onmouseover"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let script = try #require(site.read("output/services/services-data.js"))
+        #expect(!script.contains("</script>"))
+        #expect(!script.contains("<"))
+        #expect(!script.contains("\u{2028}"))
+        #expect(script.contains("\\u003c/script\\u003e"))
+        let json = try #require(script.components(separatedBy: "window.PortalData[\"services\"] = ").last).dropLast(2)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let rows = decoded["rows"] as! [[Any]]
+        #expect(rows.map { $0[1] as? String } == payloads)
+    }
+
+    @Test("portal services filters like the page; unknown categories are refused with the valid list")
+    func query() throws {
+        let registry = Registry(categories: try #require(loadCategories()), services: [], sourcePath: "x")
+        #expect(throws: RegistryQuery.Failure.self) { try RegistryQuery(categories: ["nope"]).apply(to: registry) }
+    }
+
+    private func loadCategories() -> [ServiceCategory]? {
+        var log = DiagnosticLog()
+        let categories = RegistryLoader.loadCategories(categoriesYAML, path: "c.yml", log: &log)
+        return log.hasErrors ? nil : categories
+    }
+
+    @Test("display width counts kanji as two columns")
+    func width() {
+        #expect(RegistryCommandSupport.displayWidth("abc") == 3)
+        #expect(RegistryCommandSupport.displayWidth("脆弱性") == 6)
+        #expect(RegistryCommandSupport.displayWidth("ＶＰＮ") == 6)
+    }
+}

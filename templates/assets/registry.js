@@ -1,0 +1,278 @@
+/* Registry filter: categories, penetration-testing option, free text, sort, URL hash state and
+ * CSV export. Classic script (works from file://). Logic is in pure functions (tested with
+ * node --test); the DOM wiring at the bottom is thin. Rows are built with textContent only. */
+(function (root) {
+  "use strict";
+
+  var PAGE_SIZE = 100;
+
+  /* The one folding rule shared with the build: NFKC, then lower case (ＶＰＮ = vpn). */
+  function fold(text) {
+    return String(text == null ? "" : text).normalize("NFKC").toLowerCase();
+  }
+
+  function terms(query) {
+    return fold(query).split(/\s+/).filter(function (t) { return t.length > 0; });
+  }
+
+  /* Rows from the data script become objects with a folded search text, computed once. */
+  function prepare(data) {
+    var f = data.fields;
+    var idx = {};
+    for (var i = 0; i < f.length; i++) idx[f[i]] = i;
+    var rows = data.rows.map(function (r, order) {
+      return {
+        order: order,
+        id: r[idx.id], name: r[idx.name], provider: r[idx.provider], category: r[idx.category],
+        pentest: r[idx.pentest] === "1" ? true : (r[idx.pentest] === "0" ? false : null),
+        registeredOn: r[idx.registered_on], registrar: r[idx.registrar], url: r[idx.url], summary: r[idx.summary],
+        text: fold(r[idx.name] + "\n" + r[idx.provider] + "\n" + r[idx.summary])
+      };
+    });
+    return { categories: data.categories, rows: rows };
+  }
+
+  function emptyState() {
+    return { categories: [], pentest: false, q: "", sort: "" };
+  }
+
+  function filterRows(rows, state) {
+    var cats = state.categories.length ? {} : null;
+    state.categories.forEach(function (c) { cats[c] = true; });
+    var ts = terms(state.q);
+    var out = [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      if (cats && !cats[r.category]) continue;
+      if (state.pentest && r.pentest !== true) continue;
+      var ok = true;
+      for (var j = 0; j < ts.length; j++) {
+        if (r.text.indexOf(ts[j]) === -1) { ok = false; break; }
+      }
+      if (ok) out.push(r);
+    }
+    return sortRows(out, state.sort);
+  }
+
+  var collator = typeof Intl !== "undefined" ? new Intl.Collator("ja") : null;
+  function compareText(a, b) { return collator ? collator.compare(a, b) : (a < b ? -1 : a > b ? 1 : 0); }
+
+  function sortRows(rows, sort) {
+    var sorted = rows.slice();
+    if (sort === "name") sorted.sort(function (a, b) { return compareText(a.name, b.name) || a.order - b.order; });
+    else if (sort === "provider") sorted.sort(function (a, b) { return compareText(a.provider, b.provider) || a.order - b.order; });
+    else if (sort === "date") sorted.sort(function (a, b) { return a.registeredOn < b.registeredOn ? 1 : a.registeredOn > b.registeredOn ? -1 : a.order - b.order; });
+    return sorted;
+  }
+
+  /* State <-> URL hash, e.g. #cat=vulnerability&pentest=1&q=vpn&sort=date */
+  function encodeHash(state) {
+    var parts = [];
+    if (state.categories.length) parts.push("cat=" + state.categories.map(encodeURIComponent).join(","));
+    if (state.pentest) parts.push("pentest=1");
+    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    if (state.sort) parts.push("sort=" + encodeURIComponent(state.sort));
+    return parts.length ? "#" + parts.join("&") : "";
+  }
+
+  function decodeHash(hash, validCategories) {
+    var state = emptyState();
+    var text = String(hash || "").replace(/^#/, "");
+    if (!text) return state;
+    text.split("&").forEach(function (part) {
+      var eq = part.indexOf("=");
+      if (eq < 0) return;
+      var key = part.slice(0, eq);
+      var value;
+      try { value = decodeURIComponent(part.slice(eq + 1)); } catch (e) { return; }
+      if (key === "cat") {
+        state.categories = value.split(",").filter(function (c) { return !validCategories || validCategories.indexOf(c) >= 0; });
+      } else if (key === "pentest") {
+        state.pentest = value === "1";
+      } else if (key === "q") {
+        state.q = value;
+      } else if (key === "sort" && ["name", "provider", "date"].indexOf(value) >= 0) {
+        state.sort = value;
+      }
+    });
+    return state;
+  }
+
+  function countLabel(total, shown) {
+    return total + "件中 " + shown + "件";
+  }
+
+  /* RFC 4180 CSV with a BOM so Excel opens the Japanese correctly. Cells that a spreadsheet would
+   * read as a formula are prefixed with an apostrophe. */
+  function csvCell(value) {
+    var s = value == null ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+    return s;
+  }
+
+  function toCSV(rows, categories) {
+    var names = {};
+    (categories || []).forEach(function (c) { names[c.id] = c.name; });
+    var lines = [["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"].join(",")];
+    rows.forEach(function (r) {
+      lines.push([r.id, r.name, r.provider, names[r.category] || r.category,
+        r.pentest === true ? "true" : (r.pentest === false ? "false" : ""),
+        r.registeredOn, r.registrar, r.url, r.summary].map(csvCell).join(","));
+    });
+    return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  }
+
+  var api = {
+    fold: fold, terms: terms, prepare: prepare, emptyState: emptyState, filterRows: filterRows,
+    sortRows: sortRows, encodeHash: encodeHash, decodeHash: decodeHash, countLabel: countLabel,
+    toCSV: toCSV, PAGE_SIZE: PAGE_SIZE
+  };
+  root.PortalRegistry = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+
+  /* ---- DOM wiring ---- */
+  if (typeof document === "undefined") return;
+  var form = document.getElementById("registry-filter");
+  var data = root.PortalData && root.PortalData.services;
+  if (!form || !data) return;
+
+  var registry = prepare(data);
+  var categoryIDs = registry.categories.map(function (c) { return c.id; });
+  var labels = {};
+  registry.categories.forEach(function (c) { labels[c.id] = c.label; });
+  var table = document.querySelector(".services-table");
+  var tbody = table.tBodies[0];
+  var caption = table.caption;
+  var count = document.getElementById("registry-count");
+  var more = document.getElementById("registry-more");
+  var query = document.getElementById("registry-query");
+  var sort = document.getElementById("registry-sort");
+  var shown = [];
+  var limit = PAGE_SIZE;
+
+  function readForm() {
+    var state = emptyState();
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="category"]'), function (box) {
+      if (box.checked) state.categories.push(box.value);
+    });
+    state.pentest = form.querySelector('input[name="pentest"]').checked;
+    state.q = query.value.trim();
+    state.sort = sort.value;
+    return state;
+  }
+
+  function writeForm(state) {
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="category"]'), function (box) {
+      box.checked = state.categories.indexOf(box.value) >= 0;
+    });
+    form.querySelector('input[name="pentest"]').checked = state.pentest;
+    if (document.activeElement !== query) query.value = state.q;
+    sort.value = state.sort;
+  }
+
+  function cell(tag, text) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    return el;
+  }
+
+  function rowElement(r) {
+    var tr = document.createElement("tr");
+    var th = document.createElement("th");
+    th.scope = "row";
+    if (/^https?:\/\//i.test(r.url)) {
+      var a = document.createElement("a");
+      a.className = "external";
+      a.href = r.url;
+      a.rel = "noopener noreferrer";
+      a.textContent = r.name;
+      th.appendChild(a);
+    } else {
+      th.textContent = r.name;
+    }
+    tr.appendChild(th);
+    tr.appendChild(cell("td", r.provider));
+    var catCell = document.createElement("td");
+    var catLink = document.createElement("a");
+    catLink.href = encodeURIComponent(r.category) + ".html";
+    catLink.textContent = labels[r.category] || r.category;
+    catCell.appendChild(catLink);
+    tr.appendChild(catCell);
+    tr.appendChild(cell("td", r.pentest === true ? "あり" : (r.pentest === false ? "なし" : "—")));
+    tr.appendChild(cell("td", r.registeredOn));
+    tr.appendChild(cell("td", r.registrar));
+    tr.appendChild(cell("td", r.summary));
+    return tr;
+  }
+
+  function renderRows() {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(limit, shown.length);
+    for (var i = 0; i < end; i++) fragment.appendChild(rowElement(shown[i]));
+    tbody.textContent = "";
+    tbody.appendChild(fragment);
+    more.textContent = "";
+    if (shown.length > end) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "さらに表示（残り" + (shown.length - end) + "件）";
+      button.addEventListener("click", function () { limit += PAGE_SIZE * 5; renderRows(); });
+      more.appendChild(button);
+    }
+  }
+
+  function apply(state) {
+    shown = filterRows(registry.rows, state);
+    limit = PAGE_SIZE;
+    renderRows();
+    var label = countLabel(registry.rows.length, shown.length);
+    count.textContent = label;
+    caption.textContent = "絞り込み結果（" + label + "）";
+  }
+
+  function fromHash() {
+    var state = decodeHash(location.hash, categoryIDs);
+    writeForm(state);
+    apply(state);
+  }
+
+  var typing = null;
+  function onChange(immediate) {
+    var state = readForm();
+    apply(state);
+    clearTimeout(typing);
+    var update = function () {
+      var hash = encodeHash(state);
+      if (hash !== location.hash && !(hash === "" && location.hash === "")) {
+        history.pushState(null, "", hash || location.pathname + location.search);
+      }
+    };
+    if (immediate) update(); else typing = setTimeout(update, 400);
+  }
+
+  form.addEventListener("change", function (e) { if (e.target !== query) onChange(true); });
+  query.addEventListener("input", function () { onChange(false); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); onChange(true); });
+  document.getElementById("registry-clear").addEventListener("click", function () {
+    writeForm(emptyState());
+    query.value = "";
+    onChange(true);
+  });
+  document.getElementById("registry-csv").addEventListener("click", function () {
+    var blob = new Blob([toCSV(shown, registry.categories)], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "services.csv";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  });
+  window.addEventListener("popstate", fromHash);
+  window.addEventListener("hashchange", fromHash);
+  api.currentRows = function () { return shown; };
+  api.currentCSV = function () { return toCSV(shown, registry.categories); };
+
+  form.hidden = false;
+  fromHash();
+})(typeof window !== "undefined" ? window : globalThis);
