@@ -64,7 +64,7 @@ private struct TreeWalker {
     }
 
     private func column(_ node: OpaquePointer) -> Int {
-        columns.characterColumn(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        columns.characterColumn(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node))) + options.columnOffset
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -36,11 +36,14 @@ public struct MarkdownOptions: Sendable {
     public var allowRawHTML: Bool
     /// Added to cmark's line numbers, so diagnostics point into the whole file (after front matter).
     public var lineOffset: Int
+    /// Added to every column: Markdown indented inside another file (a YAML block scalar).
+    public var columnOffset: Int
     public var fencedBlockRenderers: [String: FencedBlockRenderer]
 
-    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, fencedBlockRenderers: [String: FencedBlockRenderer] = [:]) {
+    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, columnOffset: Int = 0, fencedBlockRenderers: [String: FencedBlockRenderer] = [:]) {
         self.allowRawHTML = allowRawHTML
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
         self.fencedBlockRenderers = fencedBlockRenderers
     }
 }

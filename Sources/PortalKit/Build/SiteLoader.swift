@@ -18,9 +18,24 @@ public enum SiteLoader {
         }
         reportDuplicateSlugs(pages, log: &log)
         let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, log: &log)
+        let contacts = content.exists("contacts.yml") ? content.readText("contacts.yml", log: &log).map {
+            ContactsLoader.load($0, path: content.displayPath("contacts.yml"), log: &log)
+        } : nil
+        let faq = content.exists("faq.yml") ? content.readText("faq.yml", log: &log).map {
+            FAQDocument(displayPath: content.displayPath("faq.yml"), entries: FAQLoader.load($0, path: content.displayPath("faq.yml"), log: &log))
+        } : nil
+        var incident: GuidancePage?
+        if content.exists("incident.md"), let text = content.readText("incident.md", log: &log) {
+            incident = GuidanceLoader.load(text, contentPath: "incident.md", displayPath: content.displayPath("incident.md"), kind: .incident, log: &log)
+            let known = Set((contacts ?? []).map(\.id))
+            for id in incident?.contactGroups ?? [] where !known.contains(id) {
+                log.add(.error(.validate, path: content.displayPath("incident.md"), line: 1, column: 1,
+                               "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
+            }
+        }
         pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
         guard let config else { return nil }
-        return LoadedSite(config: config, pages: pages, registry: registry)
+        return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq)
     }
 
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {

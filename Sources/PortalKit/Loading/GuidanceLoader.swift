@@ -1,8 +1,9 @@
 /// Turns one Markdown file's text into a `GuidancePage`: front matter checked key by key.
 enum GuidanceLoader {
     static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug"]
+    static let incidentKeys = ["title", "summary", "updated", "sources", "contacts"]
 
-    static func load(_ text: String, contentPath: String, displayPath: String, log: inout DiagnosticLog) -> GuidancePage? {
+    static func load(_ text: String, contentPath: String, displayPath: String, kind: PageKind = .guidance, log: inout DiagnosticLog) -> GuidancePage? {
         let front: FrontMatter
         do {
             front = try FrontMatter.split(text)
@@ -14,15 +15,9 @@ enum GuidanceLoader {
             return nil
         }
         let source = YAMLSource(path: displayPath, lineOffset: front.yamlLineOffset)
-        guard let node = source.parse(front.yaml, log: &log) else {
-            if front.yaml.trimmed().isEmpty {
-                log.add(.error(.load, path: displayPath, line: 1, column: 1, "front matter is empty: it needs at least title: and updated:"))
-            }
-            return nil
-        }
-        guard let map = YAMLMapping(node, source: source, what: "front matter", log: &log) else { return nil }
+        guard let map = YAMLMapping(source.parse(front.yaml, log: &log), source: source, what: "front matter", log: &log) else { return nil }
         let errorsBefore = log.entries.count
-        map.rejectUnknownKeys(allowed: keys, log: &log)
+        map.rejectUnknownKeys(allowed: kind == .incident ? incidentKeys : keys, log: &log)
         let title = map.string("title", required: true, log: &log)
         let updated = map.date("updated", required: true, log: &log)
         let summary = map.string("summary", log: &log) ?? ""
@@ -41,8 +36,18 @@ enum GuidanceLoader {
             sources.append(SourceLink(title: t, url: url))
         }
         let stem = String(contentPath.split(separator: "/").last!.dropLast(3))
+        var contactGroups: [String] = []
+        if kind == .incident, let node = map.value("contacts") {
+            if case .scalar = node {
+                contactGroups = map.string("contacts", log: &log).map { [$0] } ?? []
+            } else {
+                contactGroups = map.stringList("contacts", log: &log)
+            }
+        }
         var slug: Slug?
-        if let written = map.string("slug", log: &log) {
+        if kind == .incident {
+            slug = Slug("incident")
+        } else if let written = map.string("slug", log: &log) {
             slug = Slug(written)
             if slug == nil {
                 log.add(source.diagnostic(map.valueMark("slug"), "slug '\(written)' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"))
@@ -57,9 +62,9 @@ enum GuidanceLoader {
             return nil
         }
         return GuidancePage(
-            contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
+            kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
-            body: front.body, bodyLineOffset: front.bodyLineOffset
+            body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups
         )
     }
 }

@@ -12,9 +12,10 @@ struct YAMLSource: Sendable {
     }
 
     /// Parses one YAML document; a syntax error becomes a diagnostic at its line.
+    /// An empty text is an empty mapping; nil means a syntax error, already reported.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text) ?? Node.mapping([:])
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -39,8 +40,9 @@ struct YAMLMapping {
     private let pairs: [(key: String, keyNode: Node, value: Node)]
 
     init?(_ node: Node?, source: YAMLSource, what: String, log: inout DiagnosticLog) {
-        guard let node, case .mapping(let mapping) = node else {
-            log.add(source.diagnostic(node?.mark, "\(what) must be a mapping of keys to values"))
+        guard let node else { return nil }  // a syntax error, reported by `parse`
+        guard case .mapping(let mapping) = node else {
+            log.add(source.diagnostic(node.mark, "\(what) must be a mapping of keys to values"))
             return nil
         }
         self.source = source

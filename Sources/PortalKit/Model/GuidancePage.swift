@@ -4,8 +4,15 @@ public struct SourceLink: Sendable, Equatable {
     public var url: String
 }
 
-/// A guidance page as loaded: front matter decoded, body still Markdown.
+/// What a Markdown page is for: a guidance page of its own, or the printable incident sheet.
+public enum PageKind: Sendable, Equatable {
+    case guidance
+    case incident
+}
+
+/// A Markdown page as loaded: front matter decoded, body still Markdown.
 public struct GuidancePage: Sendable, Equatable {
+    public var kind: PageKind = .guidance
     /// Path inside the content folder, e.g. `guidance/overview.md`: how links name the page.
     public var contentPath: String
     /// Path as shown in diagnostics.
@@ -21,5 +28,13 @@ public struct GuidancePage: Sendable, Equatable {
     /// Lines before the body (the front matter and its fences).
     public var bodyLineOffset: Int
 
-    public var outputPath: SitePath { SitePath("guidance/\(slug.value).html") }
+    /// Ids of contact groups to print on the page (the incident sheet).
+    public var contactGroups: [String] = []
+
+    public var outputPath: SitePath {
+        switch kind {
+        case .guidance: SitePath("guidance/\(slug.value).html")
+        case .incident: SitePath("incident.html")
+        }
+    }
 }

@@ -5,6 +5,11 @@ public struct LoadedSite: Sendable {
     public var pages: [GuidancePage]
     /// The certified-services registry, when the content has one.
     public var registry: Registry?
+    /// The printable first-response sheet (`incident.md`), when present.
+    public var incident: GuidancePage?
+    /// `contacts.yml` and `faq.yml`, when present.
+    public var contacts: [ContactGroup]?
+    public var faq: FAQDocument?
 }
 
 /// One file of the finished portal.

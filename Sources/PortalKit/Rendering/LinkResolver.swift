@@ -1,6 +1,18 @@
 import Foundation
 import PortalMarkdown
 
+/// Where a piece of Markdown lives: in the content folder (links are written relative to it),
+/// in diagnostics, and in the output (links are computed relative to it).
+struct LinkOrigin: Sendable {
+    var contentPath: String
+    var displayPath: String
+    var outputPath: SitePath
+}
+
+extension GuidancePage {
+    var linkOrigin: LinkOrigin { LinkOrigin(contentPath: contentPath, displayPath: displayPath, outputPath: outputPath) }
+}
+
 /// Decides what every link in a page becomes, now that all pages and their headings are known.
 /// Internal `.md` links become relative `.html` URLs and are checked; web, mail and phone links are
 /// kept (web ones marked external); any other scheme is made inert.
@@ -13,11 +25,11 @@ struct LinkResolver: Sendable {
     /// Pages by their path in the content folder (`guidance/overview.md`).
     let pages: [String: Target]
 
-    func resolve(_ links: [LinkReference], from page: GuidancePage, ownHeadings: Set<String>, log: inout DiagnosticLog) -> [LinkMarkup] {
+    func resolve(_ links: [LinkReference], from page: LinkOrigin, ownHeadings: Set<String>, log: inout DiagnosticLog) -> [LinkMarkup] {
         links.map { resolve($0, from: page, ownHeadings: ownHeadings, log: &log) }
     }
 
-    private func resolve(_ link: LinkReference, from page: GuidancePage, ownHeadings: Set<String>, log: inout DiagnosticLog) -> LinkMarkup {
+    private func resolve(_ link: LinkReference, from page: LinkOrigin, ownHeadings: Set<String>, log: inout DiagnosticLog) -> LinkMarkup {
         func report(_ severity: Diagnostic.Severity, _ message: String) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }

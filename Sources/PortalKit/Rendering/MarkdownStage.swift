@@ -15,34 +15,50 @@ public struct RenderedPage: Sendable {
 }
 
 enum MarkdownStage {
-    static func options(for config: SiteConfig, page: GuidancePage) -> MarkdownOptions {
+    static func options(for config: SiteConfig, lineOffset: Int, columnOffset: Int = 0) -> MarkdownOptions {
         MarkdownOptions(
             allowRawHTML: config.allowRawHTML,
-            lineOffset: page.bodyLineOffset,
-            fencedBlockRenderers: ["table": TableBlock.renderer]
+            lineOffset: lineOffset,
+            columnOffset: columnOffset,
+            fencedBlockRenderers: ["table": TableBlock.renderer, "checklist": ChecklistBlock.renderer]
         )
     }
 
     /// Parses every page on every core.
-    static func parse(_ site: LoadedSite) async -> [ParsedPage] {
-        let config = site.config
-        return await parallelMap(site.pages) { page in
-            ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, page: page)))
+    static func parse(_ pages: [GuidancePage], config: SiteConfig) async -> [ParsedPage] {
+        await parallelMap(pages) { page in
+            ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset)))
         }
     }
 
-    /// Checks and rewrites links now that every page's headings are known.
-    static func resolve(_ parsed: [ParsedPage], log: inout DiagnosticLog) -> [RenderedPage] {
+    static func resolver(for parsed: [ParsedPage]) -> LinkResolver {
         var targets: [String: LinkResolver.Target] = [:]
         for p in parsed {
             targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: Set(p.document.headings.map(\.id)))
         }
-        let resolver = LinkResolver(pages: targets)
-        return parsed.map { p in
-            for d in p.document.diagnostics {
-                log.add(Diagnostic(d.severity == .error ? .error : .warning, .render, path: p.page.displayPath, line: d.line, column: d.column, d.message))
-            }
-            let markup = resolver.resolve(p.document.links, from: p.page, ownHeadings: targets[p.page.contentPath]!.headingIDs, log: &log)
+        return LinkResolver(pages: targets)
+    }
+
+    /// Markdown that is not a page of its own (an FAQ answer): rendered and its links resolved.
+    static func fragment(_ markdown: String, lineOffset: Int, columnOffset: Int, origin: LinkOrigin, config: SiteConfig,
+                         resolver: LinkResolver, log: inout DiagnosticLog) -> (html: String, text: String) {
+        let document = Markdown.render(markdown, options: options(for: config, lineOffset: lineOffset, columnOffset: columnOffset))
+        report(document.diagnostics, path: origin.displayPath, log: &log)
+        let markup = resolver.resolve(document.links, from: origin, ownHeadings: Set(document.headings.map(\.id)), log: &log)
+        return (document.html(resolvingLinks: markup), document.sections.map(\.text).joined(separator: " "))
+    }
+
+    static func report(_ diagnostics: [MarkdownDiagnostic], path: String, log: inout DiagnosticLog) {
+        for d in diagnostics {
+            log.add(Diagnostic(d.severity == .error ? .error : .warning, .render, path: path, line: d.line, column: d.column, d.message))
+        }
+    }
+
+    /// Checks and rewrites links now that every page's headings are known.
+    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, log: inout DiagnosticLog) -> [RenderedPage] {
+        parsed.map { p in
+            report(p.document.diagnostics, path: p.page.displayPath, log: &log)
+            let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &log)
             return RenderedPage(page: p.page, contentHTML: p.document.html(resolvingLinks: markup),
                                 headings: p.document.headings, sections: p.document.sections)
         }

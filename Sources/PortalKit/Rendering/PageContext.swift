@@ -74,8 +74,16 @@ struct PageContext {
          "updated": page.updated.description, "updatedLabel": page.updated.japanese]
     }
 
-    func home(_ pages: [GuidancePage]) -> [String: Any] {
+    func home(_ pages: [GuidancePage], site: LoadedSite) -> [String: Any] {
         var context = base(at: Self.homePath, title: nil, description: config.description, breadcrumbs: [])
+        if site.incident != nil { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
+        if site.contacts != nil { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
+        if site.faq != nil { context["faqHref"] = Self.homePath.relativeURL(to: Self.faqPath) }
+        context["hasQuickLinks"] = site.registry != nil || site.contacts != nil || site.faq != nil
+        if let registry = site.registry {
+            context["servicesHref"] = Self.homePath.relativeURL(to: RegistryPages.indexPath)
+            context["servicesTotal"] = registry.services.count
+        }
         context["pages"] = pages.map { pageSummary($0, from: Self.homePath) }
         let latest = pages.sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }.prefix(5)
         context["latest"] = latest.map { pageSummary($0, from: Self.homePath) }

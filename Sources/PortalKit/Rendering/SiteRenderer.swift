@@ -12,8 +12,11 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
-        let parsed = await MarkdownStage.parse(site)
-        let rendered = MarkdownStage.resolve(parsed, log: &log)
+        let parsed = await MarkdownStage.parse(site.pages + (site.incident.map { [$0] } ?? []), config: site.config)
+        let resolver = MarkdownStage.resolver(for: parsed)
+        let all = MarkdownStage.resolve(parsed, resolver: resolver, log: &log)
+        let rendered = all.filter { $0.page.kind == .guidance }
+        let incident = all.first { $0.page.kind == .incident }
 
         let navigation = site.config.navigation.isEmpty
             ? [.init(title: "ホーム", path: PageContext.homePath, line: 0), .init(title: "ガイダンス", path: PageContext.guidanceIndexPath, line: 0)]
@@ -42,11 +45,28 @@ public struct SiteRenderer: Sendable {
         func add(_ result: Result<OutputFile, TemplateError>) { add(result.map { [$0] }) }
         pageResults.forEach(add)
         let pages = site.pages
-        add(Result { () throws(TemplateError) in OutputFile(path: PageContext.homePath, text: try templates.render(context.home(pages), with: "home")) })
+        add(Result { () throws(TemplateError) in OutputFile(path: PageContext.homePath, text: try templates.render(context.home(pages, site: site), with: "home")) })
         add(Result { () throws(TemplateError) in
             OutputFile(path: PageContext.guidanceIndexPath, text: try templates.render(context.guidanceIndex(pages), with: "section"))
         })
 
+        if let incident {
+            add(Result { () throws(TemplateError) in
+                OutputFile(path: incident.page.outputPath, text: try templates.render(context.incident(incident, contacts: site.contacts ?? []), with: "incident"))
+            })
+        }
+        if let contacts = site.contacts {
+            add(Result { () throws(TemplateError) in
+                OutputFile(path: PageContext.contactsPath, text: try templates.render(context.contacts(contacts), with: "contacts"))
+            })
+        }
+        if let faq = site.faq {
+            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
+            let answers = faq.entries.map { MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset, origin: origin, config: site.config, resolver: resolver, log: &log) }
+            add(Result { () throws(TemplateError) in
+                OutputFile(path: PageContext.faqPath, text: try templates.render(context.faq(faq.entries, answersHTML: answers.map(\.html)), with: "faq"))
+            })
+        }
         if let registry = site.registry {
             add(Result { () throws(TemplateError) in try RegistryPages(registry: registry, context: context).files(templates: templates) })
         }

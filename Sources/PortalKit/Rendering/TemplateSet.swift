@@ -83,10 +83,28 @@ public struct TemplateSet: Sendable {
 
     /// Renders a layout; swift-mustache answers nil for an unknown name, which becomes an error here.
     func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
-        guard names.contains(name), let html = library.render(context, withTemplate: name) else {
+        guard names.contains(name), let html = library.render(Self.droppingEmptyText(context), withTemplate: name) else {
             throw TemplateError(name: name)
         }
         return html
+    }
+}
+
+extension TemplateSet {
+    /// Mustache treats "" as true, so `{{#notes}}…{{/notes}}` would print an empty label.
+    /// Empty text is left out of every context instead: a section shows only when it has text.
+    static func droppingEmptyText(_ value: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        out.reserveCapacity(value.count)
+        for (key, v) in value {
+            switch v {
+            case let s as String where s.isEmpty: continue
+            case let d as [String: Any]: out[key] = droppingEmptyText(d)
+            case let a as [[String: Any]]: out[key] = a.map(droppingEmptyText)
+            default: out[key] = v
+            }
+        }
+        return out
     }
 }
 

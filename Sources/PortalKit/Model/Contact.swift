@@ -1,0 +1,57 @@
+/// A group of contacts in `contacts.yml` (e.g. 被害発生時の通報・相談).
+public struct ContactGroup: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var entries: [ContactEntry]
+}
+
+/// One organisation or person to contact, and when.
+public struct ContactEntry: Sendable, Equatable {
+    public var organization: String
+    public var department: String
+    /// When to contact them: shown first.
+    public var purpose: String
+    public var phone: PhoneNumber?
+    /// Shown beside the number, never dialled.
+    public var extension_: String
+    public var email: String
+    public var url: String
+    public var hours: String
+    public var notes: String
+    /// Shipped as an example for the company to fill in; reported until it is.
+    public var placeholder: Bool
+    public var line: Int
+}
+
+/// A Japanese phone number as written (`03-3501-1511`), and its `tel:` form (`tel:+81-3-3501-1511`).
+public struct PhoneNumber: Sendable, Equatable {
+    public let display: String
+    public let telURI: String
+
+    /// Digits and hyphens, optionally a leading +81 (full-width digits are folded first).
+    public init?(_ raw: String) {
+        let text = SearchText.fold(raw).trimmed()
+        let body: Substring
+        let international: Bool
+        if text.hasPrefix("+81") {
+            body = text.dropFirst(3).drop { $0 == "-" || $0 == " " }
+            international = true
+        } else {
+            body = Substring(text)
+            international = false
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
+              body.first != "-", body.last != "-", !body.contains("--")
+        else { return nil }
+        let digits = body.filter(\.isNumber)
+        if international {
+            guard (9...10).contains(digits.count), !body.hasPrefix("0") else { return nil }
+            telURI = "tel:+81-" + body
+        } else {
+            guard (10...11).contains(digits.count), body.hasPrefix("0") else { return nil }
+            telURI = "tel:+81-" + body.dropFirst()
+        }
+        display = text
+    }
+}

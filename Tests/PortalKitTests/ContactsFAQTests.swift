@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+@Suite struct ContactsFAQTests {
+    static let contacts = """
+    groups:
+      - id: report
+        title: 通報
+        entries:
+          - organization: 警察
+            purpose: 被害が出たら
+            phone: 03-3581-0141
+            extension: "3961、3452"
+            email: a@example.jp
+            url: https://www.npa.go.jp/
+      - id: internal
+        title: 社内
+        entries:
+          - organization: CSIRT
+            purpose: まず連絡
+            placeholder: true
+
+    """
+
+    static let faq = """
+    entries:
+      - id: publish
+        category: 公表
+        question: 公表しなければなりませんか？
+        answer: |
+          いいえ。[初動](incident.md#first) を見てください。
+      - category: 公表
+        question: 二つ目の質問
+        answer: 答え
+
+    """
+
+    static let incident = "---\ntitle: 初動\nupdated: 2024-12-12\ncontacts: report\n---\n## 最初に {#first}\n\n```checklist\n被害端末の情報\nネットワーク構成図\n```\n"
+
+    @Test("contacts: tel: and mailto: links formed, extension shown but not dialled, placeholders warned")
+    func contactsPage() async throws {
+        let site = try TestSite(["content/contacts.yml": Self.contacts, "content/faq.yml": Self.faq, "content/incident.md": Self.incident])
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == ["content/contacts.yml:14:9: warning: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true'"])
+        let html = try #require(site.read("output/contacts.html"))
+        #expect(html.contains("<a href=\"tel:+81-3-3581-0141\">03-3581-0141</a>（内線 3961、3452）"))
+        #expect(html.contains("<a href=\"mailto:a@example.jp\">a@example.jp</a>"))
+        #expect(html.contains("<span class=\"badge\">要記入</span>"))
+        #expect(!html.contains("受付時間"))
+        #expect(await site.failure(strict: true) == ["content/contacts.yml:14:9: error: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true'"])
+    }
+
+    @Test("FAQ: grouped, stable anchors, <details>, Markdown answers with checked links")
+    func faqPage() async throws {
+        let site = try TestSite(["content/contacts.yml": Self.contacts, "content/faq.yml": Self.faq, "content/incident.md": Self.incident])
+        defer { site.cleanUp() }
+        try await site.build()
+        let html = try #require(site.read("output/faq.html"))
+        #expect(html.contains("<details class=\"faq-entry\" id=\"publish\">"))
+        #expect(html.contains("<details class=\"faq-entry\" id=\"q-二つ目の質問\">"))
+        #expect(html.contains("<a href=\"incident.html#first\">初動</a>"))
+        #expect(html.components(separatedBy: "<h2 id=\"category-").count == 2)
+    }
+
+    @Test("incident sheet: its Markdown, a checklist to fill in, and the contact group it names")
+    func incidentPage() async throws {
+        let site = try TestSite(["content/contacts.yml": Self.contacts, "content/incident.md": Self.incident])
+        defer { site.cleanUp() }
+        try await site.build()
+        let html = try #require(site.read("output/incident.html"))
+        #expect(html.contains("<ul class=\"checklist\">"))
+        #expect(html.contains("<span class=\"checklist-item\">被害端末の情報</span>"))
+        #expect(html.contains("tel:+81-3-3581-0141"))
+        #expect(!html.contains("CSIRT"))
+        #expect(site.read("output/index.html")?.contains("href=\"incident.html\"") == true)
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var files: [String: String]
+        var expected: [String]
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "YAML syntax error", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: [x\n"],
+             expected: ["content/contacts.yml:4:1: error: YAML syntax: did not find expected ',' or ']'"]),
+        Case(name: "wrong type", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries: 3\n"],
+             expected: ["content/contacts.yml:4:14: error: 'entries' must be a list"]),
+        Case(name: "missing required key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n"],
+             expected: ["content/contacts.yml:5:9: error: missing required key 'purpose'"]),
+        Case(name: "javascript: URL", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        url: javascript:alert(1)\n"],
+             expected: ["content/contacts.yml:7:14: error: url 'javascript:alert(1)' must start with http:// or https://"]),
+        Case(name: "bad phone", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        phone: call us\n"],
+             expected: ["content/contacts.yml:7:16: error: phone 'call us' is not a Japanese phone number: digits and hyphens (e.g. 03-1234-5678), optionally starting with +81"]),
+        Case(name: "bad email", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        email: \"<b>@x\"\n"],
+             expected: ["content/contacts.yml:7:16: error: email '<b>@x' is not an e-mail address"]),
+        Case(name: "unknown key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        fax: 1\n"],
+             expected: ["content/contacts.yml:7:9: error: unknown key 'fax'; known keys: organization, department, purpose, phone, extension, email, url, hours, notes, placeholder"]),
+        Case(name: "duplicate FAQ id", files: ["content/faq.yml": "entries:\n  - id: a\n    question: Q\n    answer: A\n  - id: a\n    question: Q2\n    answer: A2\n"],
+             expected: ["content/faq.yml:5:9: error: duplicate FAQ id 'a' (first on line 2)"]),
+        Case(name: "FAQ answer with a broken link", files: ["content/faq.yml": "entries:\n  - question: Q\n    answer: |\n      text\n\n      [x](nope.md)\n"],
+             expected: ["content/faq.yml:6:7: error: link to missing page 'nope.md'"]),
+        Case(name: "incident naming an unknown contact group", files: ["content/incident.md": "---\ntitle: T\nupdated: 2024-12-12\ncontacts: nope\n---\n"],
+             expected: ["content/incident.md:1:1: error: contacts: no contact group 'nope' in contacts.yml; groups are "]),
+    ]
+
+    @Test("bad contacts, FAQ and incident input: errors at their line", arguments: cases)
+    func badInput(_ c: Case) async throws {
+        let site = try TestSite(c.files)
+        defer { site.cleanUp() }
+        #expect(await site.failure() == c.expected)
+    }
+
+    @Test("HTML in fields is rendered inert")
+    func htmlInert() async throws {
+        let hostile = "groups:\n  - id: a\n    title: \"<script>alert(1)</script>\"\n    entries:\n      - organization: \"<img src=x onerror=alert(1)>\"\n        purpose: \"\\\" onmouseover=\\\"alert(1)\"\n"
+        let faq = "entries:\n  - question: \"<script>alert(2)</script>\"\n    answer: \"text <script>alert(3)</script> **b**\"\n"
+        let site = try TestSite(["content/contacts.yml": hostile, "content/faq.yml": faq])
+        defer { site.cleanUp() }
+        try await site.build()
+        let contacts = try #require(site.read("output/contacts.html"))
+        #expect(!contacts.contains("<script>alert"))
+        #expect(!contacts.contains("<img src=x"))
+        #expect(contacts.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(contacts.contains("&quot; onmouseover=&quot;alert(1)"))
+        let faqHTML = try #require(site.read("output/faq.html"))
+        #expect(!faqHTML.contains("<script>alert"))
+        #expect(faqHTML.contains("<strong>b</strong>"))
+    }
+
+    @Test("phone numbers: Japanese digits and hyphens, +81, full-width folded", arguments: [
+        ("03-3501-1511", "tel:+81-3-3501-1511"),
+        ("０３－３５０１－１５１１", "tel:+81-3-3501-1511"),
+        ("０３-３５０１-１５１１", "tel:+81-3-3501-1511"),
+        ("+81-3-3501-1511", "tel:+81-3-3501-1511"),
+        ("090-1234-5678", "tel:+81-90-1234-5678"),
+        ("110", nil),
+        ("03-3501-1511 ext 5", nil),
+    ] as [(String, String?)])
+    func phones(raw: String, tel: String?) {
+        #expect(PhoneNumber(raw)?.telURI == tel)
+    }
+}
