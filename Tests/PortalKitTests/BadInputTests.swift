@@ -108,7 +108,7 @@ import Testing
         try site.remove("templates/page.mustache")
         try site.remove("templates/footer.mustache")
         let errors = await site.failure()
-        #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache"))
+        #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache"))
         #expect(errors.contains("templates/base.mustache:21:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache)"))
     }
 

@@ -1,11 +1,15 @@
 /// The registry's pages: the list with its summary and filter panel, one page per category,
 /// `services.json` for other tools and the data script the filter reads.
+import PortalMarkdown
+
 struct RegistryPages {
     static let indexPath = SitePath("services/index.html")
     static let jsonPath = SitePath("services.json")
     static let dataScriptPath = SitePath("services/services-data.js")
 
     static func categoryPath(_ id: String) -> SitePath { SitePath("services/\(id).html") }
+    /// Service ids are checked to be unique but may hold any text: the anchor is derived safely.
+    static func rowAnchor(_ id: String) -> String { "service-" + HeadingID.slug(id) }
 
     let registry: Registry
     let context: PageContext
@@ -27,7 +31,7 @@ struct RegistryPages {
         let labels = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0.label) })
         return services.map { s in
             [
-                "id": s.id, "name": s.name, "provider": s.provider, "summary": s.summary,
+                "id": s.id, "anchor": Self.rowAnchor(s.id), "name": s.name, "provider": s.provider, "summary": s.summary,
                 "url": s.url, "hasURL": !s.url.isEmpty,
                 "category": s.categoryID, "categoryLabel": labels[s.categoryID] ?? s.categoryID,
                 "categoryHref": path.relativeURL(to: Self.categoryPath(s.categoryID)),

@@ -4,12 +4,15 @@ extension PageContext {
     static let faqPath = SitePath("faq.html")
     static let incidentPath = SitePath("incident.html")
 
+    static func contactAnchor(group: String, index: Int) -> String { "contact-\(group)-\(index + 1)" }
+
     func contactGroups(_ groups: [ContactGroup]) -> [[String: Any]] {
         groups.map { g in
             [
                 "id": g.id, "title": g.title, "description": g.description,
-                "entries": g.entries.map { e in
+                "entries": g.entries.enumerated().map { i, e in
                     [
+                        "anchor": Self.contactAnchor(group: g.id, index: i),
                         "organization": e.organization, "department": e.department, "purpose": e.purpose,
                         "phone": e.phone?.display ?? "", "tel": e.phone?.telURI ?? "", "hasPhone": e.phone != nil,
                         "extension": e.extension_, "hasExtension": !e.extension_.isEmpty,
@@ -53,7 +56,6 @@ extension PageContext {
         c["categories"] = order.enumerated().map { i, name in
             ["title": name, "id": "category-\(i + 1)", "entries": byCategory[name] ?? []] as [String: Any]
         }
-        c["scripts"] = [["src": Self.faqPath.relativeURL(to: SitePath("assets/portal.js"))]]
         return c
     }
 }

@@ -9,6 +9,7 @@ public struct SiteRenderer: Sendable {
     public struct Output: Sendable {
         public var files: [OutputFile]
         public var pages: [RenderedPage]
+        public var searchIndex: SearchIndex
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
@@ -60,22 +61,34 @@ public struct SiteRenderer: Sendable {
                 OutputFile(path: PageContext.contactsPath, text: try templates.render(context.contacts(contacts), with: "contacts"))
             })
         }
+        var faqText: [String] = []
         if let faq = site.faq {
             let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
             let answers = faq.entries.map { MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset, origin: origin, config: site.config, resolver: resolver, log: &log) }
             add(Result { () throws(TemplateError) in
                 OutputFile(path: PageContext.faqPath, text: try templates.render(context.faq(faq.entries, answersHTML: answers.map(\.html)), with: "faq"))
             })
+            faqText = answers.map(\.text)
         }
         if let registry = site.registry {
             add(Result { () throws(TemplateError) in try RegistryPages(registry: registry, context: context).files(templates: templates) })
         }
+
+        add(Result { () throws(TemplateError) in
+            [OutputFile(path: PageContext.searchPath, text: try templates.render(context.searchPage(), with: "search")),
+             OutputFile(path: PageContext.sitemapPath, text: try templates.render(context.sitemap(site), with: "sitemap"))]
+        })
+
+        // Index: a pure function of what was rendered.
+        let documents = SearchDocuments.collect(pages: rendered, incident: incident, site: site, faqText: faqText)
+        let searchIndex = SearchIndex.build(documents)
+        files += SearchIndexFiles.files(searchIndex)
 
         let written = Set(files.map(\.path))
         for item in site.config.navigation where !written.contains(item.path) {
             log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
                            "navigation path '\(item.path)' is not a page of the portal"))
         }
-        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered)
+        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchIndex: searchIndex)
     }
 }

@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates of `templates/`, checked before anything is rendered: each required
 /// layout present, every partial and parent a template refers to present, every file parses.
 public struct TemplateSet: Sendable {
-    public static let required = ["home", "page", "section"]
+    public static let required = ["home", "page", "section", "search", "sitemap"]
 
     let library: MustacheLibrary
     let names: Set<String>

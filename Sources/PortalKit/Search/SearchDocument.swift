@@ -1,0 +1,37 @@
+/// One thing search can find: a section of a page, a service, a contact, a question.
+public struct SearchDocument: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        case guidance, incident, service, contact, faq
+
+        /// Guidance is what the portal is for; the 339 short registry rows would otherwise crowd
+        /// it out of every result list. Folded into the postings' weights at index time.
+        public var boost: Double {
+            switch self {
+            case .guidance, .incident: 2.0
+            case .faq, .contact: 1.6
+            case .service: 1.0
+            }
+        }
+
+        /// How results are labelled in the page.
+        public var label: String {
+            switch self {
+            case .guidance: "ガイダンス"
+            case .incident: "初動対応"
+            case .service: "認定サービス"
+            case .contact: "連絡先"
+            case .faq: "よくある質問"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// From the portal's top down to the page (e.g. ガイダンス › 被害発生時の対応).
+    public var breadcrumb: [String]
+    /// Relative to the portal root, with the section anchor.
+    public var url: String
+    public var text: String
+    /// For services: the category id.
+    public var category: String?
+}

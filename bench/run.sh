@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Build benchmark: `portal build` vs Hugo vs the cmark CLI (the floor: parse + render only).
+#
+#   bench/run.sh                      # what `make bench` runs, from any folder
+#   BENCH_SIZES="100 1000" BENCH_RUNS=3 bench/run.sh
+#
+# For each size N: generates bench/corpus/N with bench/gen_corpus.py (same pages for all three
+# tools), checks each tool builds it once, times the three with hyperfine (median of
+# BENCH_RUNS runs after one warm-up), measures peak RSS once with /usr/bin/time -v, prints a
+# Markdown table and writes it into BENCHMARKS.md under "## Build: portal vs Hugo vs cmark"
+# (other sections of that file are kept). Raw results: bench/out/hyperfine-N.json, time-*-N.txt.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PORTAL=${PORTAL:-.build/release/portal}
+SIZES=${BENCH_SIZES:-1000 10000}
+RUNS=${BENCH_RUNS:-5}
+SECTION="## Build: portal vs Hugo vs cmark"
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+[ -x "$PORTAL" ] || die "$PORTAL not found: run 'make release' (or 'make bench') first"
+for tool in hyperfine hugo cmark python3; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (scripts/setup.sh bench installs it)"
+done
+[ -x /usr/bin/time ] || die "/usr/bin/time is not installed (apt-get install -y time)"
+
+mkdir -p bench/corpus bench/out
+OUT=$ROOT/bench/out
+
+# Peak RSS in kB of one run of the command, which must succeed; its stdout is discarded.
+peak_rss_kb() {
+  local log=$1; shift
+  /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.stderr" || die "failed under /usr/bin/time: $* (see $log.stderr)"
+  sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$log"
+}
+
+: >"$OUT/results.tsv"
+for n in $SIZES; do
+  case $n in '' | *[!0-9]*) die "BENCH_SIZES must be page counts, got '$n'" ;; esac
+  corpus=bench/corpus/$n
+  echo "== $n pages: generating $corpus"
+  python3 bench/gen_corpus.py --pages "$n" --out "$corpus"
+
+  portal_cmd=("$PORTAL" build --quiet --content "$corpus/portal/content" --templates templates --output "bench/out/portal-$n")
+  hugo_cmd=(hugo --quiet -s "$corpus/hugo" -d "$OUT/hugo-$n")
+  cmark_file=$corpus/cmark/all.md
+  rm -rf "bench/out/portal-$n" "$OUT/hugo-$n"
+
+  # Each tool must build the corpus once, completely, before it is timed.
+  if ! log=$("$PORTAL" build --content "$corpus/portal/content" --templates templates --output "bench/out/portal-$n" 2>&1); then
+    printf '%s\n' "$log" >&2
+    die "portal build failed on $corpus"
+  fi
+  if grep -q 'warning:' <<<"$log"; then
+    printf '%s\n' "$log" | grep 'warning:' | head -5 >&2
+    echo "bench: warning: portal reported warnings on $corpus" >&2
+  fi
+  echo "portal: $(tail -n 1 <<<"$log")"
+  got=$(find "bench/out/portal-$n/guidance" -name 'page-*.html' | wc -l)
+  [ "$got" -eq "$n" ] || die "portal wrote $got guidance pages, expected $n"
+
+  "${hugo_cmd[@]}" || die "hugo failed on $corpus/hugo"
+  got=$(find "$OUT/hugo-$n/guidance" -mindepth 2 -name index.html | wc -l)
+  [ "$got" -eq "$n" ] || die "hugo wrote $got guidance pages, expected $n"
+  if grep -rlq --include=index.html '{#' "$OUT/hugo-$n/guidance"; then
+    echo "bench: warning: hugo left '{#id}' heading attributes as text" >&2
+  fi
+  echo "hugo: $got guidance pages in bench/out/hugo-$n"
+  cmark "$cmark_file" >/dev/null || die "cmark failed on $cmark_file"
+
+  hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/hyperfine-$n.json" \
+    -n portal "${portal_cmd[*]}" \
+    -n hugo "${hugo_cmd[*]}" \
+    -n cmark "cmark $cmark_file > /dev/null"
+
+  rss_portal=$(peak_rss_kb "$OUT/time-portal-$n.txt" "${portal_cmd[@]}")
+  rss_hugo=$(peak_rss_kb "$OUT/time-hugo-$n.txt" "${hugo_cmd[@]}")
+  rss_cmark=$(peak_rss_kb "$OUT/time-cmark-$n.txt" cmark "$cmark_file")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$OUT/hyperfine-$n.json" "$rss_portal" "$rss_hugo" "$rss_cmark" \
+    "$(python3 -c 'import os,sys; d=sys.argv[1]; print(sum(os.path.getsize(os.path.join(d,f)) for f in os.listdir(d)))' "$corpus/portal/content/guidance")" \
+    >>"$OUT/results.tsv"
+done
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+export BENCH_DATE BENCH_NPROC BENCH_CPU BENCH_MEM BENCH_V_PORTAL BENCH_V_HUGO BENCH_V_CMARK BENCH_V_HYPERFINE BENCH_RUNS_USED
+BENCH_DATE=$(date -u +%Y-%m-%d)
+BENCH_NPROC=$(nproc)
+BENCH_CPU=${cpu:-unknown}
+BENCH_MEM=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+BENCH_V_PORTAL=$("$PORTAL" --version 2>&1 | head -n 1)
+BENCH_V_HUGO=$(hugo version 2>&1 | head -n 1)
+BENCH_V_CMARK=$(cmark --version 2>&1 | head -n 1)
+BENCH_V_HYPERFINE=$(hyperfine --version 2>&1 | head -n 1)
+BENCH_RUNS_USED=$RUNS
+
+python3 - "$OUT/results.tsv" BENCHMARKS.md "$SECTION" <<'PY'
+import json, os, re, sys
+
+results_path, bench_md, section_heading = sys.argv[1:4]
+env = os.environ
+rows = []
+sizes = []
+for line in open(results_path, encoding="utf-8"):
+    n, json_path, rss_portal, rss_hugo, rss_cmark, corpus_bytes = line.rstrip("\n").split("\t")
+    data = json.load(open(json_path, encoding="utf-8"))
+    median = {r["command"]: r["median"] for r in data["results"]}
+    rss = {"portal": int(rss_portal), "hugo": int(rss_hugo), "cmark": int(rss_cmark)}
+    sizes.append((int(n), int(corpus_bytes)))
+    for tool in ("portal", "hugo", "cmark"):
+        rows.append((int(n), tool, median[tool], median[tool] / median["hugo"],
+                     median[tool] / median["cmark"], rss[tool] / 1024))
+
+table = ["| pages | tool | median wall (s) | ratio to Hugo | ratio to cmark floor | peak memory (MB) |",
+         "|---:|---|---:|---:|---:|---:|"]
+for n, tool, med, r_hugo, r_cmark, mb in rows:
+    table.append(f"| {n} | {tool} | {med:.3f} | {r_hugo:.2f} | {r_cmark:.1f} | {mb:.0f} |")
+table_text = "\n".join(table)
+print()
+print(table_text)
+
+corpus = ", ".join(f"{n} pages = {b / 1e6:.1f} MB of Markdown ({b / n / 1024:.1f} KB/page)" for n, b in sizes)
+section = f"""{section_heading}
+
+Measured {env['BENCH_DATE']} with `bench/run.sh` (`make bench`): hyperfine, 1 warm-up run then
+{env['BENCH_RUNS_USED']} timed runs, median wall time; peak memory is the maximum resident set size of one
+run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and by cmark's.
+
+- Machine: {env['BENCH_NPROC']} CPUs (`nproc`), {env['BENCH_CPU']}, {env['BENCH_MEM']} RAM
+- Versions: portal {env['BENCH_V_PORTAL']}; {env['BENCH_V_HUGO']}; {env['BENCH_V_CMARK']}; {env['BENCH_V_HYPERFINE']}
+- Corpus: `bench/gen_corpus.py` (fixed seed), Japanese guidance pages with front matter, `##`/`###`
+  headings with `{{#id}}`, lists, one CSV `table` block, 2–4 links to other pages (some to a heading)
+  and one external link; {corpus}.
+- portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder.
+- Hugo: the same pages and a minimal layout (header, navigation, table of contents, sources, a home
+  page and a section list), internal links as plain relative links, highlighting off; the CSV
+  `table` block stays a code block (Hugo does no CSV parsing and no link checking).
+- cmark: the CLI on every page body concatenated into one file, output discarded: Markdown parsing
+  and HTML rendering only, no templates, no file per page — the floor.
+
+{table_text}
+"""
+
+def replace_section(text, heading, new):
+    """Replace the `## ` section titled `heading` (up to the next `## ` heading outside a code fence)."""
+    lines = text.splitlines(keepends=True)
+    start = end = None
+    fence = None
+    for i, line in enumerate(lines):
+        m = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
+        if m:
+            if fence is None:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        if re.match(r"^##\s", line):
+            if start is not None and end is None:
+                end = i
+            if line.strip() == heading:
+                start, end = i, None
+    if start is None:
+        if not text:
+            return "# Benchmarks\n\n" + new
+        return text.rstrip("\n") + "\n\n" + new
+    if end is None:
+        end = len(lines)
+    tail = "".join(lines[end:])
+    return "".join(lines[:start]) + new + ("\n" + tail if tail else "")
+
+old = open(bench_md, encoding="utf-8").read() if os.path.exists(bench_md) else ""
+with open(bench_md, "w", encoding="utf-8") as fh:
+    fh.write(replace_section(old, section_heading, section))
+print(f"\nwrote {bench_md} ({section_heading})")
+PY
