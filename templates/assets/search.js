@@ -159,6 +159,7 @@
     });
     var start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
     var end = Math.min(chars.length, start + width);
+    while (end < chars.length && end > 0 && marks[end - 1] && marks[end]) end++;  /* never cut a marked word */
     var pieces = [];
     if (start > 0) pieces.push({ text: "…", mark: false });
     for (var i = start; i < end; i++) {

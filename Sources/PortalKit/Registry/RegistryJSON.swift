@@ -1,67 +1,94 @@
-/// `output/services.json`, for other tools (documented in the README). Stable field names,
-/// sorted keys, services in file order.
-struct RegistryJSON: Encodable {
-    struct Category: Encodable {
-        var id: String
-        var name: String
-        var label: String
-        var description: String
-        var pentest_option: Bool
-        var count: Int
-        var pentest_count: Int?
-    }
-
-    struct Entry: Encodable {
-        var id: String
-        var name: String
-        var provider: String
-        var category: String
-        var category_name: String
-        var pentest: Bool?
-        var registered_on: String
-        var registrar: String
-        var url: String
-        var summary: String
-    }
-
-    var version = 1
-    var total: Int
-    var categories: [Category]
-    var services: [Entry]
-
-    init(_ registry: Registry) {
+/// `output/services.json`, for other tools (schema in the README): keys sorted, one service per
+/// line, `null` written out where a category has no penetration-testing option.
+enum RegistryJSON {
+    static func json(_ registry: Registry, services: [Service]? = nil) -> [UInt8] {
         let counts = RegistryCounts(registry)
-        total = counts.total
-        categories = counts.rows.map {
-            Category(id: $0.category.id, name: $0.category.name, label: $0.category.label, description: $0.category.description,
-                     pentest_option: $0.category.pentestOption, count: $0.count, pentest_count: $0.pentest)
-        }
         let names = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0.name) })
-        services = registry.services.map {
-            Entry(id: $0.id, name: $0.name, provider: $0.provider, category: $0.categoryID, category_name: names[$0.categoryID] ?? "",
-                  pentest: $0.pentest, registered_on: $0.registeredOn.description, registrar: $0.registrar, url: $0.url, summary: $0.summary)
+        let list = services ?? registry.services
+        var w = JSONWriter(capacity: list.count * 400 + 4096)
+        w.raw("{\n")
+        w.key("categories"); w.raw("[\n")
+        for (i, row) in counts.rows.enumerated() {
+            if i > 0 { w.raw(",\n") }
+            let c = row.category
+            w.raw("{")
+            w.key("count"); w.int(row.count); w.comma()
+            w.key("description"); w.string(c.description); w.comma()
+            w.key("id"); w.string(c.id); w.comma()
+            w.key("label"); w.string(c.label); w.comma()
+            w.key("name"); w.string(c.name); w.comma()
+            w.key("pentest_count"); if let p = row.pentest { w.int(p) } else { w.raw("null") }; w.comma()
+            w.key("pentest_option"); w.bool(c.pentestOption)
+            w.raw("}")
         }
+        w.raw("\n],\n")
+        w.key("services"); w.raw("[\n")
+        for (i, s) in list.enumerated() {
+            if i > 0 { w.raw(",\n") }
+            entry(s, categoryName: names[s.categoryID] ?? "", into: &w)
+        }
+        w.raw("\n],\n")
+        w.key("total"); w.int(list.count); w.raw(",\n")
+        w.key("version"); w.int(1)
+        w.raw("\n}\n")
+        return w.bytes
+    }
+
+    static func entry(_ s: Service, categoryName: String, into w: inout JSONWriter) {
+        w.raw("{")
+        w.key("category"); w.string(s.categoryID); w.comma()
+        w.key("category_name"); w.string(categoryName); w.comma()
+        w.key("id"); w.string(s.id); w.comma()
+        w.key("name"); w.string(s.name); w.comma()
+        w.key("pentest"); w.bool(s.pentest); w.comma()
+        w.key("provider"); w.string(s.provider); w.comma()
+        w.key("registered_on"); w.string(s.registeredOn.description); w.comma()
+        w.key("registrar"); w.string(s.registrar); w.comma()
+        w.key("summary"); w.string(s.summary); w.comma()
+        w.key("url"); w.string(s.url)
+        w.raw("}")
+    }
+
+    /// Just the services, as `portal services --format json` prints them.
+    static func servicesArray(_ registry: Registry, services: [Service]) -> [UInt8] {
+        let names = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0.name) })
+        var w = JSONWriter()
+        w.raw("[\n")
+        for (i, s) in services.enumerated() {
+            if i > 0 { w.raw(",\n") }
+            entry(s, categoryName: names[s.categoryID] ?? "", into: &w)
+        }
+        w.raw("\n]\n")
+        return w.bytes
     }
 }
 
 /// The compact form the registry page loads as a classic script: rows as arrays, so a
 /// 100,000-row registry stays a few megabytes. `fields` names the columns.
-struct RegistryPageData: Encodable {
-    struct Category: Encodable {
-        var id: String
-        var label: String
-        var name: String
-        var pentest_option: Bool
-    }
+enum RegistryPageData {
+    static let fields = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"]
 
-    var fields = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"]
-    var categories: [Category]
-    var rows: [[String?]]
-
-    init(_ registry: Registry) {
-        categories = registry.categories.map { Category(id: $0.id, label: $0.label, name: $0.name, pentest_option: $0.pentestOption) }
-        rows = registry.services.map {
-            [$0.id, $0.name, $0.provider, $0.categoryID, $0.pentest.map { $0 ? "1" : "0" }, $0.registeredOn.description, $0.registrar, $0.url, $0.summary]
+    static func script(_ registry: Registry) -> [UInt8] {
+        var w = JSONWriter(forScript: true, capacity: registry.services.count * 300 + 4096)
+        w.raw("window.PortalData = window.PortalData || {};\nwindow.PortalData[\"services\"] = {")
+        w.key("categories"); w.raw("[")
+        for (i, c) in registry.categories.enumerated() {
+            if i > 0 { w.comma() }
+            w.raw("{"); w.key("id"); w.string(c.id); w.comma(); w.key("label"); w.string(c.label); w.comma()
+            w.key("name"); w.string(c.name); w.comma(); w.key("pentest_option"); w.bool(c.pentestOption); w.raw("}")
         }
+        w.raw("],")
+        w.key("fields"); w.stringArray(fields); w.comma()
+        w.key("rows"); w.raw("[\n")
+        for (i, s) in registry.services.enumerated() {
+            if i > 0 { w.raw(",\n") }
+            w.raw("[")
+            w.string(s.id); w.comma(); w.string(s.name); w.comma(); w.string(s.provider); w.comma(); w.string(s.categoryID); w.comma()
+            w.string(s.pentest.map { $0 ? "1" : "0" }); w.comma(); w.string(s.registeredOn.description); w.comma()
+            w.string(s.registrar); w.comma(); w.string(s.url); w.comma(); w.string(s.summary)
+            w.raw("]")
+        }
+        w.raw("\n]};\n")
+        return w.bytes
     }
 }

@@ -22,8 +22,8 @@ struct RegistryPages {
             let path = Self.categoryPath(row.category.id)
             files.append(OutputFile(path: path, text: try templates.render(categoryContext(row), with: "service-category")))
         }
-        files.append(OutputFile(path: Self.jsonPath, text: ScriptJSON.encode(RegistryJSON(registry), pretty: true) + "\n"))
-        files.append(OutputFile(path: Self.dataScriptPath, text: ScriptJSON.dataScript(name: "services", json: ScriptJSON.encode(RegistryPageData(registry)))))
+        files.append(OutputFile(path: Self.jsonPath, bytes: RegistryJSON.json(registry)))
+        files.append(OutputFile(path: Self.dataScriptPath, bytes: RegistryPageData.script(registry)))
         return files
     }
 

@@ -70,9 +70,7 @@ public enum RegistryCommandSupport {
     }
 
     public static func json(_ services: [Service], registry: Registry) -> String {
-        var filtered = registry
-        filtered.services = services
-        return ScriptJSON.encode(RegistryJSON(filtered).services, pretty: true) + "\n"
+        String(decoding: RegistryJSON.servicesArray(registry, services: services), as: UTF8.self)
     }
 
     /// A plain text table, padded by display width (a kanji takes two columns).

@@ -11,39 +11,47 @@ enum SearchIndexFiles {
     static let targetShardBytes = 120_000
     static let targetChunkBytes = 24_000
 
-    struct JSONDocument: Encodable {
-        var id: Int
-        var type: String
-        var title: String
-        var breadcrumb: [String]
-        var url: String
-        var text: String
-        var category: String?
-    }
+    static let rule = "NFKC, lower case; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; query tokens match terms starting with them; all tokens must match"
 
-    struct JSONIndex: Encodable {
-        var version: Int
-        var rule: String
-        var bm25: [String: Double]
-        var field_weights: [String: Int]
-        var average_length: Double
-        var documents: [JSONDocument]
-        var terms: [String: [[Int]]]
-    }
-
-    static func json(_ index: SearchIndex) -> String {
-        let value = JSONIndex(
-            version: SearchIndex.version,
-            rule: "NFKC, lower case; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; query tokens match terms starting with them; all tokens must match",
-            bm25: ["k1": SearchIndex.k1, "b": SearchIndex.b],
-            field_weights: ["title": SearchIndex.titleWeight, "breadcrumb": SearchIndex.breadcrumbWeight, "text": SearchIndex.textWeight],
-            average_length: index.averageLength,
-            documents: index.documents.enumerated().map { i, d in
-                JSONDocument(id: i, type: d.kind.rawValue, title: d.title, breadcrumb: d.breadcrumb, url: d.url, text: d.text, category: d.category)
-            },
-            terms: Dictionary(uniqueKeysWithValues: index.terms.map { ($0.term, $0.postings.map { [$0.document, $0.weight] }) })
-        )
-        return ScriptJSON.encode(value) + "\n"
+    /// `search-index.json`, keys in sorted order (see the README for the schema).
+    static func json(_ index: SearchIndex) -> [UInt8] {
+        var w = JSONWriter(capacity: index.documents.count * 512 + index.terms.count * 32)
+        w.raw("{")
+        w.key("average_length"); w.double(index.averageLength); w.comma()
+        w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
+        w.key("documents"); w.raw("[")
+        for (i, d) in index.documents.enumerated() {
+            if i > 0 { w.comma() }
+            w.raw("{")
+            w.key("breadcrumb"); w.stringArray(d.breadcrumb); w.comma()
+            w.key("category"); w.string(d.category); w.comma()
+            w.key("id"); w.int(i); w.comma()
+            w.key("text"); w.string(d.text); w.comma()
+            w.key("title"); w.string(d.title); w.comma()
+            w.key("type"); w.string(d.kind.rawValue); w.comma()
+            w.key("url"); w.string(d.url)
+            w.raw("}")
+        }
+        w.raw("]"); w.comma()
+        w.key("field_weights"); w.raw("{")
+        w.key("breadcrumb"); w.int(SearchIndex.breadcrumbWeight); w.comma()
+        w.key("text"); w.int(SearchIndex.textWeight); w.comma()
+        w.key("title"); w.int(SearchIndex.titleWeight); w.raw("}"); w.comma()
+        w.key("rule"); w.string(rule); w.comma()
+        w.key("terms"); w.raw("{")
+        for (i, entry) in index.terms.enumerated() {
+            if i > 0 { w.comma() }
+            w.key(entry.term); w.raw("[")
+            for (j, p) in entry.postings.enumerated() {
+                if j > 0 { w.comma() }
+                w.raw("["); w.int(p.document); w.comma(); w.int(p.weight); w.raw("]")
+            }
+            w.raw("]")
+        }
+        w.raw("}"); w.comma()
+        w.key("version"); w.int(SearchIndex.version)
+        w.raw("}\n")
+        return w.bytes
     }
 
     /// Postings as one compact string: document ids as base-36 gaps, then the weight, e.g. "0:2s,3:1z".
@@ -63,7 +71,7 @@ enum SearchIndexFiles {
     }
 
     static func files(_ index: SearchIndex) -> [OutputFile] {
-        var files: [OutputFile] = [OutputFile(path: jsonPath, text: json(index))]
+        var files: [OutputFile] = [OutputFile(path: jsonPath, bytes: json(index))]
 
         let encoded = index.terms.map { ($0.term, encodePostings($0.postings)) }
         let totalBytes = encoded.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 }
@@ -71,42 +79,60 @@ enum SearchIndexFiles {
         var shards = Array(repeating: [(String, String)](), count: shardCount)
         for (term, postings) in encoded { shards[shard(of: term, count: shardCount)].append((term, postings)) }
         for (i, shard) in shards.enumerated() {
-            let body = "{" + shard.map { "\(ScriptJSON.encode($0.0)):\(ScriptJSON.encode($0.1))" }.joined(separator: ",") + "}"
-            files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), text: "PortalSearchData.terms(\(i), \(ScriptJSON.forScript(body)));\n"))
+            var w = JSONWriter(forScript: true)
+            w.raw("PortalSearchData.terms(")
+            w.int(i)
+            w.raw(", {")
+            for (j, entry) in shard.enumerated() {
+                if j > 0 { w.comma() }
+                w.key(entry.0)
+                w.string(entry.1)
+            }
+            w.raw("});\n")
+            files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: w.bytes))
         }
 
         var chunkStarts: [Int] = []
-        var chunk: [String] = []
-        var chunkBytes = 0
+        var chunk = JSONWriter(forScript: true)
+        var rows = 0
         func flush() {
-            guard !chunk.isEmpty else { return }
-            let i = chunkStarts.count - 1
-            files.append(OutputFile(path: SitePath("\(folder)/docs-\(i).js"),
-                                    text: "PortalSearchData.docs(\(i), \(ScriptJSON.forScript("[" + chunk.joined(separator: ",") + "]")));\n"))
-            chunk = []
-            chunkBytes = 0
+            guard rows > 0 else { return }
+            chunk.raw("]);\n")
+            files.append(OutputFile(path: SitePath("\(folder)/docs-\(chunkStarts.count - 1).js"), bytes: chunk.bytes))
+            chunk = JSONWriter(forScript: true)
+            rows = 0
         }
         for (i, d) in index.documents.enumerated() {
-            let row = ScriptJSON.encode([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? ""])
-            if chunk.isEmpty || chunkBytes + row.utf8.count > targetChunkBytes {
+            var row = JSONWriter(forScript: true, capacity: d.text.utf8.count + 256)
+            row.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? ""])
+            if rows == 0 || chunk.bytes.count + row.bytes.count > targetChunkBytes {
                 flush()
                 chunkStarts.append(i)
+                chunk.raw("PortalSearchData.docs(")
+                chunk.int(chunkStarts.count - 1)
+                chunk.raw(", [")
+            } else {
+                chunk.comma()
             }
             chunk.append(row)
-            chunkBytes += row.utf8.count
+            rows += 1
         }
         flush()
 
-        struct Meta: Encodable {
-            var version: Int
-            var documents: Int
-            var shards: Int
-            var chunks: [Int]
-            var labels: [String: String]
+        var meta = JSONWriter(forScript: true)
+        meta.raw("PortalSearchData.meta({")
+        meta.key("chunks"); meta.raw("["); for (i, c) in chunkStarts.enumerated() { if i > 0 { meta.comma() }; meta.int(c) }; meta.raw("],")
+        meta.key("documents"); meta.int(index.documents.count); meta.comma()
+        meta.key("labels"); meta.raw("{")
+        for (i, kind) in SearchDocument.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
+            if i > 0 { meta.comma() }
+            meta.key(kind.rawValue); meta.string(kind.label)
         }
-        let meta = Meta(version: SearchIndex.version, documents: index.documents.count, shards: shardCount, chunks: chunkStarts,
-                        labels: Dictionary(uniqueKeysWithValues: SearchDocument.Kind.allCases.map { ($0.rawValue, $0.label) }))
-        files.append(OutputFile(path: SitePath("\(folder)/meta.js"), text: "PortalSearchData.meta(\(ScriptJSON.forScript(ScriptJSON.encode(meta))));\n"))
+        meta.raw("},")
+        meta.key("shards"); meta.int(shardCount); meta.comma()
+        meta.key("version"); meta.int(SearchIndex.version)
+        meta.raw("});\n")
+        files.append(OutputFile(path: SitePath("\(folder)/meta.js"), bytes: meta.bytes))
         return files
     }
 }

@@ -1,0 +1,82 @@
+"""Print style: navigation and the registry filter hidden, A4 PDF of a guidance page."""
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+
+from conftest import OUTPUT_DIR, list_pages, open
+
+ALL_PAGES = list_pages(OUTPUT_DIR) if OUTPUT_DIR.is_dir() else []
+
+DISPLAY_JS = """
+var out = {};
+arguments[0].forEach(function (sel) {
+  var els = document.querySelectorAll(sel);
+  out[sel] = Array.prototype.map.call(els, function (e) { return getComputedStyle(e).display; });
+});
+out.__print = matchMedia('print').matches;
+return out;
+"""
+
+
+@pytest.fixture(scope="module")
+def print_driver(driver):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    yield driver
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize("relpath", ALL_PAGES)
+def test_print_hides_header_and_filter(print_driver, relpath):
+    open(print_driver, relpath)
+    shown = print_driver.execute_script(DISPLAY_JS, [".site-header", "#registry-filter", "main"])
+    assert shown.pop("__print") is True, "print media emulation is not active"
+    assert shown[".site-header"], f"{relpath}: no .site-header on the page"
+    assert all(v == "none" for v in shown[".site-header"]), f"{relpath}: header shown in print: {shown}"
+    assert all(v == "none" for v in shown["#registry-filter"]), f"{relpath}: filter shown in print: {shown}"
+    assert shown["main"] and shown["main"][0] != "none", f"{relpath}: main hidden in print"
+    if relpath == "services/index.html":
+        assert shown["#registry-filter"], "services/index.html has no #registry-filter"
+
+
+def test_print_shows_external_urls(print_driver):
+    open(print_driver, "guidance/after-damage.html")
+    content = print_driver.execute_script(
+        "var a = document.querySelector('main a.external');"
+        "return a ? getComputedStyle(a, '::after').content : null;"
+    )
+    assert content is not None, "no external link on guidance/after-damage.html"
+    assert "attr(href)" in content or "https://" in content, content
+
+
+def test_screen_media_restored_after_print(driver):
+    # Sanity for the rest of the session: without emulation the header is visible again.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    open(driver, "index.html")
+    assert driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).display") != "none"
+
+
+def test_pdf_a4(driver, artifacts_dir):
+    open(driver, "guidance/after-damage.html")
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True, "preferCSSPageSize": False,
+    })
+    pdf = base64.b64decode(result["data"])
+    target = artifacts_dir / "after-damage.pdf"
+    target.write_bytes(pdf)
+    assert pdf.startswith(b"%PDF-"), pdf[:16]
+    assert b"%%EOF" in pdf[-1024:]
+    assert len(pdf) > 5000
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages >= 1
+    # A4 media box in points: 595 x 842 (rounded).
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    (artifacts_dir / "print-pages.txt").write_text(
+        f"guidance/after-damage.html: {pages} A4 page(s), {len(pdf)} bytes, "
+        f"MediaBox {box.group(1).decode() + ' x ' + box.group(2).decode() if box else 'n/a'}\n",
+        encoding="utf-8",
+    )
+    if box:
+        assert abs(float(box.group(1)) - 595) < 2 and abs(float(box.group(2)) - 842) < 2

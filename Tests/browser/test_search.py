@@ -1,0 +1,105 @@
+"""Search as a person uses it, in Chromium on file://: the quality table, width and case
+variants, keyboard, following a result to its highlighted section, and the no-JS fallback."""
+import json
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import open as open_page, page_url, severe_errors
+
+QUALITY = json.loads((Path(__file__).resolve().parents[1] / "Shared" / "search-quality.json").read_text("utf-8"))["queries"]
+
+
+def full_results(driver, query):
+    open_page(driver, "search.html?q=" + urllib.parse.quote(query))
+    WebDriverWait(driver, 10).until(lambda d: "検索しています" not in d.find_element(By.ID, "search-status").text)
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result > a")]
+
+
+def page_of(href):
+    path = urllib.parse.urlparse(href).path
+    return path.split("/output/", 1)[1]
+
+
+@pytest.mark.parametrize("case", QUALITY, ids=[c["query"] for c in QUALITY])
+def test_quality_table_in_the_page(driver, case):
+    top = [page_of(h) for h in full_results(driver, case["query"])[:3]]
+    assert case["page"] in top, f"top 3 for {case['query']}: {top}"
+    assert severe_errors(driver) == []
+
+
+def popup_titles(driver, text):
+    box = driver.find_element(By.ID, "site-search-input")
+    box.clear()
+    box.send_keys(text)
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "site-search-results").is_displayed())
+    time.sleep(0.4)  # the debounce: let the last keystroke's query win
+    return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option] .search-title")]
+
+
+def test_typing_variants_give_the_same_results(driver):
+    open_page(driver, "index.html")
+    results = {q: popup_titles(driver, q) for q in ["ＶＰＮ", "ｖｐｎ", "Vpn", "vpn"]}
+    assert results["vpn"], "no results for vpn"
+    assert all(r == results["vpn"] for r in results.values()), results
+
+
+def test_results_are_labelled_and_marked(driver):
+    open_page(driver, "index.html")
+    popup_titles(driver, "ランサムウェア")
+    options = driver.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option]")
+    assert options
+    assert all(o.find_element(By.CSS_SELECTOR, ".search-type").text for o in options)
+    assert driver.find_elements(By.CSS_SELECTOR, "#site-search-results mark")
+    marked = {m.get_attribute("textContent") for m in driver.find_elements(By.CSS_SELECTOR, "#site-search-results mark")}
+    assert marked == {"ランサムウェア"}, marked
+
+
+def test_slash_focuses_and_arrows_and_enter_open_a_section_with_highlights(driver):
+    open_page(driver, "guidance/overview.html")
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert driver.switch_to.active_element.get_attribute("id") == "site-search-input"
+    box = driver.switch_to.active_element
+    box.send_keys("警察 通報")
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option]"))
+    time.sleep(0.4)
+    box.send_keys(Keys.ARROW_DOWN)
+    active = box.get_attribute("aria-activedescendant")
+    assert active == "site-search-option-0"
+    target = driver.find_element(By.CSS_SELECTOR, "#site-search-option-0 a").get_attribute("href")
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == target)
+    fragment = urllib.parse.urlparse(target).fragment
+    if fragment:
+        assert driver.find_element(By.ID, urllib.parse.unquote(fragment))
+    marks = driver.find_elements(By.CSS_SELECTOR, "main mark.search-highlight")
+    assert marks and {m.text for m in marks} <= {"警察", "通報"}
+
+
+def test_no_results_state_suggests_and_links_the_site_map(driver):
+    full_results(driver, "xyzzyqq")
+    empty = driver.find_element(By.CSS_SELECTOR, ".search-empty")
+    assert "見つかりませんでした" in empty.text
+    assert driver.find_element(By.LINK_TEXT, "サイトマップを見る")
+
+
+def test_search_page_is_a_bookmark(driver):
+    hrefs = full_results(driver, "通報")
+    assert hrefs
+    assert driver.find_element(By.ID, "search-page-input").get_attribute("value") == "通報"
+    assert "件" in driver.find_element(By.ID, "search-status").text
+
+
+def test_without_javascript_the_box_explains_and_links_the_site_map(nojs_driver):
+    open_page(nojs_driver, "index.html")
+    note = nojs_driver.find_element(By.CSS_SELECTOR, ".site-search .search-note")
+    assert "JavaScript" in note.text
+    link = note.find_element(By.TAG_NAME, "a")
+    assert link.get_attribute("href").endswith("/sitemap.html")
+    open_page(nojs_driver, "sitemap.html")
+    assert len(nojs_driver.find_elements(By.CSS_SELECTOR, "main li a")) > 15
