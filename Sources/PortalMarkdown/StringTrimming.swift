@@ -14,18 +14,19 @@ extension String {
 
     /// Runs of white space become one space, for plain text meant for search.
     func collapsingSpaces() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var space = false
-        for c in self {
-            if c.isWhitespace {
-                space = !out.isEmpty
+        var empty = true
+        for s in unicodeScalars {
+            if s.properties.isWhitespace {
+                space = !empty
             } else {
                 if space { out.append(" ") }
                 space = false
-                out.append(c)
+                empty = false
+                out.append(s)
             }
         }
-        return out
+        return String(out)
     }
 }

@@ -21,9 +21,13 @@ struct BuildCommand: AsyncParsableCommand {
             }
             if showProgress { Console.progress("") }
             summary.warnings.forEach { Console.error($0.description) }
+            if options.timings {
+                for (phase, duration) in summary.timings {
+                    Console.error(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", duration.seconds))
+                }
+            }
             if !options.quiet {
-                let elapsed = clock.now - start
-                let seconds = String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                let seconds = String(format: "%.2f s", (clock.now - start).seconds)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
                 print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)")
             }

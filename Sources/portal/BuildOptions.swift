@@ -16,4 +16,7 @@ struct BuildOptions: ParsableArguments {
 
     @Flag(help: "Print only errors and warnings.")
     var quiet = false
+
+    @Flag(help: "Print how long each phase took.")
+    var timings = false
 }

@@ -40,12 +40,13 @@ actor SampleIndex {
         if let cached { return cached }
         var log = DiagnosticLog()
         let root = TestSite.repositoryRoot
-        let site = try #require(SiteLoader.load(ContentFolder(root: root.appendingPathComponent("content"), displayRoot: "content"), log: &log))
+        let site = try #require(await SiteLoader.load(ContentFolder(root: root.appendingPathComponent("content"), displayRoot: "content"), log: &log))
         let templates = try #require(TemplateSet.load(from: root.appendingPathComponent("templates"), displayRoot: "templates", log: &log))
         let output = await SiteRenderer(templates: templates).render(site, log: &log)
         #expect(!log.hasErrors)
-        cached = output.searchIndex
-        return output.searchIndex
+        let index = await SearchIndex.build(output.searchDocuments)
+        cached = index
+        return index
     }
 }
 
@@ -99,11 +100,11 @@ actor SampleIndex {
             SearchDocument(kind: .guidance, title: "通報", breadcrumb: ["ガイダンス"], url: "a.html", text: "速やかに通報する"),
             SearchDocument(kind: .service, title: "VPN診断", breadcrumb: ["認定サービス"], url: "b.html#x", text: "ＶＰＮ機器", category: "vulnerability"),
         ]
-        let a = SearchIndexFiles.files(SearchIndex.build(docs))
-        let b = SearchIndexFiles.files(SearchIndex.build(docs))
+        let a = SearchIndexFiles.files(SearchIndex.buildSerially(docs))
+        let b = SearchIndexFiles.files(SearchIndex.buildSerially(docs))
         #expect(a == b)
         #expect(a.map(\.path.string).contains("search/meta.js"))
-        #expect(SearchIndex.build(docs).query("vpn") == [1])
+        #expect(SearchIndex.buildSerially(docs).query("vpn") == [1])
     }
 
     @Test("postings encode as base-36 gaps")
@@ -115,10 +116,19 @@ actor SampleIndex {
     @Test("hostile text cannot break out of the index scripts")
     func scriptSafety() {
         let docs = [SearchDocument(kind: .faq, title: "</script><script>alert(1)</script>", breadcrumb: [], url: "faq.html", text: "a\u{2028}b")]
-        for file in SearchIndexFiles.files(SearchIndex.build(docs)) where file.path.string.hasSuffix(".js") {
+        for file in SearchIndexFiles.files(SearchIndex.buildSerially(docs)) where file.path.string.hasSuffix(".js") {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("</script"))
             #expect(!text.contains("\u{2028}"))
         }
+    }
+}
+
+@Suite struct FoldTests {
+    @Test("the fast path agrees with NFKC + lower case", arguments: [
+        "VPN機器", "ＶＰＮ", "ｶﾞｲﾄﾞ", "か\u{3099}", "①②", "㈱サンプル", "Straße", "ÀÉ", "普通の日本語の文章です。", "", "Ⅻ", "ﾗﾝｻﾑｳｪｱ", "ｱｲｳ ABC ｘｙｚ",
+    ])
+    func fastPath(_ text: String) {
+        #expect(SearchText.fold(text) == text.precomposedStringWithCompatibilityMapping.lowercased())
     }
 }

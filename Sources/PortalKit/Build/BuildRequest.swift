@@ -30,4 +30,21 @@ public struct BuildSummary: Sendable {
     public var pageCount: Int
     public var fileCount: Int
     public var warnings: [Diagnostic]
+    /// How long each phase took, in order (for `--timings` and benchmarks).
+    public var timings: [(phase: BuildPhase, duration: Duration)] = []
+}
+
+/// Wall-clock time per phase, measured with a monotonic clock.
+struct PhaseTimings {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var entries: [(phase: BuildPhase, duration: Duration)] = []
+
+    init() { last = clock.now }
+
+    mutating func end(_ phase: BuildPhase) {
+        let now = clock.now
+        entries.append((phase, now - last))
+        last = now
+    }
 }

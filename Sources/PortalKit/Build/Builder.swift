@@ -13,29 +13,40 @@ public enum Builder {
         var log = DiagnosticLog()
         let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay)
 
+        var timings = PhaseTimings()
         progress(.load)
         guard FileManager.default.fileExists(atPath: request.content.path) else {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
-        let site = SiteLoader.load(content, log: &log)
+        let site = await SiteLoader.load(content, log: &log)
         let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
                                       displayRoot: request.templatesDisplay + "/assets", log: &log)
         try log.check()
         guard let site, let templates else { throw BuildFailure(log.entries) }
+        timings.end(.load)
 
         progress(.render)
         let output = await SiteRenderer(templates: templates).render(site, log: &log)
         try check(log, strict: request.strict)
+        timings.end(.render)
+
+        // The index is a pure function of what was rendered.
+        progress(.index)
+        let index = await SearchIndex.build(output.searchDocuments)
+        let indexFiles = SearchIndexFiles.files(index)
+        timings.end(.index)
 
         progress(.write)
-        let files = output.files + assets + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
+        let files = output.files + indexFiles + assets + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
         do {
             try writer.write(files)
         } catch {
             throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
         }
-        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: files.count, warnings: log.warnings.sorted())
+        timings.end(.write)
+        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: files.count,
+                            warnings: log.warnings.sorted(), timings: timings.entries)
     }
 
     /// Errors always fail; with `--strict`, warnings do too.

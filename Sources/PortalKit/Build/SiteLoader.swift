@@ -1,6 +1,6 @@
 /// The load phase: site.yml and every guidance page, with all their errors.
 public enum SiteLoader {
-    public static func load(_ content: ContentFolder, log: inout DiagnosticLog) -> LoadedSite? {
+    public static func load(_ content: ContentFolder, log: inout DiagnosticLog) async -> LoadedSite? {
         var config: SiteConfig?
         if content.exists("site.yml") {
             if let text = content.readText("site.yml", log: &log) {
@@ -9,12 +9,19 @@ public enum SiteLoader {
         } else {
             log.add(.error(.load, path: content.displayPath("site.yml"), "missing: every portal needs a site.yml with at least title:"))
         }
+        // Pages are independent: read and decode them on every core, keep file order.
+        let files = content.files(in: "guidance", log: &log).filter { $0.lowercased().hasSuffix(".md") }
+        let loaded = await parallelMap(files) { file -> (GuidancePage?, [Diagnostic]) in
+            var pageLog = DiagnosticLog()
+            guard let text = content.readText(file, listed: true, log: &pageLog) else { return (nil, pageLog.entries) }
+            let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), log: &pageLog)
+            return (page, pageLog.entries)
+        }
         var pages: [GuidancePage] = []
-        for file in content.files(in: "guidance", log: &log) where file.lowercased().hasSuffix(".md") {
-            guard let text = content.readText(file, log: &log) else { continue }
-            if let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), log: &log) {
-                pages.append(page)
-            }
+        pages.reserveCapacity(loaded.count)
+        for (page, diagnostics) in loaded {
+            log.add(contentsOf: diagnostics)
+            if let page { pages.append(page) }
         }
         reportDuplicateSlugs(pages, log: &log)
         let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, log: &log)

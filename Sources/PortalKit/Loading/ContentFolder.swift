@@ -7,16 +7,18 @@ public struct ContentFolder: Sendable {
     /// How paths are shown in diagnostics: the folder as the user named it.
     public let displayRoot: String
 
+    private let resolvedRoot: String
+
     public init(root: URL, displayRoot: String) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot
+        self.resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     public func displayPath(_ relative: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
-    private var resolvedRoot: String { root.resolvingSymlinksInPath().path }
 
     /// Files under `folder` (relative to the root), recursively, sorted, as root-relative paths.
     /// Hidden files and editor droppings are skipped.
@@ -40,7 +42,8 @@ public struct ContentFolder: Sendable {
         for name in names where !Self.isIgnored(name) {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let url = dir.appendingPathComponent(name)
-            guard isInside(url) else {
+            // Only a symbolic link can lead out: its parents were checked on the way down.
+            guard !isSymbolicLink(url) || isInside(url) else {
                 log.add(.error(.load, path: displayPath(rel), "is a symbolic link to a place outside the content folder; copy the file in instead"))
                 continue
             }
@@ -61,6 +64,11 @@ public struct ContentFolder: Sendable {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp")
     }
 
+    func isSymbolicLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// True when the path, with every symlink followed, is still inside the content folder.
     func isInside(_ url: URL) -> Bool {
         let resolved = url.resolvingSymlinksInPath().path
@@ -72,10 +80,11 @@ public struct ContentFolder: Sendable {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
     }
 
-    /// Reads a text file as UTF-8, reporting a failure as a diagnostic.
-    public func readText(_ relative: String, log: inout DiagnosticLog) -> String? {
+    /// Reads a text file as UTF-8, reporting a failure as a diagnostic. `listed` files came from
+    /// `files(in:)`, which has already checked where they lead.
+    public func readText(_ relative: String, listed: Bool = false, log: inout DiagnosticLog) -> String? {
         let url = root.appendingPathComponent(relative)
-        guard isInside(url) else {
+        guard listed || isInside(url) else {
             log.add(.error(.load, path: displayPath(relative), "is a symbolic link to a place outside the content folder; copy the file in instead"))
             return nil
         }

@@ -9,7 +9,8 @@ public struct SiteRenderer: Sendable {
     public struct Output: Sendable {
         public var files: [OutputFile]
         public var pages: [RenderedPage]
-        public var searchIndex: SearchIndex
+        /// What the index phase turns into the search index.
+        public var searchDocuments: [SearchDocument]
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
@@ -79,16 +80,13 @@ public struct SiteRenderer: Sendable {
              OutputFile(path: PageContext.sitemapPath, text: try templates.render(context.sitemap(site), with: "sitemap"))]
         })
 
-        // Index: a pure function of what was rendered.
         let documents = SearchDocuments.collect(pages: rendered, incident: incident, site: site, faqText: faqText)
-        let searchIndex = SearchIndex.build(documents)
-        files += SearchIndexFiles.files(searchIndex)
 
         let written = Set(files.map(\.path))
         for item in site.config.navigation where !written.contains(item.path) {
             log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
                            "navigation path '\(item.path)' is not a page of the portal"))
         }
-        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchIndex: searchIndex)
+        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents)
     }
 }

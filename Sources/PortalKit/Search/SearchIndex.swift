@@ -20,7 +20,7 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     public var documents: [SearchDocument]
-    /// Sorted by term, so the encoded index is deterministic.
+    /// Sorted by the terms' UTF-8 bytes, so the encoded index is deterministic.
     public var terms: [(term: String, postings: [Posting])]
     public var averageLength: Double
 
@@ -29,20 +29,43 @@ public struct SearchIndex: Sendable, Equatable {
             && a.terms.map(\.term) == b.terms.map(\.term) && a.terms.map(\.postings) == b.terms.map(\.postings)
     }
 
-    public static func build(_ documents: [SearchDocument]) -> SearchIndex {
-        var frequencies: [[String: Int]] = []
-        frequencies.reserveCapacity(documents.count)
-        var lengths: [Int] = []
-        for doc in documents {
-            var tf: [String: Int] = [:]
-            for t in SearchTokenizer.tokens(doc.title) { tf[t, default: 0] += titleWeight }
-            for t in SearchTokenizer.tokens(doc.breadcrumb.joined(separator: " ")) { tf[t, default: 0] += breadcrumbWeight }
-            for t in SearchTokenizer.tokens(doc.text) { tf[t, default: 0] += textWeight }
-            frequencies.append(tf)
-            lengths.append(tf.values.reduce(0, +))
+    /// A term as a dictionary key, hashed and compared by its UTF-8 bytes. Terms are NFKC
+    /// already, so bytes decide equality, and String's own hashing (which normalises every
+    /// non-ASCII key again) was most of the indexing time.
+    struct Term: Hashable, Sendable {
+        let text: String
+
+        static func == (a: Term, b: Term) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var copy = text
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
+    }
+
+    /// Weighted term frequencies of one document.
+    static func frequencies(_ doc: SearchDocument) -> [Term: Int] {
+        var tf: [Term: Int] = [:]
+        tf.reserveCapacity(doc.text.utf8.count / 4)
+        for t in SearchTokenizer.tokens(doc.title) { tf[Term(text: t), default: 0] += titleWeight }
+        for t in SearchTokenizer.tokens(doc.breadcrumb.joined(separator: " ")) { tf[Term(text: t), default: 0] += breadcrumbWeight }
+        for t in SearchTokenizer.tokens(doc.text) { tf[Term(text: t), default: 0] += textWeight }
+        return tf
+    }
+
+    /// Tokenising is the expensive part and documents are independent: it runs on every core.
+    public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
+        assemble(documents, frequencies: await parallelMap(documents, frequencies))
+    }
+
+    public static func buildSerially(_ documents: [SearchDocument]) -> SearchIndex {
+        assemble(documents, frequencies: documents.map(frequencies))
+    }
+
+    private static func assemble(_ documents: [SearchDocument], frequencies: [[Term: Int]]) -> SearchIndex {
+        let lengths = frequencies.map { $0.values.reduce(0, +) }
         let average = lengths.isEmpty ? 1 : max(Double(lengths.reduce(0, +)) / Double(lengths.count), 1)
-        var postings: [String: [Posting]] = [:]
+        var postings: [Term: [Posting]] = [:]
         for (doc, tf) in frequencies.enumerated() {
             let norm = k1 * (1 - b + b * Double(lengths[doc]) / average)
             let boost = documents[doc].kind.boost
@@ -51,7 +74,9 @@ public struct SearchIndex: Sendable, Equatable {
                 postings[term, default: []].append(Posting(document: doc, weight: Int((w * 100).rounded())))
             }
         }
-        let terms = postings.keys.sorted().map { ($0, postings[$0]!) }
+        // Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
+        // Unicode-aware comparison.
+        let terms = postings.keys.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }.map { ($0.text, postings[$0]!) }
         return SearchIndex(documents: documents, terms: terms, averageLength: (average * 1000).rounded() / 1000)
     }
 
@@ -119,10 +144,10 @@ public struct SearchIndex: Sendable, Equatable {
         var low = 0, high = terms.count
         while low < high {
             let mid = (low + high) / 2
-            if terms[mid].term < token { low = mid + 1 } else { high = mid }
+            if terms[mid].term.utf8.lexicographicallyPrecedes(token.utf8) { low = mid + 1 } else { high = mid }
         }
         var end = low
-        while end < terms.count, terms[end].term.hasPrefix(token) { end += 1 }
+        while end < terms.count, terms[end].term.utf8.starts(with: token.utf8) { end += 1 }
         return terms[low..<end]
     }
 }

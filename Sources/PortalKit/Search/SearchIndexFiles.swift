@@ -56,14 +56,21 @@ enum SearchIndexFiles {
 
     /// Postings as one compact string: document ids as base-36 gaps, then the weight, e.g. "0:2s,3:1z".
     static func encodePostings(_ postings: [SearchIndex.Posting]) -> String {
-        var out = ""
+        var w = JSONWriter(capacity: postings.count * 6)
+        encodePostings(postings, into: &w)
+        return w.text
+    }
+
+    /// Written straight into a script's buffer (inside a JSON string: only digits, letters, `:` and `,`).
+    static func encodePostings(_ postings: [SearchIndex.Posting], into w: inout JSONWriter) {
         var previous = 0
         for (i, p) in postings.enumerated() {
-            if i > 0 { out += "," }
-            out += String(p.document - previous, radix: 36) + ":" + String(p.weight, radix: 36)
+            if i > 0 { w.comma() }
+            w.int(p.document - previous, radix: 36)
+            w.raw(":")
+            w.int(p.weight, radix: 36)
             previous = p.document
         }
-        return out
     }
 
     static func shard(of term: String, count: Int) -> Int {
@@ -73,23 +80,28 @@ enum SearchIndexFiles {
     static func files(_ index: SearchIndex) -> [OutputFile] {
         var files: [OutputFile] = [OutputFile(path: jsonPath, bytes: json(index))]
 
-        let encoded = index.terms.map { ($0.term, encodePostings($0.postings)) }
-        let totalBytes = encoded.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 }
-        let shardCount = max(1, min(512, (totalBytes + targetShardBytes - 1) / targetShardBytes))
-        var shards = Array(repeating: [(String, String)](), count: shardCount)
-        for (term, postings) in encoded { shards[shard(of: term, count: shardCount)].append((term, postings)) }
-        for (i, shard) in shards.enumerated() {
-            var w = JSONWriter(forScript: true)
-            w.raw("PortalSearchData.terms(")
-            w.int(i)
-            w.raw(", {")
-            for (j, entry) in shard.enumerated() {
-                if j > 0 { w.comma() }
-                w.key(entry.0)
-                w.string(entry.1)
-            }
-            w.raw("});\n")
-            files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: w.bytes))
+        // About 4 bytes a posting once encoded: enough to choose the number of shards.
+        let estimate = index.terms.reduce(0) { $0 + $1.term.utf8.count + 6 + $1.postings.count * 5 }
+        let shardCount = max(1, min(512, (estimate + targetShardBytes - 1) / targetShardBytes))
+        var shards = Array(repeating: JSONWriter(forScript: true), count: shardCount)
+        var counts = Array(repeating: 0, count: shardCount)
+        for i in 0..<shardCount {
+            shards[i].raw("PortalSearchData.terms(")
+            shards[i].int(i)
+            shards[i].raw(", {")
+        }
+        for entry in index.terms {
+            let s = shard(of: entry.term, count: shardCount)
+            if counts[s] > 0 { shards[s].comma() }
+            counts[s] += 1
+            shards[s].key(entry.term)
+            shards[s].raw("\"")
+            encodePostings(entry.postings, into: &shards[s])
+            shards[s].raw("\"")
+        }
+        for i in 0..<shardCount {
+            shards[i].raw("});\n")
+            files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shards[i].bytes))
         }
 
         var chunkStarts: [Int] = []

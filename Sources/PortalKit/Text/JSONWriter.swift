@@ -15,9 +15,31 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+    /// Digits written straight into the buffer: the index holds millions of numbers.
+    mutating func int(_ value: Int, radix: Int = 10) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            return int(-value, radix: radix)
+        }
+        if value < radix {
+            bytes.append(Self.digits[value])
+            return
+        }
+        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = value
+        var count = 0
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            while n > 0 {
+                buffer[count] = Self.digits[n % radix]
+                n /= radix
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
+
+    private static let digits: [UInt8] = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     mutating func double(_ value: Double) {
         bytes.append(contentsOf: "\(value)".utf8)
