@@ -46,7 +46,7 @@ import Testing
         Case(name: "malformed table", files: ["content/guidance/a.md": page(body: "```table\n列1,列2\na,b\nc\n```\n")],
              expected: ["content/guidance/a.md:8:1: error: table: this row has 1 cells but the header has 2"]),
         Case(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
-             expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively"]),
+             expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
         Case(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
              expected: ["content/site.yml:1:1: error: missing required key 'title'"]),
         Case(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],

@@ -38,7 +38,20 @@ public enum Builder {
         timings.end(.index)
 
         progress(.write)
-        let files = output.files + indexFiles + assets + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
+        let attachments: [OutputFile]
+        do {
+            attachments = try site.attachments.map { a in
+                OutputFile(path: a.outputPath, bytes: Array(try Data(contentsOf: request.content.appendingPathComponent(a.contentPath))))
+            }
+        } catch {
+            throw BuildFailure(log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
+        }
+        let files = output.files + indexFiles + assets + attachments + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
+        var claimed: Set<String> = []
+        for file in files where !claimed.insert(file.path.string.lowercased()).inserted {
+            log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
+        }
+        try log.check()
         do {
             try writer.write(files)
         } catch {

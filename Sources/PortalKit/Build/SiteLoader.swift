@@ -10,7 +10,8 @@ public enum SiteLoader {
             log.add(.error(.load, path: content.displayPath("site.yml"), "missing: every portal needs a site.yml with at least title:"))
         }
         // Pages are independent: read and decode them on every core, keep file order.
-        let files = content.files(in: "guidance", log: &log).filter { $0.lowercased().hasSuffix(".md") }
+        let guidanceFiles = content.files(in: "guidance", log: &log)
+        let files = guidanceFiles.filter { $0.lowercased().hasSuffix(".md") }
         let loaded = await parallelMap(files) { file -> (GuidancePage?, [Diagnostic]) in
             var pageLog = DiagnosticLog()
             guard let text = content.readText(file, listed: true, log: &pageLog) else { return (nil, pageLog.entries) }
@@ -40,9 +41,11 @@ public enum SiteLoader {
                                "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
             }
         }
+        let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024, log: &log)
         pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
         guard let config else { return nil }
-        return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq)
+        return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,
+                          attachments: attachments)
     }
 
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {

@@ -10,6 +10,8 @@ public struct LoadedSite: Sendable {
     /// `contacts.yml` and `faq.yml`, when present.
     public var contacts: [ContactGroup]?
     public var faq: FAQDocument?
+    /// Images and files under guidance/ and files/, copied as they are.
+    public var attachments: [Attachment] = []
 }
 
 /// One file of the finished portal.

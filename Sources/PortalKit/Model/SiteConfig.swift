@@ -19,6 +19,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var reviewAfterDays: Int
     /// `registry.encoding` in site.yml: how services.csv is encoded.
     public var registryEncoding: TextEncodingChoice = .auto
+    /// Images from the web break the offline promise: off unless the site says so.
+    public var allowRemoteImages = false
+    /// Attachments larger than this are reported (a USB stick or a mail gateway may choke).
+    public var maxAttachmentBytes = 20 * 1024 * 1024
 
     public init(title: String, description: String = "", language: String = "ja", navigation: [NavigationItem] = [],
                 allowRawHTML: Bool = false, reviewAfterDays: Int = 365) {

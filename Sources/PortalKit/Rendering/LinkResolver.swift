@@ -24,12 +24,19 @@ struct LinkResolver: Sendable {
 
     /// Pages by their path in the content folder (`guidance/overview.md`).
     let pages: [String: Target]
+    /// Images and files by their path in the content folder.
+    var attachments: [String: Attachment] = [:]
+    var allowRemoteImages = false
 
     func resolve(_ links: [LinkReference], from page: LinkOrigin, ownHeadings: Set<String>, log: inout DiagnosticLog) -> [LinkMarkup] {
-        links.map { resolve($0, from: page, ownHeadings: ownHeadings, log: &log) }
+        var images = 0
+        return links.map { link in
+            if link.kind == .image { images += 1 }
+            return resolve(link, from: page, ownHeadings: ownHeadings, firstImage: images == 1, log: &log)
+        }
     }
 
-    private func resolve(_ link: LinkReference, from page: LinkOrigin, ownHeadings: Set<String>, log: inout DiagnosticLog) -> LinkMarkup {
+    private func resolve(_ link: LinkReference, from page: LinkOrigin, ownHeadings: Set<String>, firstImage: Bool, log: inout DiagnosticLog) -> LinkMarkup {
         func report(_ severity: Diagnostic.Severity, _ message: String) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }
@@ -37,14 +44,7 @@ struct LinkResolver: Sendable {
         let titleAttribute = link.title.isEmpty ? "" : " title=\"\(HTMLText.attribute(link.title))\""
 
         if link.kind == .image {
-            if let scheme = URLText.scheme(of: destination) {
-                report(.error, scheme == "http" || scheme == "https"
-                    ? "remote image '\(destination)': the portal must work offline, so save the image in the content folder and link it relatively"
-                    : "image with unsupported scheme '\(scheme):'")
-            } else {
-                report(.error, "image '\(destination)': images are not supported in guidance pages yet")
-            }
-            return LinkMarkup(open: HTMLText.escape(link.text))
+            return image(link, from: page, firstImage: firstImage, titleAttribute: titleAttribute, report: report)
         }
 
         if destination.isEmpty {
@@ -79,8 +79,19 @@ struct LinkResolver: Sendable {
             return LinkMarkup(open: "<a href=\"#\(HTMLText.attribute(URLText.encodeFragment(fragment)))\"\(titleAttribute)>", close: "</a>")
         }
         guard pathPart.lowercased().hasSuffix(".md") else {
-            report(.error, "link to '\(pathPart)': only other pages (.md files) and http(s), mailto and tel links can be linked")
-            return inert
+            guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
+                report(.error, "link to '\(pathPart)' leads outside the content folder")
+                return inert
+            }
+            guard let file = attachments[target] else {
+                report(.error, "link to missing file '\(pathPart)' (looked for \(target) in the content folder)")
+                return inert
+            }
+            let href = page.outputPath.relativeURL(to: file.outputPath, fragment: fragment)
+            return LinkMarkup(
+                open: "<a class=\"attachment\" href=\"\(HTMLText.attribute(href))\"\(titleAttribute)>",
+                close: "</a><span class=\"file-meta\">（\(HTMLText.escape(file.typeLabel))、\(Attachment.sizeLabel(file.size))）</span>"
+            )
         }
         guard let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] else {
             report(.error, "link to missing page '\(pathPart)'")
@@ -92,6 +103,41 @@ struct LinkResolver: Sendable {
         }
         let href = page.outputPath.relativeURL(to: target.outputPath, fragment: fragment)
         return LinkMarkup(open: "<a href=\"\(HTMLText.attribute(href))\"\(titleAttribute)>", close: "</a>")
+    }
+
+    /// Local images become `<img>` with their size (so the page does not jump) and lazy loading
+    /// after the first; remote ones are refused unless the site allows them.
+    private func image(_ link: LinkReference, from page: LinkOrigin, firstImage: Bool, titleAttribute: String,
+                       report: (Diagnostic.Severity, String) -> Void) -> LinkMarkup {
+        let destination = link.destination
+        let alt = HTMLText.attribute(link.text)
+        if link.text.trimmed().isEmpty {
+            report(.warning, "image '\(destination)' has no alt text: describe it in ![…](…) for people who cannot see it")
+        }
+        let loading = firstImage ? "" : " loading=\"lazy\""
+        if let scheme = URLText.scheme(of: destination) {
+            guard scheme == "http" || scheme == "https" else {
+                report(.error, "image with unsupported scheme '\(scheme):'")
+                return LinkMarkup(open: HTMLText.escape(link.text))
+            }
+            guard allowRemoteImages else {
+                report(.error, "remote image '\(destination)': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)")
+                return LinkMarkup(open: HTMLText.escape(link.text))
+            }
+            return LinkMarkup(open: "<img src=\"\(HTMLText.attribute(destination))\" alt=\"\(alt)\"\(titleAttribute)\(loading) decoding=\"async\">")
+        }
+        let (pathPart, _) = Self.splitFragment(destination)
+        guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
+            report(.error, "image '\(destination)' leads outside the content folder")
+            return LinkMarkup(open: HTMLText.escape(link.text))
+        }
+        guard let file = attachments[target] else {
+            report(.error, "image '\(destination)' not found (looked for \(target) in the content folder)")
+            return LinkMarkup(open: HTMLText.escape(link.text))
+        }
+        let src = HTMLText.attribute(page.outputPath.relativeURL(to: file.outputPath))
+        let size = file.dimensions.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+        return LinkMarkup(open: "<img src=\"\(src)\" alt=\"\(alt)\"\(size)\(titleAttribute)\(loading) decoding=\"async\">")
     }
 
     private var inert: LinkMarkup { LinkMarkup(open: "<span class=\"link-removed\">", close: "</span>") }

@@ -31,12 +31,13 @@ enum MarkdownStage {
         }
     }
 
-    static func resolver(for parsed: [ParsedPage]) -> LinkResolver {
+    static func resolver(for parsed: [ParsedPage], site: LoadedSite) -> LinkResolver {
         var targets: [String: LinkResolver.Target] = [:]
         for p in parsed {
             targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: Set(p.document.headings.map(\.id)))
         }
-        return LinkResolver(pages: targets)
+        return LinkResolver(pages: targets, attachments: Dictionary(site.attachments.map { ($0.contentPath, $0) }) { a, _ in a },
+                            allowRemoteImages: site.config.allowRemoteImages)
     }
 
     /// Markdown that is not a page of its own (an FAQ answer): rendered and its links resolved.

@@ -15,7 +15,7 @@ public struct SiteRenderer: Sendable {
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
         let parsed = await MarkdownStage.parse(site.pages + (site.incident.map { [$0] } ?? []), config: site.config)
-        let resolver = MarkdownStage.resolver(for: parsed)
+        let resolver = MarkdownStage.resolver(for: parsed, site: site)
         let all = MarkdownStage.resolve(parsed, resolver: resolver, log: &log)
         let rendered = all.filter { $0.page.kind == .guidance }
         let incident = all.first { $0.page.kind == .incident }

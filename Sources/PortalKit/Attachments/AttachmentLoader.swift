@@ -1,0 +1,49 @@
+import Foundation
+
+/// Finds the attachments of `guidance/` (any depth, anything but Markdown) and `files/`, and
+/// checks what breaks on other disks: names that differ only in case, and very large files.
+enum AttachmentLoader {
+    static let folders = ["guidance", "files"]
+
+    /// `guidanceFiles`: the listing of guidance/ the loader already made (listed once, so a
+    /// problem in it is reported once).
+    static func load(_ content: ContentFolder, guidanceFiles: [String], maxBytes: Int, log: inout DiagnosticLog) -> [Attachment] {
+        var found: [Attachment] = []
+        for folder in folders {
+            let listing = folder == "guidance" ? guidanceFiles : content.files(in: folder, log: &log)
+            for file in listing where !file.lowercased().hasSuffix(".md") {
+                let url = content.root.appendingPathComponent(file)
+                let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+                if size > maxBytes {
+                    log.add(.warning(.load, path: content.displayPath(file),
+                                     "is \(Attachment.sizeLabel(size)), over the \(Attachment.sizeLabel(maxBytes)) limit set by max_attachment_mb in site.yml"))
+                }
+                var attachment = Attachment(contentPath: file, size: size, dimensions: nil)
+                if ["png", "gif", "jpg", "jpeg", "webp", "svg"].contains(attachment.fileExtension),
+                   let handle = try? FileHandle(forReadingFrom: url) {
+                    let head = (try? handle.read(upToCount: 262_144)) ?? Data()
+                    try? handle.close()
+                    attachment.dimensions = ImageHeader.dimensions(of: head, fileExtension: attachment.fileExtension)
+                }
+                found.append(attachment)
+            }
+        }
+        reportCaseClashes(found.map(\.contentPath) + guidanceFiles.filter { $0.lowercased().hasSuffix(".md") },
+                          content: content, log: &log)
+        return found
+    }
+
+    /// `Flow.png` and `flow.png` are two files here and one on Windows, macOS and most USB sticks.
+    static func reportCaseClashes(_ paths: [String], content: ContentFolder, log: inout DiagnosticLog) {
+        var seen: [String: String] = [:]
+        for path in paths.sorted() {
+            let key = path.lowercased()
+            if let other = seen[key], other != path {
+                log.add(.error(.load, path: content.displayPath(path),
+                               "differs from \(content.displayPath(other)) only in upper and lower case; they would overwrite each other on Windows, macOS and USB sticks: rename one"))
+            } else {
+                seen[key] = path
+            }
+        }
+    }
+}

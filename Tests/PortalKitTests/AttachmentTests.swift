@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+@Suite struct AttachmentTests {
+    static func png(width: Int, height: Int) -> Data {
+        var d = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data("IHDR".utf8)
+        for v in [width, height] { d += Data([UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]) }
+        return d + Data([8, 6, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test("image sizes come from PNG, GIF, JPEG, WebP and SVG headers")
+    func headers() {
+        #expect(ImageHeader.dimensions(of: Self.png(width: 640, height: 480), fileExtension: "png") == ImageDimensions(width: 640, height: 480))
+        let gif = Data("GIF89a".utf8) + Data([0x20, 0x03, 0x58, 0x02])
+        #expect(ImageHeader.dimensions(of: gif, fileExtension: "gif") == ImageDimensions(width: 800, height: 600))
+        // SOI, an APP0 segment of length 16, then SOF0 with height 0x0100 and width 0x0200.
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14) + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x00, 0x02, 0x00, 0x03])
+        #expect(ImageHeader.dimensions(of: jpeg, fileExtension: "jpg") == ImageDimensions(width: 512, height: 256))
+        var webp = Data("RIFF".utf8) + Data([0, 0, 0, 0]) + Data("WEBPVP8X".utf8) + Data(repeating: 0, count: 8)
+        webp += Data([0x3F, 0x01, 0x00, 0xC7, 0x00, 0x00])  // width-1 = 319, height-1 = 199
+        #expect(ImageHeader.dimensions(of: webp, fileExtension: "webp") == ImageDimensions(width: 320, height: 200))
+        #expect(ImageHeader.svgDimensions("<svg xmlns=\"x\" viewBox=\"0 0 300 150\">") == ImageDimensions(width: 300, height: 150))
+        #expect(ImageHeader.dimensions(of: Data("not an image".utf8), fileExtension: "png") == nil)
+    }
+
+    @Test("attachments are copied byte for byte and linked relative to the page, with type and size")
+    func copiedAndLinked() async throws {
+        let site = try TestSite([
+            "content/guidance/a.md": page(body: "![流れ図](<images/流れ 図.png>)\n\n![](images/second.png)\n\n[チェック表](<../files/check list.csv>) と [PDF](../files/guide.pdf)\n"),
+        ])
+        defer { site.cleanUp() }
+        try site.write("content/guidance/images/流れ 図.png", Self.png(width: 640, height: 320))
+        try site.write("content/guidance/images/second.png", Self.png(width: 10, height: 10))
+        try site.write("content/files/check list.csv", "項目,記入欄\n")
+        try site.write("content/files/guide.pdf", Data(repeating: 0x25, count: 1_300_000))
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == ["content/guidance/a.md:7:1: warning: image 'images/second.png' has no alt text: describe it in ![…](…) for people who cannot see it"])
+        let html = try #require(site.read("output/guidance/a.html"))
+        #expect(html.contains("<img src=\"images/%E6%B5%81%E3%82%8C%20%E5%9B%B3.png\" alt=\"流れ図\" width=\"640\" height=\"320\" decoding=\"async\">"))
+        #expect(html.contains("<img src=\"images/second.png\" alt=\"\" width=\"10\" height=\"10\" loading=\"lazy\" decoding=\"async\">"))
+        #expect(html.contains("<a class=\"attachment\" href=\"../files/check%20list.csv\">チェック表</a><span class=\"file-meta\">（CSV、17 バイト）</span>"))
+        #expect(html.contains("（PDF、1.2 MB）"))
+        #expect(try Data(contentsOf: site.url("output/files/guide.pdf")) == Data(repeating: 0x25, count: 1_300_000))
+        #expect(FileManager.default.fileExists(atPath: site.url("output/guidance/images/流れ 図.png").path))
+        let index = try #require(site.read("output/search-index.json"))
+        #expect(index.contains("チェック表"))
+        #expect(!index.contains("記入欄"))
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var body: String
+        var expected: [String]
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "missing file", body: "[x](../files/nope.pdf)\n",
+             expected: ["content/guidance/a.md:5:1: error: link to missing file '../files/nope.pdf' (looked for files/nope.pdf in the content folder)"]),
+        Case(name: "missing image", body: "![図](images/nope.png)\n",
+             expected: ["content/guidance/a.md:5:1: error: image 'images/nope.png' not found (looked for guidance/images/nope.png in the content folder)"]),
+        Case(name: "remote image", body: "![図](https://example.com/a.png)\n",
+             expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
+        Case(name: "link escaping the content folder", body: "[passwd](../../etc/passwd)\n",
+             expected: ["content/guidance/a.md:5:1: error: link to '../../etc/passwd' leads outside the content folder"]),
+    ]
+
+    @Test("bad attachment links are errors at their line", arguments: cases)
+    func badLinks(_ c: Case) async throws {
+        let site = try TestSite(["content/guidance/a.md": page(body: c.body)])
+        defer { site.cleanUp() }
+        #expect(await site.failure() == c.expected)
+    }
+
+    @Test("remote images are allowed when site.yml says so")
+    func remoteAllowed() async throws {
+        let site = try TestSite(["content/site.yml": "title: T\nallow_remote_images: true\n", "content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")])
+        defer { site.cleanUp() }
+        try await site.build()
+        #expect(site.read("output/guidance/a.html")?.contains("<img src=\"https://example.com/a.png\" alt=\"図\" decoding=\"async\">") == true)
+    }
+
+    @Test("names differing only in case are an error; large files a warning")
+    func caseClashAndSize() async throws {
+        let site = try TestSite(["content/site.yml": "title: T\nmax_attachment_mb: 1\n", "content/guidance/a.md": page()])
+        defer { site.cleanUp() }
+        try site.write("content/files/big.zip", Data(count: 2 * 1024 * 1024))
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == ["content/files/big.zip: warning: is 2.0 MB, over the 1.0 MB limit set by max_attachment_mb in site.yml"])
+        try site.write("content/files/Flow.png", Self.png(width: 1, height: 1))
+        try site.write("content/files/flow.png", Self.png(width: 1, height: 1))
+        let errors = await site.failure()
+        #expect(errors.contains("content/files/flow.png: error: differs from content/files/Flow.png only in upper and lower case; they would overwrite each other on Windows, macOS and USB sticks: rename one"))
+    }
+
+    @Test("a symlinked attachment pointing outside the content folder is refused")
+    func symlinkOutside() async throws {
+        let site = try TestSite(["content/guidance/a.md": page()])
+        defer { site.cleanUp() }
+        try site.write("secret.txt", "secret")
+        try FileManager.default.createDirectory(at: site.url("content/files"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.url("content/files/leak.txt"), withDestinationURL: site.url("secret.txt"))
+        #expect(await site.failure() == ["content/files/leak.txt: error: is a symbolic link to a place outside the content folder; copy the file in instead"])
+    }
+}
