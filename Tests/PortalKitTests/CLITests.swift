@@ -56,6 +56,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
     }
 
+    @Test("portal check: exit 0 with warnings, 1 with --strict or errors; JSON for pipelines")
+    func check() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let site = try TestSite(["content/guidance/a.md": page(updated: "2020-01-01")])
+        defer { site.cleanUp() }
+        let plain = try run(["check", "--today", "2024-12-12"], in: site.root)
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("content/guidance/a.md:3:10: warning: last updated 2020-01-01"))
+        #expect(plain.stdout.contains("0 errors, 1 warning, 5 pages checked"))
+        #expect(try run(["check", "--strict", "--today", "2024-12-12"], in: site.root).status == 1)
+        let json = try run(["check", "--format", "json", "--today", "2024-12-12"], in: site.root)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(decoded?["warnings"] as? Int == 1)
+        try site.write("content/guidance/b.md", page(body: "[x](nope.md)\n"))
+        #expect(try run(["check", "--today", "2024-12-12"], in: site.root).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
+    }
+
     @Test("usage errors exit 2", arguments: [["build", "--nope"], ["frobnicate"], ["build", "--content"]])
     func usageError(arguments: [String]) throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))

@@ -41,11 +41,17 @@ public enum SiteLoader {
                                "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
             }
         }
+        let risk = content.exists("reports/risk.yml") ? content.readText("reports/risk.yml", log: &log).flatMap {
+            ReportsLoader.risk($0, path: content.displayPath("reports/risk.yml"), log: &log)
+        } : nil
+        let maturity = content.exists("reports/maturity.yml") ? content.readText("reports/maturity.yml", log: &log).flatMap {
+            ReportsLoader.maturity($0, path: content.displayPath("reports/maturity.yml"), log: &log)
+        } : nil
         let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024, log: &log)
         pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
         guard let config else { return nil }
         return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,
-                          attachments: attachments)
+                          attachments: attachments, risk: risk, maturity: maturity)
     }
 
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {

@@ -64,7 +64,8 @@ enum GuidanceLoader {
         return GuidancePage(
             kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
-            body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups
+            body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups,
+            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1
         )
     }
 }

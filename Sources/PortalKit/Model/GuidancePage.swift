@@ -30,6 +30,9 @@ public struct GuidancePage: Sendable, Equatable {
 
     /// Ids of contact groups to print on the page (the incident sheet).
     public var contactGroups: [String] = []
+    /// Where `updated:` is written, for the review reminder of `portal check`.
+    public var updatedLine = 1
+    public var updatedColumn = 1
 
     public var outputPath: SitePath {
         switch kind {

@@ -12,6 +12,9 @@ public struct LoadedSite: Sendable {
     public var faq: FAQDocument?
     /// Images and files under guidance/ and files/, copied as they are.
     public var attachments: [Attachment] = []
+    /// `reports/risk.yml` and `reports/maturity.yml`, when present.
+    public var risk: RiskAssessment?
+    public var maturity: MaturityReport?
 }
 
 /// One file of the finished portal.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date as content writes it (`2024-12-12`), with no time zone to drift across.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -53,4 +55,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
+
+extension LocalDate {
+    /// Today in the machine's time zone: what "today" means to the person running the check.
+    public static func today(_ now: Date = Date()) -> LocalDate? {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        guard let y = parts.year, let m = parts.month, let d = parts.day else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
 }

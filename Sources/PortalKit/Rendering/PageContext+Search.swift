@@ -18,6 +18,10 @@ extension PageContext {
         if site.contacts != nil { more.append(link("連絡先", Self.contactsPath)) }
         if site.faq != nil { more.append(link("よくある質問", Self.faqPath)) }
         if !more.isEmpty { sections.append(["title": "いざというとき", "links": more]) }
+        var reports: [[String: Any]] = []
+        if site.risk != nil { reports.append(link("リスク評価", ReportPages.riskPath)) }
+        if site.maturity != nil { reports.append(link("重要10項目の成熟度", ReportPages.maturityPath)) }
+        if !reports.isEmpty { sections.append(["title": "レポート", "links": reports]) }
         if let registry = site.registry {
             sections.append(["title": "認定セキュリティサービス", "links": [link("一覧と絞り込み", RegistryPages.indexPath)]
                 + registry.categories.map { link($0.name, RegistryPages.categoryPath($0.id)) }])

@@ -79,7 +79,9 @@ struct PageContext {
         if site.incident != nil { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
         if site.contacts != nil { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
         if site.faq != nil { context["faqHref"] = Self.homePath.relativeURL(to: Self.faqPath) }
-        context["hasQuickLinks"] = site.registry != nil || site.contacts != nil || site.faq != nil
+        context["hasQuickLinks"] = site.registry != nil || site.contacts != nil || site.faq != nil || site.risk != nil || site.maturity != nil
+        if site.risk != nil { context["riskHref"] = Self.homePath.relativeURL(to: ReportPages.riskPath) }
+        if site.maturity != nil { context["maturityHref"] = Self.homePath.relativeURL(to: ReportPages.maturityPath) }
         if let registry = site.registry {
             context["servicesHref"] = Self.homePath.relativeURL(to: RegistryPages.indexPath)
             context["servicesTotal"] = registry.services.count

@@ -71,6 +71,15 @@ public struct SiteRenderer: Sendable {
             })
             faqText = answers.map(\.text)
         }
+        let reports = ReportPages(context: context)
+        if let risk = site.risk {
+            add(Result { () throws(TemplateError) in OutputFile(path: ReportPages.riskPath, text: try templates.render(reports.risk(risk), with: "risk")) })
+        }
+        if let maturity = site.maturity {
+            add(Result { () throws(TemplateError) in
+                OutputFile(path: ReportPages.maturityPath, text: try templates.render(reports.maturity(maturity), with: "maturity"))
+            })
+        }
         if let registry = site.registry {
             add(Result { () throws(TemplateError) in try RegistryPages(registry: registry, context: context).files(templates: templates) })
         }
