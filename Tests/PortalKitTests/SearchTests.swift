@@ -95,13 +95,13 @@ actor SampleIndex {
     }
 
     @Test("the index is a pure function: built twice, encoded the same")
-    func deterministic() {
+    func deterministic() async {
         let docs = [
             SearchDocument(kind: .guidance, title: "通報", breadcrumb: ["ガイダンス"], url: "a.html", text: "速やかに通報する"),
             SearchDocument(kind: .service, title: "VPN診断", breadcrumb: ["認定サービス"], url: "b.html#x", text: "ＶＰＮ機器", category: "vulnerability"),
         ]
-        let a = SearchIndexFiles.files(SearchIndex.buildSerially(docs))
-        let b = SearchIndexFiles.files(SearchIndex.buildSerially(docs))
+        let a = await SearchIndexFiles.files(SearchIndex.buildSerially(docs))
+        let b = await SearchIndexFiles.files(SearchIndex.buildSerially(docs))
         #expect(a == b)
         #expect(a.map(\.path.string).contains("search/meta.js"))
         #expect(SearchIndex.buildSerially(docs).query("vpn") == [1])
@@ -114,9 +114,9 @@ actor SampleIndex {
     }
 
     @Test("hostile text cannot break out of the index scripts")
-    func scriptSafety() {
+    func scriptSafety() async {
         let docs = [SearchDocument(kind: .faq, title: "</script><script>alert(1)</script>", breadcrumb: [], url: "faq.html", text: "a\u{2028}b")]
-        for file in SearchIndexFiles.files(SearchIndex.buildSerially(docs)) where file.path.string.hasSuffix(".js") {
+        for file in await SearchIndexFiles.files(SearchIndex.buildSerially(docs)) where file.path.string.hasSuffix(".js") {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("</script"))
             #expect(!text.contains("\u{2028}"))

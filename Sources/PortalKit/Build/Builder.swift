@@ -29,15 +29,6 @@ public enum Builder {
         progress(.render)
         let output = await SiteRenderer(templates: templates).render(site, log: &log)
         try check(log, strict: request.strict)
-        timings.end(.render)
-
-        // The index is a pure function of what was rendered.
-        progress(.index)
-        let index = await SearchIndex.build(output.searchDocuments)
-        let indexFiles = SearchIndexFiles.files(index)
-        timings.end(.index)
-
-        progress(.write)
         let attachments: [OutputFile]
         do {
             attachments = try site.attachments.map { a in
@@ -46,19 +37,43 @@ public enum Builder {
         } catch {
             throw BuildFailure(log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
         }
-        let files = output.files + indexFiles + assets + attachments + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
+        let pages = output.files + assets + attachments + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
         var claimed: Set<String> = []
-        for file in files where !claimed.insert(file.path.string.lowercased()).inserted {
+        for file in pages where !claimed.insert(file.path.string.lowercased()).inserted {
             log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
         }
         try log.check()
+        timings.end(.render)
+
+        // The pages are final: write them aside while the index is built on the other core.
+        let staging: StagedOutputFolder.Staging
         do {
-            try writer.write(files)
+            staging = try writer.begin()
         } catch {
             throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
         }
+        let pagesWritten = Task.detached { () throws -> Void in try staging.write(pages) }
+
+        // The index is a pure function of what was rendered.
+        progress(.index)
+        let index = await SearchIndex.build(output.searchDocuments)
+        let indexFiles = await SearchIndexFiles.files(index)
+        timings.end(.index)
+
+        progress(.write)
+        do {
+            try await pagesWritten.value
+            try staging.write(indexFiles)
+            try staging.commit()
+        } catch let error as OutputError {
+            staging.abort()
+            throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
+        } catch {
+            staging.abort()
+            throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
+        }
         timings.end(.write)
-        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: files.count,
+        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: pages.count + indexFiles.count,
                             warnings: log.warnings.sorted(), timings: timings.entries)
     }
 

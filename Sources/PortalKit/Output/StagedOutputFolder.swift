@@ -45,94 +45,117 @@ public struct StagedOutputFolder: OutputWriter {
         }
     }
 
-    struct WriteError: Error, LocalizedError {
-        var path: String
-        var code: Int32
-        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
-    }
-
-    /// Plain POSIX writes on every core: Foundation's `Data.write` also syncs each file, which
-    /// costs more than the whole render at 10,000 pages. Nothing is visible until the swap anyway.
-    static func writeAll(_ files: [OutputFile], into folder: String) throws {
-        let failures = Mutex<[WriteError]>([])
-        let workers = 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: files.count, by: workers) {
-                let path = folder + "/" + files[i].path.string
-                let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard fd >= 0 else {
-                    let code = errno
-                    failures.withLock { $0.append(WriteError(path: path, code: code)) }
-                    return
-                }
-                var ok = true
-                files[i].bytes.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            ok = false
-                            break
-                        }
-                        offset += n
-                    }
-                }
-                let code = errno
-                if close(fd) != 0 || !ok {
-                    failures.withLock { $0.append(WriteError(path: path, code: ok ? errno : code)) }
-                    return
-                }
-            }
-        }
-        if let first = failures.withLock({ $0.first }) { throw first }
-    }
-
     private static func canonical(_ url: URL) -> String {
         var path = url.standardizedFileURL.resolvingSymlinksInPath().path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path
     }
 
+    /// One-shot: stage everything, then swap.
     public func write(_ files: [OutputFile]) throws(OutputError) {
-        let fm = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        let staging = try begin()
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try staging.write(files)
+            try staging.commit()
+        } catch {
+            staging.abort()
+            throw error
+        }
+    }
+
+    /// Starts a staging folder beside the output; files can be written into it while later
+    /// phases still run, and nothing is visible until `commit`.
+    public func begin() throws(OutputError) -> Staging {
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw OutputError(path: displayPath, message: "cannot create a staging folder beside the output: \(error.localizedDescription)")
         }
-        do {
-            var made: Set<String> = [""]
+        return Staging(folder: staging, target: target, displayPath: displayPath)
+    }
+
+    /// A build being written aside. `write` may be called from any task, one call at a time.
+    public final class Staging: Sendable {
+        let folder: URL
+        let target: URL
+        let displayPath: String
+        private let madeFolders = Mutex<Set<String>>([""])
+
+        init(folder: URL, target: URL, displayPath: String) {
+            self.folder = folder
+            self.target = target
+            self.displayPath = displayPath
+        }
+
+        /// Plain POSIX writes: Foundation's `Data.write` also syncs every file, which cost more
+        /// than the whole render at 10,000 pages. Nothing is visible until the swap anyway.
+        public func write(_ files: [OutputFile]) throws(OutputError) {
             for file in files {
-                let folder = file.path.components.dropLast().joined(separator: "/")
-                if !made.contains(folder) {
-                    try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                    made.insert(folder)
+                let parent = file.path.components.dropLast().joined(separator: "/")
+                let isNew = madeFolders.withLock { $0.insert(parent).inserted }
+                if isNew {
+                    do {
+                        try FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
+                    } catch {
+                        throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(error.localizedDescription)")
+                    }
+                }
+                let path = folder.path + "/" + file.path.string
+                if let code = Self.writeFile(path, file.bytes) {
+                    throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(path): \(String(cString: strerror(code)))")
                 }
             }
-            try Self.writeAll(files + [OutputFile(path: SitePath(Self.marker), bytes: [])], into: staging.path)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(error.localizedDescription)")
         }
-        do {
-            if fm.fileExists(atPath: target.path) {
-                try fm.moveItem(at: target, to: retired)
+
+        /// Nil on success, else the errno.
+        private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32? {
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return errno }
+            var failure: Int32? = nil
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += n
+                }
             }
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {
-                try? fm.moveItem(at: retired, to: target)
-            }
-            try? fm.removeItem(at: staging)
-            throw OutputError(path: displayPath, message: "could not swap in the new portal: \(error.localizedDescription)")
+            if close(fd) != 0, failure == nil { failure = errno }
+            return failure
         }
-        try? fm.removeItem(at: retired)
+
+        /// Swaps the staged build in: the old output is moved aside, the new one takes its
+        /// name, the old one is deleted.
+        public func commit() throws(OutputError) {
+            try write([OutputFile(path: SitePath(StagedOutputFolder.marker), bytes: [])])
+            let fm = FileManager.default
+            let retired = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+            do {
+                if fm.fileExists(atPath: target.path) {
+                    try fm.moveItem(at: target, to: retired)
+                }
+                try fm.moveItem(at: folder, to: target)
+            } catch {
+                if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {
+                    try? fm.moveItem(at: retired, to: target)
+                }
+                abort()
+                throw OutputError(path: displayPath, message: "could not swap in the new portal: \(error.localizedDescription)")
+            }
+            try? fm.removeItem(at: retired)
+        }
+
+        /// Drops the staged build; the output was never touched.
+        public func abort() {
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 }

@@ -77,8 +77,15 @@ enum SearchIndexFiles {
         Int(term.unicodeScalars.first!.value) % count
     }
 
-    static func files(_ index: SearchIndex) -> [OutputFile] {
-        var files: [OutputFile] = [OutputFile(path: jsonPath, bytes: json(index))]
+    /// The JSON file and the page's scripts are independent: written on two cores.
+    static func files(_ index: SearchIndex) async -> [OutputFile] {
+        async let json = OutputFile(path: jsonPath, bytes: json(index))
+        let scripts = pageScripts(index)
+        return await [json] + scripts
+    }
+
+    static func pageScripts(_ index: SearchIndex) -> [OutputFile] {
+        var files: [OutputFile] = []
 
         // About 4 bytes a posting once encoded: enough to choose the number of shards.
         let estimate = index.terms.reduce(0) { $0 + $1.term.utf8.count + 6 + $1.postings.count * 5 }
