@@ -9,6 +9,11 @@
 # BENCH_RUNS runs after one warm-up), measures peak RSS once with /usr/bin/time -v, prints a
 # Markdown table and writes it into BENCHMARKS.md under "## Build: portal vs Hugo vs cmark"
 # (other sections of that file are kept). Raw results: bench/out/hyperfine-N.json, time-*-N.txt.
+#
+# Then, each rewriting only its own section of BENCHMARKS.md (Chromium, chromedriver and Python
+# selenium needed):
+#   bench/registry_bench.py   "## Registry: 100,000 services"      (BENCH_SKIP_REGISTRY=1 skips it)
+#   bench/search_bench.py     "## Search: index size and query cost" (BENCH_SKIP_SEARCH=1 skips it)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -176,3 +181,16 @@ with open(bench_md, "w", encoding="utf-8") as fh:
     fh.write(replace_section(old, section_heading, section))
 print(f"\nwrote {bench_md} ({section_heading})")
 PY
+
+# Registry filter at 100,000 services, and search index size / query cost (file://, Chromium).
+if [ "${BENCH_SKIP_REGISTRY:-0}" != 1 ] || [ "${BENCH_SKIP_SEARCH:-0}" != 1 ]; then
+  python3 -c 'import selenium' 2>/dev/null || die "Python selenium is not installed (scripts/setup.sh installs it)"
+fi
+if [ "${BENCH_SKIP_REGISTRY:-0}" != 1 ]; then
+  echo "== registry benchmark (BENCH_SKIP_REGISTRY=1 skips it)"
+  python3 bench/registry_bench.py --portal "$PORTAL" || die "bench/registry_bench.py failed"
+fi
+if [ "${BENCH_SKIP_SEARCH:-0}" != 1 ]; then
+  echo "== search benchmark (BENCH_SKIP_SEARCH=1 skips it)"
+  python3 bench/search_bench.py --portal "$PORTAL" || die "bench/search_bench.py failed"
+fi

@@ -295,6 +295,8 @@ def run_mkdocs(n, runs):
     if not py:
         return {"error": f"install: {err}"}
     version = subprocess.run([py, "-m", "mkdocs", "--version"], capture_output=True, text=True).stdout.strip()
+    m = re.search(r"version ([0-9.]+)", version)
+    version = m.group(1) if m else version
     material = subprocess.run([py, "-c", "import importlib.metadata as m; print(m.version('mkdocs-material'))"],
                               capture_output=True, text=True).stdout.strip()
     proj = mkdocs_site(n)
@@ -310,20 +312,30 @@ def run_mkdocs(n, runs):
     site = os.path.join(proj, "site")
     search = os.path.join(site, "search")
     files = {f: os.path.getsize(os.path.join(search, f)) for f in sorted(os.listdir(search))}
-    pages = sum(1 for d, _, fs in os.walk(os.path.join(site, "guidance")) for f in fs if f == "index.html")
+    # The offline plugin turns off directory URLs: guidance/page-00001.html.
+    pages = sum(1 for d, _, fs in os.walk(os.path.join(site, "guidance")) for f in fs if f.endswith(".html"))
+    first = os.path.join(site, "guidance/page-00001.html")
+    if not os.path.exists(first):
+        first = os.path.join(site, "guidance/page-00001/index.html")
     res = {"version": version, "material": material, "wall": benchlib.median(walls), "walls": walls,
            "search_files": files, "pages": pages, "site_bytes": dir_bytes(site)[0]}
-    res["file_url"] = mkdocs_file_check(site)
+    res["file_url"] = mkdocs_file_check(first)
     return res
 
 
-def mkdocs_file_check(site):
+def mkdocs_file_check(page):
     """Types a query into Material's search box on file:// and waits for results."""
     from selenium.webdriver.common.by import By
     driver = benchlib.chromium()
     try:
-        driver.get(benchlib.file_url(os.path.join(site, "guidance/page-00001/index.html")))
-        driver.execute_script("var t=document.querySelector('[data-md-toggle=search]'); if (t) { t.checked = true; t.dispatchEvent(new Event('change')); }")
+        driver.get(benchlib.file_url(page))
+        time.sleep(3)
+        visible = driver.execute_script(
+            "var s = document.querySelector('.md-search'); return !!s && getComputedStyle(s).display !== 'none'")
+        if not visible:
+            severe = [e.get("message", "") for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+            shim = [e for e in severe if "iframe-worker" in e]
+            return {"works": False, "error": "search box hidden" + (": " + shim[0] if shim else ""), "errors": severe[:3]}
         box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
         t0 = time.time()
         box.send_keys("ランサムウェア")
@@ -353,8 +365,11 @@ try {
   await pf.options({});
   const t0 = performance.now();
   const r = await pf.search("ランサムウェア");
-  const first = r.results.length ? await r.results[0].data() : null;
-  window.__pagefind = {ok: true, results: r.results.length, first: first && first.url, ms: performance.now() - t0};
+  const shown = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+  const ms = performance.now() - t0;
+  const bytes = performance.getEntriesByType("resource").filter((e) => e.name.includes("/pagefind/"))
+    .reduce((n, e) => n + (e.encodedBodySize || 0), 0);
+  window.__pagefind = {ok: true, results: r.results.length, first: shown.length ? shown[0].url : null, ms, bytes};
 } catch (e) {
   window.__pagefind = {ok: false, error: String(e && e.message || e)};
 }
@@ -559,9 +574,14 @@ def main(argv=None):
         elif mk:
             idx = ", ".join(f"`{f}` {kb(s)}" for f, s in mk["search_files"].items())
             fu = mk.get("file_url", {})
-            works = ("works (offline plugin)" if fu.get("works") else
-                     "does not work: " + (fu.get("error") or "; ".join(fu.get("errors") or []) or "no results"))
-            cmp_table.append(f"| MkDocs {mk['version'].split(',')[0].split()[-1]}, Material {mk['material']} | {mk['wall']:.1f} (whole build) | {idx} "
+            if fu.get("works"):
+                works = f"works ({fu.get('results')} results shown)"
+            elif "iframe-worker" in (fu.get("error") or ""):
+                works = ("does not work offline: on file:// the offline plugin loads `https://unpkg.com/iframe-worker/shim` "
+                         "(here `net::ERR_NAME_NOT_RESOLVED`, no internet) and the search box stays hidden")
+            else:
+                works = "does not work: `" + (fu.get("error") or "; ".join(fu.get("errors") or []) or "no results")[:220] + "`"
+            cmp_table.append(f"| MkDocs {mk['version']}, Material {mk['material']} | {mk['wall']:.1f} (whole build; site {kb(mk['site_bytes'])}) | {idx} "
                              f"| {len(mk['search_files'])} | {works} |")
         pf = compare.get("pagefind", {})
         if "error" in pf:
@@ -574,8 +594,9 @@ def main(argv=None):
             else:
                 err = (pf["file_url"]["errors"] or [fr.get("error", "")])[0]
                 works = f"does not work: `{err[:220]}`"
-            works += ("; over http://localhost it works (" + str(hr.get("results")) + " results)" if hr.get("ok")
-                      else "; over http://localhost: " + str(hr.get("error", "no answer")))
+            works += (f"; over http://127.0.0.1 it works: ランサムウェア {hr.get('results')} results, "
+                      f"{kb(hr.get('bytes') or 0)} of `pagefind/` fetched for the query and 10 results, {hr.get('ms', 0):.0f} ms"
+                      if hr.get("ok") else "; over http://127.0.0.1: " + str(hr.get("error", "no answer")))
             cmp_table.append(f"| Pagefind {pf['version'].split()[-1]} (over {pf['origin']}) | {pf['wall']:.1f} (index only) | {kb(pf['bytes'])} "
                              f"| {pf['files']} | {works} |")
         cmp_lines = ["", "\n".join(cmp_table)]

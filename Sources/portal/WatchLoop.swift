@@ -1,0 +1,71 @@
+import Foundation
+import PortalKit
+import Synchronization
+
+/// Builds, then rebuilds on every change until Ctrl-C; shared by `watch` and `serve`.
+/// A failed rebuild prints its errors and leaves the last good output in place.
+struct WatchLoop {
+    let options: BuildOptions
+    /// Told after every build: nil on success, else the diagnostic lines.
+    var afterBuild: @Sendable ([String]?) -> Void = { _ in }
+
+    static let stopRequested = Atomic<Bool>(false)
+
+    func run() async {
+        let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
+        let interruptSources = Self.installInterruptHandler()
+        defer { interruptSources.forEach { $0.cancel() } }
+        await build(request, reason: nil)
+        let roots = [request.content.path, request.templates.path]
+        let watcher = Watcher(roots: roots)
+        var snapshot = FileSnapshot.scan(roots)
+        if !options.quiet {
+            print("watching \(options.content)/ and \(options.templates)/ (\(watcher.usesPolling ? "polling" : "inotify")); press Ctrl-C to stop")
+            fflush(nil)
+        }
+        while watcher.waitForChange(shouldStop: { Self.stopRequested.load(ordering: .relaxed) }) {
+            let next = FileSnapshot.scan(roots)
+            let changes = ChangeSet.between(snapshot, next)
+            snapshot = next
+            guard !changes.isEmpty else { continue }
+            let base = FileManager.default.currentDirectoryPath + "/"
+            var shown = changes
+            shown.added = shown.added.map { $0.replacingOccurrences(of: base, with: "") }
+            shown.modified = shown.modified.map { $0.replacingOccurrences(of: base, with: "") }
+            shown.removed = shown.removed.map { $0.replacingOccurrences(of: base, with: "") }
+            await build(request, reason: shown.summary)
+        }
+        if !options.quiet { print("stopped") }
+    }
+
+    private func build(_ request: BuildRequest, reason: String?) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let summary = try await Builder.build(request)
+            summary.warnings.forEach { Console.error($0.description) }
+            if !options.quiet {
+                let prefix = reason.map { "\($0): " } ?? ""
+                print("\(prefix)wrote \(summary.pageCount) pages to \(options.output)/ in \(String(format: "%.2f s", (clock.now - start).seconds))")
+            }
+            afterBuild(nil)
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            lines.forEach { Console.error($0) }
+            Console.error("build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(options.output)/ was not changed; still watching")
+            afterBuild(lines)
+        }
+        fflush(nil)
+    }
+
+    /// Ctrl-C (and SIGTERM) ask the loop to stop after the current step; the sources must be kept.
+    private static func installInterruptHandler() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stopRequested.store(true, ordering: .relaxed) }
+            source.resume()
+            return source
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import PortalKit
+
+@Suite struct ChangeDetectionTests {
+    typealias S = FileSnapshot.Stamp
+
+    @Test("a pure diff of two snapshots: added, modified, removed; a rename is both")
+    func diff() {
+        let old = FileSnapshot(files: ["c/a.md": S(size: 1, modified: 1), "c/b.md": S(size: 2, modified: 2), "c/c.md": S(size: 3, modified: 3)])
+        let new = FileSnapshot(files: ["c/a.md": S(size: 1, modified: 1), "c/b.md": S(size: 2, modified: 9), "c/d.md": S(size: 3, modified: 3)])
+        let c = ChangeSet.between(old, new)
+        #expect(c == ChangeSet(added: ["c/d.md"], modified: ["c/b.md"], removed: ["c/c.md"]))
+        #expect(ChangeSet.between(new, new).isEmpty)
+        #expect(c.summary == "3 files changed")
+        #expect(ChangeSet(modified: ["c/b.md"]).summary == "c/b.md changed")
+    }
+
+    @Test("changes are classified: site.yml rebuilds everything, templates their pages, content the rest")
+    func kinds() {
+        #expect(ChangeSet(modified: ["/s/content/guidance/a.md"]).kind(contentRoot: "/s/content", templatesRoot: "/s/templates") == .content)
+        #expect(ChangeSet(modified: ["/s/templates/page.mustache", "/s/content/a.md"]).kind(contentRoot: "/s/content", templatesRoot: "/s/templates") == .templates)
+        #expect(ChangeSet(modified: ["/s/content/site.yml"]).kind(contentRoot: "/s/content", templatesRoot: "/s/templates") == .config)
+        #expect(ChangeSet().kind(contentRoot: "/s/content", templatesRoot: "/s/templates") == nil)
+    }
+
+    @Test("a scan sees files in new folders and skips editor droppings")
+    func scan() throws {
+        let site = try TestSite(["content/guidance/a.md": page()])
+        defer { site.cleanUp() }
+        try site.write("content/guidance/.a.md.swp", "x")
+        try site.write("content/guidance/new/b.md", page())
+        let snapshot = FileSnapshot.scan([site.url("content").path])
+        #expect(snapshot.files.keys.sorted().map { $0.replacingOccurrences(of: site.url("content").path, with: "") } == ["/guidance/a.md", "/guidance/new/b.md", "/site.yml"])
+    }
+}
+
+@Suite struct StaticFilesTests {
+    @Test("paths that could leave the output folder are not found; folders serve index.html or nothing")
+    func resolve() throws {
+        let site = try TestSite(["output/index.html": "<p>x</p>", "output/guidance/index.html": "g", "output/assets/portal.css": "c", "secret.txt": "s"])
+        defer { site.cleanUp() }
+        try FileManager.default.createSymbolicLink(at: site.url("output/leak.txt"), withDestinationURL: site.url("secret.txt"))
+        let files = StaticFiles(root: site.url("output"))
+        func type(_ p: String) -> String? { if case .file(_, let t) = files.resolve(p) { return t } else { return nil } }
+        #expect(type("/") == "text/html; charset=utf-8")
+        #expect(type("/guidance/") == "text/html; charset=utf-8")
+        #expect(type("/assets/portal.css?v=1") == "text/css; charset=utf-8")
+        for bad in ["/../secret.txt", "/%2e%2e/secret.txt", "/guidance/%2E%2E/%2E%2E/secret.txt", "/assets/", "/leak.txt", "/.portal-output", "/a%00b", "relative", "/..%2fsecret.txt"] {
+            #expect(files.resolve(bad) == .notFound, "\(bad)")
+        }
+    }
+
+    @Test("the reload script goes into HTML responses only, before </body>")
+    func inject() {
+        #expect(LiveReload.inject(into: "<body><p>x</p></body></html>") == "<body><p>x</p><script src=\"/__portal/reload.js\"></script>\n</body></html>")
+        #expect(LiveReload.event("failed", data: "a\nb") == "event: failed\ndata: a b\n\n")
+    }
+}
+
+/// `portal watch` and `portal serve` as processes: edit, break, fix, stop.
+@Suite(.serialized) struct WatchProcessTests {
+    /// Text a child process wrote, collected as it arrives.
+    final class Collected: Sendable {
+        let text = Mutex<String>("")
+        func append(_ data: Data) { text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
+    }
+
+    final class Running {
+        let process = Process()
+        let out = Pipe(), err = Pipe()
+        private let collectedOut = Collected(), collectedErr = Collected()
+
+        init(_ arguments: [String], in folder: URL) throws {
+            process.executableURL = CLITests.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            process.standardOutput = out
+            process.standardError = err
+            let o = collectedOut, e = collectedErr
+            out.fileHandleForReading.readabilityHandler = { o.append($0.availableData) }
+            err.fileHandleForReading.readabilityHandler = { e.append($0.availableData) }
+            try process.run()
+        }
+
+        var stdout: String { collectedOut.text.withLock { $0 } }
+        var stderr: String { collectedErr.text.withLock { $0 } }
+
+        /// Polls until the condition holds, at most `seconds`.
+        func wait(_ seconds: Double = 15, until condition: () -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if condition() { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return condition()
+        }
+
+        func interrupt() -> Int32 {
+            process.interrupt()
+            process.waitUntilExit()
+            out.fileHandleForReading.readabilityHandler = nil
+            err.fileHandleForReading.readabilityHandler = nil
+            return process.terminationStatus
+        }
+    }
+
+    @Test("watch rebuilds on change, keeps the last good output on errors, recovers, and exits 0 on Ctrl-C")
+    func watch() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLITests.binary.path))
+        let site = try TestSite(["content/guidance/a.md": page("最初")])
+        defer { site.cleanUp() }
+        let w = try Running(["watch"], in: site.root)
+        #expect(w.wait { w.stdout.contains("watching") })
+        #expect(site.read("output/guidance/a.html")?.contains("最初") == true)
+
+        try site.write("content/guidance/a.md", page("二番目"))
+        #expect(w.wait { site.read("output/guidance/a.html")?.contains("二番目") == true })
+
+        try site.write("content/guidance/b.md", "---\ntitle: 壊れた\n---\n")
+        #expect(w.wait { w.stderr.contains("content/guidance/b.md:2:1: error: missing required key 'updated'") })
+        #expect(w.stderr.contains("still watching"))
+        #expect(site.read("output/guidance/a.html")?.contains("二番目") == true)
+
+        try site.write("content/guidance/b.md", page("直した"))
+        #expect(w.wait { site.read("output/guidance/b.html")?.contains("直した") == true })
+
+        try FileManager.default.moveItem(at: site.url("content/guidance/b.md"), to: site.url("content/guidance/c.md"))
+        #expect(w.wait { site.read("output/guidance/c.html") != nil && site.read("output/guidance/b.html") == nil })
+        #expect(w.interrupt() == 0)
+    }
+
+    func request(_ port: Int, _ path: String) throws -> (status: String, headers: [String], body: String) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        try #require(connected == 0)
+        let text = Array("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)
+        _ = text.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            data += buffer[0..<n]
+        }
+        let response = String(decoding: data, as: UTF8.self)
+        let head = response.components(separatedBy: "\r\n\r\n").first ?? ""
+        let lines = head.components(separatedBy: "\r\n")
+        return (lines.first ?? "", Array(lines.dropFirst()), String(response.dropFirst(head.count + 4)))
+    }
+
+    @Test("serve: pages with types and the reload script, traversal refused, events after a rebuild, port in use")
+    func serve() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLITests.binary.path))
+        let site = try TestSite(["content/guidance/a.md": page("配信")])
+        defer { site.cleanUp() }
+        let s = try Running(["serve", "--port", "0"], in: site.root)
+        #expect(s.wait { s.stdout.contains("watching") })
+        let port = try #require(s.stdout.split(separator: "\n").first { $0.hasPrefix("serving") }.flatMap { line in
+            line.split(separator: ":").last.map { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "/"))) } ?? nil
+        })
+        let response = try request(port, "/guidance/a.html")
+        #expect(response.status == "HTTP/1.1 200 OK")
+        #expect(response.headers.contains("Content-Type: text/html; charset=utf-8"))
+        #expect(response.body.contains("配信"))
+        #expect(response.body.contains("/__portal/reload.js"))
+        #expect(site.read("output/guidance/a.html")?.contains("__portal") == false)
+        #expect(try request(port, "/assets/portal.css").headers.contains("Content-Type: text/css; charset=utf-8"))
+        for bad in ["/../content/site.yml", "/%2e%2e/content/site.yml", "/assets/"] {
+            #expect(try request(port, bad).status == "HTTP/1.1 404 Not Found", "\(bad)")
+        }
+
+        // The event stream: a rebuild after an edit says reload.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let get = Array("GET /__portal/events HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)
+        _ = get.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        Thread.sleep(forTimeInterval: 0.3)
+        try site.write("content/guidance/a.md", page("更新"))
+        var received = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.contains("event: reload") {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += String(decoding: buffer[0..<n], as: UTF8.self)
+        }
+        #expect(received.contains("text/event-stream"))
+        #expect(received.contains("event: reload"))
+
+        let second = try Running(["serve", "--port", String(port)], in: site.root)
+        second.process.waitUntilExit()
+        #expect(second.process.terminationStatus == 1)
+        #expect(second.stderr.contains("port \(port) on 127.0.0.1 is already in use"))
+        #expect(s.interrupt() == 0)
+    }
+}
