@@ -48,27 +48,20 @@ import Testing
         #expect(!index.contains("記入欄"))
     }
 
-    struct Case: Sendable, CustomStringConvertible {
-        var name: String
-        var body: String
-        var expected: [String]
-        var description: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "missing file", body: "[x](../files/nope.pdf)\n",
+    static let cases: [SiteCase] = [
+        SiteCase(name: "missing file", files: ["content/guidance/a.md": page(body: "[x](../files/nope.pdf)\n")],
              expected: ["content/guidance/a.md:5:1: error: link to missing file '../files/nope.pdf' (looked for files/nope.pdf in the content folder)"]),
-        Case(name: "missing image", body: "![図](images/nope.png)\n",
+        SiteCase(name: "missing image", files: ["content/guidance/a.md": page(body: "![図](images/nope.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: image 'images/nope.png' not found (looked for guidance/images/nope.png in the content folder)"]),
-        Case(name: "remote image", body: "![図](https://example.com/a.png)\n",
+        SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
-        Case(name: "link escaping the content folder", body: "[passwd](../../etc/passwd)\n",
+        SiteCase(name: "link escaping the content folder", files: ["content/guidance/a.md": page(body: "[passwd](../../etc/passwd)\n")],
              expected: ["content/guidance/a.md:5:1: error: link to '../../etc/passwd' leads outside the content folder"]),
     ]
 
     @Test("bad attachment links are errors at their line", arguments: cases)
-    func badLinks(_ c: Case) async throws {
-        let site = try TestSite(["content/guidance/a.md": page(body: c.body)])
+    func badLinks(_ c: SiteCase) async throws {
+        let site = try TestSite(c.files)
         defer { site.cleanUp() }
         #expect(await site.failure() == c.expected)
     }

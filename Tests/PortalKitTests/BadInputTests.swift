@@ -4,57 +4,50 @@ import Testing
 
 /// Each bad input: a clear `path:line:col: error:` and no change to the previous output.
 @Suite struct BadInputTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var name: String
-        var files: [String: String]
-        var expected: [String]
-        var description: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "missing title", files: ["content/guidance/a.md": "---\nupdated: 2024-12-12\n---\n本文\n"],
+    static let cases: [SiteCase] = [
+        SiteCase(name: "missing title", files: ["content/guidance/a.md": "---\nupdated: 2024-12-12\n---\n本文\n"],
              expected: ["content/guidance/a.md:2:1: error: missing required key 'title'"]),
-        Case(name: "missing updated", files: ["content/guidance/a.md": "---\ntitle: A\n---\n本文\n"],
+        SiteCase(name: "missing updated", files: ["content/guidance/a.md": "---\ntitle: A\n---\n本文\n"],
              expected: ["content/guidance/a.md:2:1: error: missing required key 'updated'"]),
-        Case(name: "bad date", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-02-30\n---\n"],
+        SiteCase(name: "bad date", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-02-30\n---\n"],
              expected: ["content/guidance/a.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '2024-02-30'"]),
-        Case(name: "YAML syntax error", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\ntags: [a, b\n---\n"],
+        SiteCase(name: "YAML syntax error", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\ntags: [a, b\n---\n"],
              expected: ["content/guidance/a.md:5:1: error: YAML syntax: did not find expected ',' or ']'"]),
-        Case(name: "front matter never closed", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\n本文\n"],
+        SiteCase(name: "front matter never closed", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\n本文\n"],
              expected: ["content/guidance/a.md:1:1: error: front matter is never closed: add a line '---' after it"]),
-        Case(name: "unknown key", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\nauthor: x\n---\n"],
+        SiteCase(name: "unknown key", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\nauthor: x\n---\n"],
              expected: ["content/guidance/a.md:4:1: error: unknown key 'author'; known keys: title, summary, updated, sources, tags, order, slug"]),
-        Case(name: "duplicate slug", files: [
+        SiteCase(name: "duplicate slug", files: [
             "content/guidance/a.md": page(extra: "slug: same\n"),
             "content/guidance/b.md": page(extra: "slug: same\n"),
         ], expected: ["content/guidance/b.md:1:1: error: duplicate slug 'same': content/guidance/a.md already uses it; set a different slug:"]),
-        Case(name: "slug with a slash", files: ["content/guidance/a.md": page(extra: "slug: a/b\n")],
+        SiteCase(name: "slug with a slash", files: ["content/guidance/a.md": page(extra: "slug: a/b\n")],
              expected: ["content/guidance/a.md:4:7: error: slug 'a/b' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"]),
-        Case(name: "slug with dots", files: ["content/guidance/a.md": page(extra: "slug: ../../etc\n")],
+        SiteCase(name: "slug with dots", files: ["content/guidance/a.md": page(extra: "slug: ../../etc\n")],
              expected: ["content/guidance/a.md:4:7: error: slug '../../etc' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"]),
-        Case(name: "Japanese file name without slug", files: ["content/guidance/通報.md": page()],
+        SiteCase(name: "Japanese file name without slug", files: ["content/guidance/通報.md": page()],
              expected: ["content/guidance/通報.md:1:1: error: file name '通報' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response)"]),
-        Case(name: "broken link", files: ["content/guidance/a.md": page(body: "前文\n\n[b](missing.md)\n")],
+        SiteCase(name: "broken link", files: ["content/guidance/a.md": page(body: "前文\n\n[b](missing.md)\n")],
              expected: ["content/guidance/a.md:7:1: error: link to missing page 'missing.md'"]),
-        Case(name: "broken anchor", files: [
+        SiteCase(name: "broken anchor", files: [
             "content/guidance/a.md": page(body: "[b](b.md#nope) と [自分](#none)\n"),
             "content/guidance/b.md": page(body: "## ある {#yes}\n"),
         ], expected: [
             "content/guidance/a.md:5:1: error: page 'b.md' has no heading with id 'nope'",
             "content/guidance/a.md:5:18: error: no heading with id 'none' on this page",
         ]),
-        Case(name: "malformed table", files: ["content/guidance/a.md": page(body: "```table\n列1,列2\na,b\nc\n```\n")],
+        SiteCase(name: "malformed table", files: ["content/guidance/a.md": page(body: "```table\n列1,列2\na,b\nc\n```\n")],
              expected: ["content/guidance/a.md:8:1: error: table: this row has 1 cells but the header has 2"]),
-        Case(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
+        SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
-        Case(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
+        SiteCase(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
              expected: ["content/site.yml:1:1: error: missing required key 'title'"]),
-        Case(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],
+        SiteCase(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],
              expected: ["content/site.yml:4:11: error: navigation path 'nowhere.html' is not a page of the portal"]),
     ]
 
     @Test("bad content fails with its diagnostics and leaves the previous output as it was", arguments: cases)
-    func badInput(_ c: Case) async throws {
+    func badInput(_ c: SiteCase) async throws {
         let site = try TestSite(["content/guidance/ok.md": page("前の版")])
         defer { site.cleanUp() }
         try await site.build()

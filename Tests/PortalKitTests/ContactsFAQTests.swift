@@ -77,38 +77,31 @@ import Testing
         #expect(site.read("output/index.html")?.contains("href=\"incident.html\"") == true)
     }
 
-    struct Case: Sendable, CustomStringConvertible {
-        var name: String
-        var files: [String: String]
-        var expected: [String]
-        var description: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "YAML syntax error", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: [x\n"],
+    static let cases: [SiteCase] = [
+        SiteCase(name: "YAML syntax error", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: [x\n"],
              expected: ["content/contacts.yml:4:1: error: YAML syntax: did not find expected ',' or ']'"]),
-        Case(name: "wrong type", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries: 3\n"],
+        SiteCase(name: "wrong type", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries: 3\n"],
              expected: ["content/contacts.yml:4:14: error: 'entries' must be a list"]),
-        Case(name: "missing required key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n"],
+        SiteCase(name: "missing required key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n"],
              expected: ["content/contacts.yml:5:9: error: missing required key 'purpose'"]),
-        Case(name: "javascript: URL", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        url: javascript:alert(1)\n"],
+        SiteCase(name: "javascript: URL", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        url: javascript:alert(1)\n"],
              expected: ["content/contacts.yml:7:14: error: url 'javascript:alert(1)' must start with http:// or https://"]),
-        Case(name: "bad phone", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        phone: call us\n"],
+        SiteCase(name: "bad phone", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        phone: call us\n"],
              expected: ["content/contacts.yml:7:16: error: phone 'call us' is not a Japanese phone number: digits and hyphens (e.g. 03-1234-5678), optionally starting with +81"]),
-        Case(name: "bad email", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        email: \"<b>@x\"\n"],
+        SiteCase(name: "bad email", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        email: \"<b>@x\"\n"],
              expected: ["content/contacts.yml:7:16: error: email '<b>@x' is not an e-mail address"]),
-        Case(name: "unknown key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        fax: 1\n"],
+        SiteCase(name: "unknown key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        fax: 1\n"],
              expected: ["content/contacts.yml:7:9: error: unknown key 'fax'; known keys: organization, department, purpose, phone, extension, email, url, hours, notes, placeholder"]),
-        Case(name: "duplicate FAQ id", files: ["content/faq.yml": "entries:\n  - id: a\n    question: Q\n    answer: A\n  - id: a\n    question: Q2\n    answer: A2\n"],
+        SiteCase(name: "duplicate FAQ id", files: ["content/faq.yml": "entries:\n  - id: a\n    question: Q\n    answer: A\n  - id: a\n    question: Q2\n    answer: A2\n"],
              expected: ["content/faq.yml:5:9: error: duplicate FAQ id 'a' (first on line 2)"]),
-        Case(name: "FAQ answer with a broken link", files: ["content/faq.yml": "entries:\n  - question: Q\n    answer: |\n      text\n\n      [x](nope.md)\n"],
+        SiteCase(name: "FAQ answer with a broken link", files: ["content/faq.yml": "entries:\n  - question: Q\n    answer: |\n      text\n\n      [x](nope.md)\n"],
              expected: ["content/faq.yml:6:7: error: link to missing page 'nope.md'"]),
-        Case(name: "incident naming an unknown contact group", files: ["content/incident.md": "---\ntitle: T\nupdated: 2024-12-12\ncontacts: nope\n---\n"],
+        SiteCase(name: "incident naming an unknown contact group", files: ["content/incident.md": "---\ntitle: T\nupdated: 2024-12-12\ncontacts: nope\n---\n"],
              expected: ["content/incident.md:1:1: error: contacts: no contact group 'nope' in contacts.yml; groups are "]),
     ]
 
     @Test("bad contacts, FAQ and incident input: errors at their line", arguments: cases)
-    func badInput(_ c: Case) async throws {
+    func badInput(_ c: SiteCase) async throws {
         let site = try TestSite(c.files)
         defer { site.cleanUp() }
         #expect(await site.failure() == c.expected)

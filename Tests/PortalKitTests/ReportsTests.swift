@@ -66,35 +66,28 @@ import Testing
         #expect(html.contains("<th scope=\"row\">指示1 指示1の題</th><td class=\"num\">2（一部）</td>"))
     }
 
-    struct Case: Sendable, CustomStringConvertible {
-        var name: String
-        var files: [String: String]
-        var expected: [String]
-        var description: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "level name not on the scale",
+    static let cases: [SiteCase] = [
+        SiteCase(name: "level name not on the scale",
              files: ["content/reports/risk.yml": risk.replacingOccurrences(of: "発生可能性: 中, 影響: 中}", with: "発生可能性: 特大, 影響: 中}")],
              expected: ["content/reports/risk.yml:11:41: error: 発生可能性 '特大' is not on the scale; valid: 低, 中, 高"]),
-        Case(name: "matrix with a missing cell",
+        SiteCase(name: "matrix with a missing cell",
              files: ["content/reports/risk.yml": risk.replacingOccurrences(of: "中: {高: 2, 中: 2, 低: 1}", with: "中: {高: 2, 中: 2}")],
              expected: ["content/reports/risk.yml:5:6: error: matrix: cell 発生可能性 '中' × 影響 '低' is missing; give it a risk value (1 = lowest)"]),
-        Case(name: "directive id outside 1–10",
+        SiteCase(name: "directive id outside 1–10",
              files: ["content/reports/maturity.yml": maturity(directives: (1...9).map { "  - {id: \($0), title: t}" }.joined(separator: "\n") + "\n  - {id: 11, title: t}")],
              expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten",
                         "content/reports/maturity.yml:17:10: error: directive id 11 is outside 1–10; the guideline has directives 1 to 10"]),
-        Case(name: "directive id repeated",
+        SiteCase(name: "directive id repeated",
              files: ["content/reports/maturity.yml": maturity(directives: (1...10).map { "  - {id: \($0 == 10 ? 9 : $0), title: t}" }.joined(separator: "\n"))],
              expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten",
                         "content/reports/maturity.yml:17:10: error: directive id 9 is repeated; each of 1 to 10 appears once"]),
-        Case(name: "level outside 1–5",
+        SiteCase(name: "level outside 1–5",
              files: ["content/reports/maturity.yml": maturity(levels: "{1: 7, 2: 2, 3: 1, 4: 2, 5: 2, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1}")],
              expected: ["content/reports/maturity.yml:22:17: error: levels: directive 1 has level 7; levels are 1–5 (1 未着手, 2 一部, 3 全社, 4 見直し, 5 改善)"]),
     ]
 
     @Test("bad report data: errors at their line with the valid values", arguments: cases)
-    func badInput(_ c: Case) async throws {
+    func badInput(_ c: SiteCase) async throws {
         let site = try TestSite(c.files)
         defer { site.cleanUp() }
         let errors = await site.failure()

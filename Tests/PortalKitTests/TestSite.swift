@@ -85,6 +85,14 @@ struct TestSite {
     }
 }
 
+/// A site given as files that must fail to build with exactly these diagnostics.
+struct SiteCase: Sendable, CustomStringConvertible {
+    var name: String
+    var files: [String: String]
+    var expected: [String]
+    var description: String { name }
+}
+
 func page(_ title: String = "ページ", updated: String = "2024-12-12", extra: String = "", body: String = "本文\n") -> String {
     "---\ntitle: \(title)\nupdated: \(updated)\n\(extra)---\n\(body)"
 }

@@ -131,9 +131,10 @@ import Testing
         #expect(w.interrupt() == 0)
     }
 
-    func request(_ port: Int, _ path: String) throws -> (status: String, headers: [String], body: String) {
+    /// A raw socket to the server, sending the request line exactly as given (an HTTP client
+    /// would normalise `..` away before sending).
+    func connectAndSend(_ port: Int, _ path: String) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -142,6 +143,12 @@ import Testing
         try #require(connected == 0)
         let text = Array("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)
         _ = text.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        return fd
+    }
+
+    func request(_ port: Int, _ path: String) throws -> (status: String, headers: [String], body: String) {
+        let fd = try connectAndSend(port, path)
+        defer { close(fd) }
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -177,15 +184,8 @@ import Testing
         }
 
         // The event stream: a rebuild after an edit says reload.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try connectAndSend(port, "/__portal/events")
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        let get = Array("GET /__portal/events HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)
-        _ = get.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var timeout = timeval(tv_sec: 15, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         Thread.sleep(forTimeInterval: 0.3)
