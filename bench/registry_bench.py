@@ -317,6 +317,7 @@ def main(argv=None):
         }
 
     browser = {}
+    load_avg = []
     for name, _ in sites:
         if name == "sample" and args.skip_browser_sample:
             continue
@@ -326,6 +327,7 @@ def main(argv=None):
                                         os.path.join(b["output"], "services.json"), args.reps,
                                         args.loads if name == "sample" else args.big_loads, log,
                                         diagnose=name != "sample" and not args.no_diagnose)
+        load_avg.append(os.getloadavg()[0])
 
     raw = {"rows": args.rows, "runs": args.runs, "reps": args.reps, "builds": builds, "browser": browser}
     with open(os.path.join(out_dir, "registry-bench.json"), "w", encoding="utf-8") as fh:
@@ -381,12 +383,26 @@ def main(argv=None):
 
     notes = []
     if missed:
-        notes.append(f"- **Target missed** (every filter update under {TARGET_MS:.0f} ms at {big_n:,} rows; handler time, {args.reps} repetitions):")
-        for op, s in missed:
+        always = [(op, s) for op, s in missed if s["median"] > TARGET_MS]
+        spikes = [(op, s) for op, s in missed if s["median"] <= TARGET_MS]
+        notes.append(f"- **Target missed** (every filter update under {TARGET_MS:.0f} ms at {big_n:,} rows; handler time, "
+                     f"{args.reps} repetitions):")
+        for op, s in always:
             notes.append(f"  - {op}: median {s['median']:.1f} ms (+{s['median'] - TARGET_MS:.1f} ms, "
                          f"×{s['median'] / TARGET_MS:.1f}), max {s['max']:.1f} ms (+{s['max'] - TARGET_MS:.1f} ms)")
+        if spikes:
+            notes.append("  - median under the target, but the maximum over it: "
+                         + "; ".join(f"{op} median {s['median']:.1f}, max {s['max']:.1f} ms (+{s['max'] - TARGET_MS:.1f})"
+                                     for op, s in spikes))
+        notes.append(f"  - With the forced style and layout, every update at {big_n:,} rows takes "
+                     f"{min(summarize(v)['median_total'] for g in ('sequence', 'alone') for v in browser[big][g].values()):.0f}–"
+                     f"{max(summarize(v)['median_total'] for g in ('sequence', 'alone') for v in browser[big][g].values()):.0f} ms (medians)."
+                     if big in browser else "")
     else:
         notes.append(f"- Target met: every filter update under {TARGET_MS:.0f} ms at {big_n:,} rows (handler time, max of {args.reps}).")
+    if load_avg:
+        notes.append(f"- Load average (1 min) during the browser runs: {', '.join(f'{a:.1f}' for a in load_avg)} "
+                     f"(the machine is shared; single maxima are sensitive to that).")
     if big in browser and browser[big].get("console_errors"):
         notes.append(f"- Console errors on the {big} page: {len(browser[big]['console_errors'])} (see bench/out/registry-bench.json)")
 

@@ -20,26 +20,35 @@ enum LinkSlots {
         s == start || s == openEnd || s == closeEnd
     }
 
+    /// Works on UTF-8 bytes: the markers are EF B7 90 (start), EF B7 91 (open) and EF B7 92
+    /// (close) around ASCII digits, so a byte scan finds them without decoding the page.
     static func fill(_ html: String, with markup: [LinkMarkup]) -> String {
-        var out = String.UnicodeScalarView()
-        var number: Int? = nil
-        for scalar in html.unicodeScalars {
-            if scalar == start {
-                number = 0
-            } else if var n = number {
-                if let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil {
-                    n = n * 10 + digit
-                    number = n
-                } else {
-                    if n < markup.count {
-                        out.append(contentsOf: (scalar == openEnd ? markup[n].open : markup[n].close).unicodeScalars)
-                    }
-                    number = nil
+        var bytes = Array(html.utf8)
+        guard !markup.isEmpty else { return html }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + markup.count * 64)
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            if bytes[i] == 0xEF, i + 2 < count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 {
+                var j = i + 3
+                var n = 0
+                while j < count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                    n = n * 10 + Int(bytes[j] - 0x30)
+                    j += 1
                 }
-            } else {
-                out.append(scalar)
+                if j + 2 < count, bytes[j] == 0xEF, bytes[j + 1] == 0xB7, bytes[j + 2] == 0x91 || bytes[j + 2] == 0x92 {
+                    if n < markup.count {
+                        out.append(contentsOf: (bytes[j + 2] == 0x91 ? markup[n].open : markup[n].close).utf8)
+                    }
+                    i = j + 3
+                    continue
+                }
             }
+            out.append(bytes[i])
+            i += 1
         }
-        return String(out)
+        bytes = []
+        return String(decoding: out, as: UTF8.self)
     }
 }

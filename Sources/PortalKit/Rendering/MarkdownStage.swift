@@ -55,13 +55,17 @@ enum MarkdownStage {
         }
     }
 
-    /// Checks and rewrites links now that every page's headings are known.
-    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, log: inout DiagnosticLog) -> [RenderedPage] {
-        parsed.map { p in
-            report(p.document.diagnostics, path: p.page.displayPath, log: &log)
-            let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &log)
-            return RenderedPage(page: p.page, contentHTML: p.document.html(resolvingLinks: markup),
-                                headings: p.document.headings, sections: p.document.sections)
+    /// Checks and rewrites links now that every page's headings are known; pages on every core.
+    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, log: inout DiagnosticLog) async -> [RenderedPage] {
+        let results = await parallelMap(parsed) { p -> (RenderedPage, [Diagnostic]) in
+            var pageLog = DiagnosticLog()
+            report(p.document.diagnostics, path: p.page.displayPath, log: &pageLog)
+            let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &pageLog)
+            let page = RenderedPage(page: p.page, contentHTML: p.document.html(resolvingLinks: markup),
+                                    headings: p.document.headings, sections: p.document.sections)
+            return (page, pageLog.entries)
         }
+        for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
+        return results.map(\.0)
     }
 }

@@ -16,7 +16,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
         let parsed = await MarkdownStage.parse(site.pages + (site.incident.map { [$0] } ?? []), config: site.config)
         let resolver = MarkdownStage.resolver(for: parsed, site: site)
-        let all = MarkdownStage.resolve(parsed, resolver: resolver, log: &log)
+        let all = await MarkdownStage.resolve(parsed, resolver: resolver, log: &log)
         let rendered = all.filter { $0.page.kind == .guidance }
         let incident = all.first { $0.page.kind == .incident }
 
@@ -26,14 +26,61 @@ public struct SiteRenderer: Sendable {
         let context = PageContext(config: site.config, navigation: navigation)
         let templates = self.templates
 
-        let pageResults = await parallelMap(rendered) { page in
-            Result { () throws(TemplateError) -> OutputFile in
-                OutputFile(path: page.page.outputPath, text: try templates.render(context.guidance(page), with: "page"))
+        // FAQ answers are Markdown with links: rendered first, their diagnostics kept.
+        var faqAnswers: [(html: String, text: String)] = []
+        if let faq = site.faq {
+            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
+            faqAnswers = faq.entries.map {
+                MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
+                                       origin: origin, config: site.config, resolver: resolver, log: &log)
             }
         }
+
+        // Every page is a job; the jobs are independent and run on every core. The list pages
+        // (home, guidance, site map) are as long as the site, so they must not run alone at the end.
+        typealias Job = @Sendable () -> Result<[OutputFile], TemplateError>
+        func job(_ path: SitePath, _ template: String, _ context: @escaping @Sendable () -> [String: Any]) -> Job {
+            {
+                do throws(TemplateError) {
+                    return .success([OutputFile(path: path, text: try templates.render(context(), with: template))])
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        let pages = site.pages
+        var jobs: [Job] = rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
+        jobs.append(job(PageContext.homePath, "home") { context.home(pages, site: site) })
+        jobs.append(job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) })
+        jobs.append(job(PageContext.searchPath, "search") { context.searchPage() })
+        jobs.append(job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) })
+        if let incident {
+            jobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: site.contacts ?? []) })
+        }
+        if let contacts = site.contacts {
+            jobs.append(job(PageContext.contactsPath, "contacts") { context.contacts(contacts) })
+        }
+        if let faq = site.faq {
+            let html = faqAnswers.map(\.html)
+            jobs.append(job(PageContext.faqPath, "faq") { context.faq(faq.entries, answersHTML: html) })
+        }
+        let reports = ReportPages(context: context)
+        if let risk = site.risk { jobs.append(job(ReportPages.riskPath, "risk") { reports.risk(risk) }) }
+        if let maturity = site.maturity { jobs.append(job(ReportPages.maturityPath, "maturity") { reports.maturity(maturity) }) }
+        if let registry = site.registry {
+            jobs.append {
+                do throws(TemplateError) {
+                    return .success(try RegistryPages(registry: registry, context: context).files(templates: templates))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+
+        let results = await parallelMap(jobs) { job in job() }
         var files: [OutputFile] = []
         var failedTemplates: Set<String> = []
-        func add(_ result: Result<[OutputFile], TemplateError>) {
+        for result in results {
             switch result {
             case .success(let produced): files.append(contentsOf: produced)
             case .failure(let error):
@@ -44,50 +91,7 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
-        func add(_ result: Result<OutputFile, TemplateError>) { add(result.map { [$0] }) }
-        pageResults.forEach(add)
-        let pages = site.pages
-        add(Result { () throws(TemplateError) in OutputFile(path: PageContext.homePath, text: try templates.render(context.home(pages, site: site), with: "home")) })
-        add(Result { () throws(TemplateError) in
-            OutputFile(path: PageContext.guidanceIndexPath, text: try templates.render(context.guidanceIndex(pages), with: "section"))
-        })
-
-        if let incident {
-            add(Result { () throws(TemplateError) in
-                OutputFile(path: incident.page.outputPath, text: try templates.render(context.incident(incident, contacts: site.contacts ?? []), with: "incident"))
-            })
-        }
-        if let contacts = site.contacts {
-            add(Result { () throws(TemplateError) in
-                OutputFile(path: PageContext.contactsPath, text: try templates.render(context.contacts(contacts), with: "contacts"))
-            })
-        }
-        var faqText: [String] = []
-        if let faq = site.faq {
-            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
-            let answers = faq.entries.map { MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset, origin: origin, config: site.config, resolver: resolver, log: &log) }
-            add(Result { () throws(TemplateError) in
-                OutputFile(path: PageContext.faqPath, text: try templates.render(context.faq(faq.entries, answersHTML: answers.map(\.html)), with: "faq"))
-            })
-            faqText = answers.map(\.text)
-        }
-        let reports = ReportPages(context: context)
-        if let risk = site.risk {
-            add(Result { () throws(TemplateError) in OutputFile(path: ReportPages.riskPath, text: try templates.render(reports.risk(risk), with: "risk")) })
-        }
-        if let maturity = site.maturity {
-            add(Result { () throws(TemplateError) in
-                OutputFile(path: ReportPages.maturityPath, text: try templates.render(reports.maturity(maturity), with: "maturity"))
-            })
-        }
-        if let registry = site.registry {
-            add(Result { () throws(TemplateError) in try RegistryPages(registry: registry, context: context).files(templates: templates) })
-        }
-
-        add(Result { () throws(TemplateError) in
-            [OutputFile(path: PageContext.searchPath, text: try templates.render(context.searchPage(), with: "search")),
-             OutputFile(path: PageContext.sitemapPath, text: try templates.render(context.sitemap(site), with: "sitemap"))]
-        })
+        let faqText = faqAnswers.map(\.text)
 
         let documents = SearchDocuments.collect(pages: rendered, incident: incident, site: site, faqText: faqText)
 
