@@ -484,10 +484,12 @@ def main(argv=None):
     for n in args.sizes:
         sites.append((str(n), ensure_corpus(n)))
     builds, queries, console = {}, {}, {}
+    load_avg = []
     for name, content in sites:
         log(f"== search: {name}")
         builds[name] = build_site(portal, name, content)
         queries[name], console[name] = measure_queries(builds[name], args.queries, args.reps)
+        load_avg.append(os.getloadavg()[0])
 
     compare = {}
     if not args.no_compare:
@@ -547,9 +549,17 @@ def main(argv=None):
         if over_bytes:
             notes.append(f"- **Byte budget missed** at {TARGET_SIZE:,} pages (≤ {BYTE_BUDGET // 1000} kB of `search/*.js` per typical query):")
             for q, r in over_bytes:
-                biggest = sorted(r["files"].items(), key=lambda kv: -kv[1])[:3]
-                notes.append(f"  - {q}: {kb(r['bytes'])}, {kb(r['bytes'] - BYTE_BUDGET)} over (×{r['bytes'] / BYTE_BUDGET:.1f}); "
-                             f"largest: " + ", ".join(f"{f} {kb(s)}" for f, s in biggest))
+                parts = {"meta": [0, 0], "terms": [0, 0], "docs": [0, 0]}
+                for f, size in r["files"].items():
+                    key = f.split("-")[0].split(".")[0]
+                    parts.setdefault(key, [0, 0])
+                    parts[key][0] += 1
+                    parts[key][1] += size
+                notes.append(f"  - {q}: {kb(r['bytes'])}, {kb(r['bytes'] - BYTE_BUDGET)} over (×{r['bytes'] / BYTE_BUDGET:.1f}): "
+                             f"term shards {kb(parts['terms'][1])} ({parts['terms'][0]} files, largest "
+                             f"{kb(max((v for k, v in r['files'].items() if k.startswith('terms-')), default=0))}), "
+                             f"document chunks {kb(parts['docs'][1])} ({parts['docs'][0]} files), meta {kb(parts['meta'][1])}; "
+                             f"header box {kb(r['box_bytes'])}")
         else:
             notes.append(f"- Byte budget met at {TARGET_SIZE:,} pages: every query ≤ {BYTE_BUDGET // 1000} kB.")
         if over_time:
@@ -558,6 +568,12 @@ def main(argv=None):
                 notes.append(f"  - {q}: {r['repeat_ms']:.1f} ms (+{r['repeat_ms'] - TIME_BUDGET_MS:.1f} ms)")
         else:
             notes.append(f"- Time budget met at {TARGET_SIZE:,} pages: every query answers within {TIME_BUDGET_MS:.0f} ms once its shards are loaded.")
+
+    if any(console.values()):
+        notes.append("- Console errors: " + "; ".join(f"{n}: {len(e)}" for n, e in console.items() if e)
+                     + " (see bench/out/search-bench.json)")
+    notes.append(f"- Load average (1 min) after each site's browser run: {', '.join(f'{a:.1f}' for a in load_avg)} "
+                 f"(the machine is shared; first-query times are sensitive to that).")
 
     cmp_lines = []
     if compare:
@@ -593,11 +609,15 @@ def main(argv=None):
                 works = f"works ({fr['results']} results)"
             else:
                 err = (pf["file_url"]["errors"] or [fr.get("error", "")])[0]
-                works = f"does not work: `{err[:220]}`"
+                err = re.sub(r"^\S+ - ", "", err)                       # "<page url> - message"
+                err = re.sub(r"file://\S*/(pagefind/\S+?)'", r"\1'", err)  # long paths -> pagefind/…
+                if len(err) > 260:
+                    err = err[:260] + "…"
+                works = f"does not work: `{err}`"
             works += (f"; over http://127.0.0.1 it works: ランサムウェア {hr.get('results')} results, "
                       f"{kb(hr.get('bytes') or 0)} of `pagefind/` fetched for the query and 10 results, {hr.get('ms', 0):.0f} ms"
                       if hr.get("ok") else "; over http://127.0.0.1: " + str(hr.get("error", "no answer")))
-            cmp_table.append(f"| Pagefind {pf['version'].split()[-1]} (over {pf['origin']}) | {pf['wall']:.1f} (index only) | {kb(pf['bytes'])} "
+            cmp_table.append(f"| Pagefind {pf['version'].split()[-1]} (over {pf['origin']}; {pf['indexed']:,} pages indexed) | {pf['wall']:.1f} (index only) | {kb(pf['bytes'])} "
                              f"| {pf['files']} | {works} |")
         cmp_lines = ["", "\n".join(cmp_table)]
 
@@ -611,15 +631,18 @@ def main(argv=None):
         print(cmp_lines[1])
 
     compare_note = ""
+    runs_text = "one run" if args.compare_runs == 1 else f"median of {args.compare_runs} runs"
     if compare:
         compare_note = f"""
 Where the same {args.compare_size:,} pages run offline with other tools (`--no-compare` or
 `BENCH_SKIP_COMPARE=1` skips this; tools installed from PyPI into `bench/out/venv-compare`):
 MkDocs Material on the pages converted to `docs/` (front matter stripped, the title as `#`,
-`attr_list` for the `{{#id}}` headings), `plugins: [search (lang: ja), offline]`, `mkdocs build`,
-{args.compare_runs} run(s); Pagefind run over the Hugo build of the corpus (`python -m pagefind --site`), its
-index being `pagefind/`, checked from file:// with a page that imports `pagefind/pagefind.js` and
-searches ランサムウェア (and, for contrast, the same page over `http://127.0.0.1`).
+`attr_list` for the `{{#id}}` headings), `plugins: [search (lang: ja), offline]`, `mkdocs build`
+({runs_text}), checked by typing ランサムウェア into its search box on file://; Pagefind
+(`python -m pagefind --site`, {runs_text}) over the Hugo build of the corpus, its index being
+`pagefind/`, checked from file:// with a page that imports `pagefind/pagefind.js` and searches
+ランサムウェア (and, for contrast, the same page over `http://127.0.0.1`; Pagefind matches whole
+words, so its hit count is not comparable with the portal's bigram prefixes).
 """
     section = f"""{SECTION}
 
@@ -630,13 +653,14 @@ skips it) on the sample portal (`content/`) and the `bench/gen_corpus.py` corpor
 - Machine: {benchlib.machine()}
 - Versions: portal {benchlib.version([portal, '--version'])}; {benchlib.browser_version()} (headless, file://)
 - Per query: hits (search.html's count); the `search/*.js` files `search.html?q=…` loaded (meta,
-  term shards, document chunks for the 50 results shown; sizes from disk; {entries_note}); the same
+  term shards, document chunks for the 50 results shown; sizes from disk); the same
   for the header box, which asks for 8 results (and loads the chunks of the first 20); first query:
   `PortalSearch.search(q, 50)` on a fresh `search.html`, timed with `performance.now()` in the page,
   including the loading of those scripts; repeat: the same call again with everything loaded
   (median of {args.reps}), i.e. the cost once the shards have arrived (ranking, phrase re-ranking,
   documents; the DOM rendering of search.html is not in it); page: `search.html?q=…` from
   navigationStart to the results in the page (a MutationObserver), the user's whole wait.
+- {entries_note}.
 - Targets at {TARGET_SIZE:,} pages: a typical query loads at most {BYTE_BUDGET // 1000} kB (1 kB = 1000 bytes) and
   answers within {TIME_BUDGET_MS:.0f} ms once its shards are there (repeat column). ❌ marks a miss. 窓, 鍵 and 対
   are one-kanji queries (prefix match over every term starting with that kanji; 対 is frequent in

@@ -132,3 +132,13 @@ actor SampleIndex {
         #expect(SearchText.fold(text) == text.precomposedStringWithCompatibilityMapping.lowercased())
     }
 }
+
+@Suite struct FoldBytesTests {
+    @Test("the indexer's byte path folds exactly like fold()", arguments: [
+        "VPN機器（ＶＰＮ）・【重要】～", "ｶﾞｲﾄﾞ", "か\u{3099}", "①②", "㈱サンプル", "Straße", "ÀÉ", "普通の日本語の文章です。", "", "Ⅻ", "　全角スペース", "ＡＢＣ１２３ｘｙｚ！？",
+    ])
+    func same(_ text: String) {
+        #expect(SearchText.foldedUTF8(text) == Array(SearchText.fold(text).utf8))
+        #expect(String(decoding: SearchText.foldedUTF8(text), as: UTF8.self) == text.precomposedStringWithCompatibilityMapping.lowercased())
+    }
+}

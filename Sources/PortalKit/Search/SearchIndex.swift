@@ -29,27 +29,13 @@ public struct SearchIndex: Sendable, Equatable {
             && a.terms.map(\.term) == b.terms.map(\.term) && a.terms.map(\.postings) == b.terms.map(\.postings)
     }
 
-    /// A term as a dictionary key, hashed and compared by its UTF-8 bytes. Terms are NFKC
-    /// already, so bytes decide equality, and String's own hashing (which normalises every
-    /// non-ASCII key again) was most of the indexing time.
-    struct Term: Hashable, Sendable {
-        let text: String
-
-        static func == (a: Term, b: Term) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var copy = text
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// Weighted term frequencies of one document.
-    static func frequencies(_ doc: SearchDocument) -> [Term: Int] {
-        var tf: [Term: Int] = [:]
-        tf.reserveCapacity(doc.text.utf8.count / 4)
-        for t in SearchTokenizer.tokens(doc.title) { tf[Term(text: t), default: 0] += titleWeight }
-        for t in SearchTokenizer.tokens(doc.breadcrumb.joined(separator: " ")) { tf[Term(text: t), default: 0] += breadcrumbWeight }
-        for t in SearchTokenizer.tokens(doc.text) { tf[Term(text: t), default: 0] += textWeight }
+    static func frequencies(_ doc: SearchDocument) -> [TermKey: Int] {
+        var tf: [TermKey: Int] = [:]
+        tf.reserveCapacity(doc.text.utf8.count / 6)
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.title)) { tf[$0, default: 0] += titleWeight }
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.breadcrumb.joined(separator: " "))) { tf[$0, default: 0] += breadcrumbWeight }
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.text)) { tf[$0, default: 0] += textWeight }
         return tf
     }
 
@@ -62,10 +48,10 @@ public struct SearchIndex: Sendable, Equatable {
         assemble(documents, frequencies: documents.map(frequencies))
     }
 
-    private static func assemble(_ documents: [SearchDocument], frequencies: [[Term: Int]]) -> SearchIndex {
+    private static func assemble(_ documents: [SearchDocument], frequencies: [[TermKey: Int]]) -> SearchIndex {
         let lengths = frequencies.map { $0.values.reduce(0, +) }
         let average = lengths.isEmpty ? 1 : max(Double(lengths.reduce(0, +)) / Double(lengths.count), 1)
-        var postings: [Term: [Posting]] = [:]
+        var postings: [TermKey: [Posting]] = [:]
         for (doc, tf) in frequencies.enumerated() {
             let norm = k1 * (1 - b + b * Double(lengths[doc]) / average)
             let boost = documents[doc].kind.boost
@@ -76,7 +62,8 @@ public struct SearchIndex: Sendable, Equatable {
         }
         // Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
         // Unicode-aware comparison.
-        let terms = postings.keys.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }.map { ($0.text, postings[$0]!) }
+        let terms = postings.map { (term: $0.key.text, postings: $0.value) }
+            .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
         return SearchIndex(documents: documents, terms: terms, averageLength: (average * 1000).rounded() / 1000)
     }
 

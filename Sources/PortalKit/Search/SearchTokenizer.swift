@@ -32,36 +32,88 @@ public enum SearchTokenizer {
 
     /// Tokens of already folded text.
     public static func tokens(normalized text: String) -> [String] {
-        var tokens: [String] = []
-        var run: [Unicode.Scalar] = []
+        var out: [String] = []
+        forEachToken(utf8: Array(text.utf8)) { out.append($0.text) }
+        return out
+    }
+
+    /// The indexing path: walks folded UTF-8 bytes and hands out each token as a `TermKey`,
+    /// without making a String per token. Same rule as `tokens`.
+    static func forEachToken(utf8 bytes: [UInt8], _ body: (TermKey) -> Void) {
+        var runStarts: [Int] = []  // byte offset of each scalar of the current run
+        runStarts.reserveCapacity(64)
         var runKind = Kind.separator
+        var runEnd = 0
         func flush() {
             switch runKind {
             case .latin:
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: run)
-                tokens.append(String(word))
+                body(TermKey(bytes, runStarts[0]..<runEnd))
             case .japanese:
-                for i in run.indices {
-                    var token = String.UnicodeScalarView()
-                    token.append(run[i])
-                    if i + 1 < run.count { token.append(run[i + 1]) }
-                    tokens.append(String(token))
+                for i in runStarts.indices {
+                    let end = i + 2 < runStarts.count ? runStarts[i + 2] : runEnd
+                    body(TermKey(bytes, runStarts[i]..<end))
                 }
             case .separator:
                 break
             }
-            run.removeAll(keepingCapacity: true)
+            runStarts.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            let k = kind(scalar)
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let lead = bytes[i]
+            let length: Int
+            var value: UInt32
+            switch lead {
+            case 0..<0x80: length = 1; value = UInt32(lead)
+            case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
+            case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
+            default: length = 4; value = UInt32(lead & 0x07)
+            }
+            for j in 1..<max(length, 1) where i + j < count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+            let k = length == 1 ? (kindOfASCII(lead)) : kind(Unicode.Scalar(value) ?? " ")
             if k != runKind {
-                flush()
+                if runKind != .separator { flush() }
                 runKind = k
             }
-            if k != .separator { run.append(scalar) }
+            if k != .separator {
+                runStarts.append(i)
+                runEnd = min(i + length, count)
+            }
+            i += length
         }
-        flush()
-        return tokens
+        if runKind != .separator, !runStarts.isEmpty { flush() }
+    }
+
+    private static func kindOfASCII(_ b: UInt8) -> Kind {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) ? .latin : .separator
+    }
+}
+
+/// A term as a dictionary key: up to eight UTF-8 bytes packed into an integer (every Japanese
+/// bigram and most words), longer ones as text. Hashing an integer is what makes indexing fast;
+/// String hashing normalises every non-ASCII key again.
+enum TermKey: Hashable, Sendable {
+    case packed(UInt64)
+    case long(String)
+
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        if range.count <= 8 {
+            var v: UInt64 = 0
+            for (shift, i) in range.enumerated() { v |= UInt64(bytes[i]) << (8 * UInt64(shift)) }
+            self = .packed(v)
+        } else {
+            self = .long(String(decoding: bytes[range], as: UTF8.self))
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .long(let s): return s
+        case .packed(var v):
+            var out: [UInt8] = []
+            while v != 0 { out.append(UInt8(v & 0xFF)); v >>= 8 }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

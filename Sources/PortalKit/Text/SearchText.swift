@@ -4,24 +4,50 @@ import Foundation
 /// katakana to their usual forms), then lower case. `ＶＰＮ`, `ｖｐｎ` and `Vpn` all become `vpn`.
 /// The browser applies the same rule (`normalize('NFKC').toLowerCase()`).
 public enum SearchText {
-    public static func fold(_ text: String) -> String {
-        // Most text is already folded but for ASCII capitals: handle that without Foundation's
-        // NFKC (the costliest step of indexing), and take the full path for anything else.
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            let v = s.value
-            if s.isASCII {
-                out.append(("A"..."Z").contains(s) ? Unicode.Scalar(v + 32)! : s)
-            } else if (0x4E00...0x9FFF).contains(v) || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v)
-                        || (0x30FC...0x30FE).contains(v) || (0x3001...0x3002).contains(v) || (0x300C...0x300F).contains(v) {
-                out.append(s)  // kanji, kana and common punctuation: NFKC leaves them as they are
-            } else if s.properties.changesWhenNFKCCaseFolded || s.properties.canonicalCombiningClass != .notReordered
-                        || (0x1100...0x11FF).contains(s.value) {
-                return text.precomposedStringWithCompatibilityMapping.lowercased()
+    /// `fold` as UTF-8 bytes, for the indexer: the common case (ASCII, kanji, kana) is copied
+    /// byte by byte with ASCII capitals lowered; anything else takes the full NFKC path.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = utf8.next() {
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                continue
+            }
+            pending.removeAll(keepingCapacity: true)
+            pending.append(b)
+            let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+            for _ in 1..<length { if let c = utf8.next() { pending.append(c) } }
+            var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            for c in pending.dropFirst() { v = v << 6 | UInt32(c & 0x3F) }
+            if Self.isUnchangedByFolding(v) {
+                out.append(contentsOf: pending)
+            } else if (0xFF01...0xFF5E).contains(v) {
+                // Full-width ASCII: NFKC gives the ASCII character.
+                let a = UInt8(v - 0xFEE0)
+                out.append(a >= 0x41 && a <= 0x5A ? a + 32 : a)
+            } else if v == 0x3000 {
+                out.append(0x20)  // ideographic space
+            } else if let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenNFKCCaseFolded,
+                      scalar.properties.canonicalCombiningClass == .notReordered, !(0x1100...0x11FF).contains(v),
+                      !(0xFF61...0xFF9F).contains(v) {
+                out.append(contentsOf: pending)
             } else {
-                out.append(s)
+                return Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
             }
         }
-        return String(out)
+        return out
+    }
+
+    /// Kanji, kana and common punctuation, which NFKC and lower-casing leave alone.
+    static func isUnchangedByFolding(_ v: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(v) || (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v)
+            || (0x30FC...0x30FE).contains(v) || (0x3001...0x3002).contains(v) || (0x300C...0x300F).contains(v)
+    }
+
+    public static func fold(_ text: String) -> String {
+        String(decoding: foldedUTF8(text), as: UTF8.self)
     }
 }
