@@ -5,7 +5,7 @@ import Synchronization
 /// failed or interrupted build leaves the previous portal exactly as it was.
 /// It refuses folders it must never replace: `/`, the home folder, the content or templates
 /// folder or one containing them, and a non-empty folder that no portal build made.
-public struct StagedOutputFolder: OutputWriter {
+public struct StagedOutputFolder: Sendable {
     /// Written into every output, so a later build knows the folder is its own to replace.
     public static let marker = ".portal-output"
 

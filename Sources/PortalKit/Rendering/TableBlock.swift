@@ -58,12 +58,3 @@ enum TableBlock {
         return String(args.dropFirst(prefix.count).dropLast())
     }
 }
-
-extension String {
-    func trimmed() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}
