@@ -178,3 +178,28 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         #expect(RegistryCommandSupport.displayWidth("ＶＰＮ") == 6)
     }
 }
+
+@Suite struct RegistryPaginationTests {
+    @Test("long registries get static list pages of 1,000 rows, linked both ways; search links the right page")
+    func pages() async throws {
+        var csv = csvHeader
+        for i in 1...2100 { csv += "s\(i),名前\(i),P,\(i % 3 == 0 ? "audit" : "vulnerability"),,2024-01-01,R,,\n" }
+        let site = try registrySite(csv)
+        defer { site.cleanUp() }
+        try await site.build()
+        let index = try #require(site.read("output/services/index.html"))
+        #expect(index.components(separatedBy: "<tr id=\"service-").count - 1 == 1000)
+        #expect(index.contains("すべてのサービス（2100件中 1〜1000件目）"))
+        #expect(index.contains("<a href=\"list-2.html\" rel=\"next\">次へ</a>"))
+        let last = try #require(site.read("output/services/list-3.html"))
+        #expect(last.components(separatedBy: "<tr id=\"service-").count - 1 == 100)
+        #expect(last.contains("<a href=\"list-2.html\" rel=\"prev\">前へ</a>"))
+        #expect(last.contains("<span aria-current=\"page\">3</span>"))
+        // 1,400 vulnerability rows: two category pages.
+        #expect(site.read("output/services/vulnerability-2.html")?.contains("vulnerability-2") == false)
+        #expect(site.read("output/services/vulnerability-2.html")?.contains("1400件中 1001〜1400件目") == true)
+        #expect(site.read("output/services/audit-2.html") == nil)
+        let json = try #require(site.read("output/search-index.json"))
+        #expect(json.contains("\"url\":\"services/vulnerability-2.html#service-s2000\""))
+    }
+}

@@ -287,6 +287,8 @@
   api.currentCSV = function () { return toCSV(shown, registry.categories); };
 
   form.hidden = false;
+  /* The filter shows every row (with "さらに表示"), so the static page links are not needed. */
+  Array.prototype.forEach.call(document.querySelectorAll(".static-pagination"), function (nav) { nav.hidden = true; });
   fromHash();
   /* Sorting 100,000 names by Japanese collation takes a few hundred milliseconds: do it once,
    * while the page is idle, so choosing a sort order later is instant. */

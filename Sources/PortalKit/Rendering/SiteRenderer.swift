@@ -38,18 +38,9 @@ public struct SiteRenderer: Sendable {
 
         // Every page is a job; the jobs are independent and run on every core. The list pages
         // (home, guidance, site map) are as long as the site, so they must not run alone at the end.
-        typealias Job = @Sendable () -> Result<[OutputFile], TemplateError>
-        func job(_ path: SitePath, _ template: String, _ context: @escaping @Sendable () -> [String: Any]) -> Job {
-            {
-                do throws(TemplateError) {
-                    return .success([OutputFile(path: path, text: try templates.render(context(), with: template))])
-                } catch {
-                    return .failure(error)
-                }
-            }
-        }
+        let job = templates.job
         let pages = site.pages
-        var jobs: [Job] = rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
+        var jobs: [RenderJob] = rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
         jobs.append(job(PageContext.homePath, "home") { context.home(pages, site: site) })
         jobs.append(job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) })
         jobs.append(job(PageContext.searchPath, "search") { context.searchPage() })
@@ -68,13 +59,7 @@ public struct SiteRenderer: Sendable {
         if let risk = site.risk { jobs.append(job(ReportPages.riskPath, "risk") { reports.risk(risk) }) }
         if let maturity = site.maturity { jobs.append(job(ReportPages.maturityPath, "maturity") { reports.maturity(maturity) }) }
         if let registry = site.registry {
-            jobs.append {
-                do throws(TemplateError) {
-                    return .success(try RegistryPages(registry: registry, context: context).files(templates: templates))
-                } catch {
-                    return .failure(error)
-                }
-            }
+            jobs += RegistryPages(registry: registry, context: context).jobs(templates: templates)
         }
 
         let results = await parallelMap(jobs) { job in job() }

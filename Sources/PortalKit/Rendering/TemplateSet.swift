@@ -108,6 +108,22 @@ extension TemplateSet {
     }
 }
 
+/// One file (or a few) of the output, rendered when run: pages are independent, so the
+/// renderer runs these on every core.
+typealias RenderJob = @Sendable () -> Result<[OutputFile], TemplateError>
+
+extension TemplateSet {
+    func job(_ path: SitePath, _ template: String, _ context: @escaping @Sendable () -> [String: Any]) -> RenderJob {
+        {
+            do throws(TemplateError) {
+                return .success([OutputFile(path: path, text: try render(context(), with: template))])
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
 struct TemplateError: Error, Sendable {
     var name: String
 }

@@ -28,12 +28,13 @@ enum SearchDocuments {
         }
         if let registry = site.registry {
             let categories = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0) })
+            let pages = RegistryPages.rowPages(registry)
             for s in registry.services {
                 let category = categories[s.categoryID]
                 let text = [s.provider, s.summary, category?.name ?? "", s.pentest == true ? "ペネトレーションテスト 侵入試験" : ""]
                     .filter { !$0.isEmpty }.joined(separator: " ")
                 docs.append(SearchDocument(kind: .service, title: s.name, breadcrumb: ["認定サービス", category?.label ?? s.categoryID],
-                                           url: RegistryPages.categoryPath(s.categoryID).string + "#" + URLText.encodeFragment(RegistryPages.rowAnchor(s.id)),
+                                           url: (pages[s.id] ?? RegistryPages.categoryPath(s.categoryID)).string + "#" + URLText.encodeFragment(RegistryPages.rowAnchor(s.id)),
                                            text: text, category: s.categoryID))
             }
         }
