@@ -54,6 +54,16 @@ test("snippets mark folded matches and never carry markup", () => {
   assert.equal(pieces.map((p) => p.text).join(""), "VPN機器の<script>ＶＰＮ</script>");
 });
 
+test("shard entries: heads carry the document frequency; tails add postings when loaded", () => {
+  assert.deepEqual(S.decodeEntry("5|0:a,2:b"), { df: 5, postings: [[0, 10], [2, 11]] });
+  const meta = { documents: 10, shards: 1 };
+  const shards = { 0: { "vpn": "3|0:a" } };
+  assert.deepEqual(S.tailShards("vpn", meta, shards), [0]);
+  assert.deepEqual(S.rank("vpn", meta, shards), [0]);
+  assert.deepEqual(S.rank("vpn", meta, shards, { 0: { "vpn": "4:5,1:3" } }), [0, 4, 5]);
+  assert.deepEqual(S.tailShards("vpn", meta, { 0: { "vpn": "1|0:a" } }), []);
+});
+
 test("chunk lookup by document number", () => {
   assert.equal(S.chunkOf(0, [0, 31, 66]), 0);
   assert.equal(S.chunkOf(31, [0, 31, 66]), 1);

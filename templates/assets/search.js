@@ -61,6 +61,13 @@
   }
 
   /* ---- the index as the page holds it ---- */
+  /* A shard entry is "df|postings" (the head: the heaviest postings) or plain postings (a tail). */
+  function decodeEntry(text) {
+    var bar = text.indexOf("|");
+    if (bar < 0) return { df: -1, postings: decodePostings(text) };
+    return { df: parseInt(text.slice(0, bar), 10), postings: decodePostings(text.slice(bar + 1)) };
+  }
+
   function decodePostings(text) {
     var out = [];
     if (!text) return out;
@@ -78,31 +85,60 @@
 
   function idf(n, df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
-  /* Ranks documents for a query. `shards` maps shard number -> {term: encoded postings}.
+  /* The terms a query token matches: the token itself, and for words and single characters every
+   * term starting with it. */
+  function matchingTerms(token, shard) {
+    var out = [];
+    if (Object.prototype.hasOwnProperty.call(shard, token)) out.push(token);
+    if (Array.from(token).length === 1 || kind(token.codePointAt(0)) === 1) {
+      for (var term in shard) {
+        if (term !== token && term.lastIndexOf(token, 0) === 0) out.push(term);
+      }
+    }
+    return out;
+  }
+
+  /* Shards whose tails hold more postings of the query's terms (for when the heads are not enough). */
+  function tailShards(query, meta, shards) {
+    var needed = {};
+    effectiveTokens(query).forEach(function (token) {
+      var s = shardOf(token, meta.shards);
+      var shard = shards[s] || {};
+      matchingTerms(token, shard).forEach(function (term) {
+        var e = decodeEntry(shard[term]);
+        if (e.df > e.postings.length) needed[s] = true;
+      });
+    });
+    return Object.keys(needed).map(Number);
+  }
+
+  /* Ranks documents for a query. `shards` maps shard number -> {term: "df|head postings"},
+   * `tails` (optional) shard number -> {term: "more postings"}.
    * Same rule as SearchIndex.query in Swift: every token must match a term starting with it. */
-  function rank(query, meta, shards) {
+  function rank(query, meta, shards, tails) {
     var tokens = effectiveTokens(query);
     if (!tokens.length) return [];
     var scores = null;
     for (var i = 0; i < tokens.length; i++) {
       var token = tokens[i];
-      var shard = shards[shardOf(token, meta.shards)] || {};
+      var s = shardOf(token, meta.shards);
+      var shard = shards[s] || {};
+      var tail = (tails && tails[s]) || {};
       var best = new Map();
-      var consider = function (encoded) {
-        var list = decodePostings(encoded);
+      var df = 0;
+      var consider = function (list) {
         for (var j = 0; j < list.length; j++) {
           var prev = best.get(list[j][0]);
           if (prev === undefined || list[j][1] > prev) best.set(list[j][0], list[j][1]);
         }
       };
-      if (Object.prototype.hasOwnProperty.call(shard, token)) consider(shard[token]);
-      var needsPrefix = Array.from(token).length === 1 || kind(token.codePointAt(0)) === 1;
-      if (needsPrefix) {
-        for (var term in shard) {
-          if (term !== token && term.lastIndexOf(token, 0) === 0) consider(shard[term]);
-        }
-      }
-      var w = idf(meta.documents, best.size);
+      matchingTerms(token, shard).forEach(function (term) {
+        var e = decodeEntry(shard[term]);
+        df = Math.max(df, e.df);
+        consider(e.postings);
+        if (Object.prototype.hasOwnProperty.call(tail, term)) consider(decodePostings(tail[term]));
+      });
+      var w = idf(meta.documents, Math.max(df, best.size));
       var next = new Map();
       best.forEach(function (weight, doc) {
         if (scores === null) next.set(doc, w * weight / 100);
@@ -173,7 +209,7 @@
 
   var api = {
     fold: fold, tokenize: tokenize, tokensOfNormalized: tokensOfNormalized, effectiveTokens: effectiveTokens,
-    decodePostings: decodePostings, shardOf: shardOf, rank: rank, phraseFirst: phraseFirst, chunkOf: chunkOf, snippet: snippet
+    decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, shardOf: shardOf, rank: rank, phraseFirst: phraseFirst, chunkOf: chunkOf, snippet: snippet
   };
   root.PortalSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -182,10 +218,11 @@
   /* ---- loading shards with classic scripts ---- */
   var script = document.currentScript;
   var base = script ? script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "") : "";
-  var store = { meta: null, terms: {}, docs: {}, waiting: {} };
+  var store = { meta: null, terms: {}, tails: {}, docs: {}, waiting: {} };
   root.PortalSearchData = {
     meta: function (m) { store.meta = m; done("meta"); },
     terms: function (i, t) { store.terms[i] = t; done("terms-" + i); },
+    tails: function (i, t) { store.tails[i] = t; done("tails-" + i); },
     docs: function (i, d) { store.docs[i] = d; done("docs-" + i); }
   };
   function done(name) {
@@ -221,13 +258,24 @@
       var needed = {};
       tokens.forEach(function (t) { needed[shardOf(t, meta.shards)] = true; });
       return Promise.all(Object.keys(needed).map(function (i) { return load("terms-" + i); })).then(function () {
-        var ids = rank(query, meta, store.terms);
-        var top = ids.slice(0, Math.max(limit, 20));
+        var ids = rank(query, meta, store.terms, store.tails);
+        if (ids.length >= limit) return ids;
+        /* The heads gave too few: fetch the rest of the postings of the terms that have more. */
+        var more = tailShards(query, meta, store.terms).filter(function (i) { return !store.tails[i]; });
+        if (!more.length) return ids;
+        return Promise.all(more.map(function (i) { return load("tails-" + i); })).then(function () {
+          return rank(query, meta, store.terms, store.tails);
+        });
+      }).then(function (ids) {
+        /* Documents are loaded only for the results shown. */
+        var top = ids.slice(0, limit);
         var chunks = {};
         top.forEach(function (id) { chunks[chunkOf(id, meta.chunks)] = true; });
         return Promise.all(Object.keys(chunks).map(function (c) { return load("docs-" + c); })).then(function () {
           var ordered = phraseFirst(top, query, docOf).slice(0, limit);
-          return { total: ids.length, results: ordered.map(docOf), labels: meta.labels };
+          /* With only the heads loaded the count is a lower bound. */
+          var partial = tailShards(query, meta, store.terms).some(function (i) { return !store.tails[i]; });
+          return { total: ids.length, partial: partial, results: ordered.map(docOf), labels: meta.labels };
         });
       });
     });
@@ -332,7 +380,7 @@
           var all = document.createElement("a");
           all.className = "search-all";
           all.href = base + "search.html?q=" + encodeURIComponent(q);
-          all.textContent = "すべての結果を見る（" + r.total + "件）";
+          all.textContent = "すべての結果を見る（" + r.total + (r.partial ? "件以上" : "件") + "）";
           popup.appendChild(all);
         }
         popup.hidden = false;
@@ -367,12 +415,25 @@
     if (pageInput) pageInput.value = q;
     if (input) input.value = q;
     if (q.trim()) {
+      var query = q.trim();
+      var shown = 0;
+      var moreButton = document.createElement("button");
+      moreButton.type = "button";
+      moreButton.hidden = true;
+      resultsList.parentNode.insertBefore(moreButton, resultsList.nextSibling);
+      var page = function (limit) {
+        return search(query, limit).then(function (r) {
+          status.textContent = r.total ? "「" + query + "」の検索結果：" + r.total + (r.partial ? "件以上" : "件") : "";
+          if (!r.results.length) noResults(status.parentNode.insertBefore(document.createElement("div"), resultsList), query);
+          r.results.slice(shown).forEach(function (doc) { resultsList.appendChild(resultItem(doc, query, r.labels, "li", 160)); });
+          shown = r.results.length;
+          moreButton.hidden = shown >= r.total;
+          moreButton.textContent = "さらに表示";
+        });
+      };
+      moreButton.addEventListener("click", function () { page(shown + 20); });
       status.textContent = "検索しています…";
-      search(q.trim(), 50).then(function (r) {
-        status.textContent = r.total ? "「" + q.trim() + "」の検索結果：" + r.total + "件" + (r.total > 50 ? "（上位50件を表示）" : "") : "";
-        if (!r.results.length) noResults(status.parentNode.insertBefore(document.createElement("div"), resultsList), q.trim());
-        r.results.forEach(function (doc) { resultsList.appendChild(resultItem(doc, q.trim(), r.labels, "li", 160)); });
-      }).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
+      page(20).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
     } else {
       status.textContent = "キーワードを入力してください。";
     }

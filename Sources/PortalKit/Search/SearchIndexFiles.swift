@@ -8,8 +8,12 @@ enum SearchIndexFiles {
     static let jsonPath = SitePath("search-index.json")
     static let folder = "search"
     /// Aim for shards and chunks of about this size; a query touches a few of each.
-    static let targetShardBytes = 120_000
-    static let targetChunkBytes = 24_000
+    static let targetShardBytes = 30_000
+    static let targetChunkBytes = 8_000
+    /// A term's best postings (by weight) go in its shard; the rest in a tail file loaded only
+    /// when the heads do not give enough results. Common terms would otherwise make every query
+    /// load hundreds of kilobytes.
+    static let headPostings = 300
 
     static let rule = "NFKC, lower case; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; query tokens match terms starting with them; all tokens must match"
 
@@ -73,6 +77,17 @@ enum SearchIndexFiles {
         }
     }
 
+    /// The `headPostings` heaviest postings, and the rest; both in document order.
+    static func split(_ postings: [SearchIndex.Posting]) -> (head: [SearchIndex.Posting], tail: [SearchIndex.Posting]) {
+        guard postings.count > headPostings else { return (postings, []) }
+        let ranked = postings.enumerated().sorted { ($0.element.weight, -$0.element.document) > ($1.element.weight, -$1.element.document) }
+        var inHead = Array(repeating: false, count: postings.count)
+        for r in ranked.prefix(headPostings) { inHead[r.offset] = true }
+        var head: [SearchIndex.Posting] = [], tail: [SearchIndex.Posting] = []
+        for (i, p) in postings.enumerated() { if inHead[i] { head.append(p) } else { tail.append(p) } }
+        return (head, tail)
+    }
+
     static func shard(of term: String, count: Int) -> Int {
         Int(term.unicodeScalars.first!.value) % count
     }
@@ -87,28 +102,49 @@ enum SearchIndexFiles {
     static func pageScripts(_ index: SearchIndex) -> [OutputFile] {
         var files: [OutputFile] = []
 
-        // About 4 bytes a posting once encoded: enough to choose the number of shards.
-        let estimate = index.terms.reduce(0) { $0 + $1.term.utf8.count + 6 + $1.postings.count * 5 }
-        let shardCount = max(1, min(512, (estimate + targetShardBytes - 1) / targetShardBytes))
+        // About 5 bytes a posting once encoded: enough to choose the number of shards.
+        let estimate = index.terms.reduce(0) { $0 + $1.term.utf8.count + 8 + min($1.postings.count, headPostings) * 5 }
+        let shardCount = max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
         var shards = Array(repeating: JSONWriter(forScript: true), count: shardCount)
+        var tails = Array(repeating: JSONWriter(forScript: true), count: shardCount)
         var counts = Array(repeating: 0, count: shardCount)
+        var tailCounts = Array(repeating: 0, count: shardCount)
         for i in 0..<shardCount {
             shards[i].raw("PortalSearchData.terms(")
             shards[i].int(i)
             shards[i].raw(", {")
+            tails[i].raw("PortalSearchData.tails(")
+            tails[i].int(i)
+            tails[i].raw(", {")
         }
         for entry in index.terms {
             let s = shard(of: entry.term, count: shardCount)
+            let (head, tail) = split(entry.postings)
             if counts[s] > 0 { shards[s].comma() }
             counts[s] += 1
             shards[s].key(entry.term)
+            // "df|postings": the document frequency keeps idf exact when only the head is loaded.
             shards[s].raw("\"")
-            encodePostings(entry.postings, into: &shards[s])
+            shards[s].int(entry.postings.count)
+            shards[s].raw("|")
+            encodePostings(head, into: &shards[s])
             shards[s].raw("\"")
+            if !tail.isEmpty {
+                if tailCounts[s] > 0 { tails[s].comma() }
+                tailCounts[s] += 1
+                tails[s].key(entry.term)
+                tails[s].raw("\"")
+                encodePostings(tail, into: &tails[s])
+                tails[s].raw("\"")
+            }
         }
         for i in 0..<shardCount {
             shards[i].raw("});\n")
             files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shards[i].bytes))
+            if tailCounts[i] > 0 {
+                tails[i].raw("});\n")
+                files.append(OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: tails[i].bytes))
+            }
         }
 
         var chunkStarts: [Int] = []
