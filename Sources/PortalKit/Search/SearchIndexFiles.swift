@@ -8,8 +8,8 @@ enum SearchIndexFiles {
     static let jsonPath = SitePath("search-index.json")
     static let folder = "search"
     /// Aim for shards and chunks of about this size; a query touches a few of each.
-    static let targetShardBytes = 30_000
-    static let targetChunkBytes = 8_000
+    static let targetShardBytes = 12_000
+    static let targetChunkBytes = 6_000
     /// A term's best postings (by weight) go in its shard; the rest in a tail file loaded only
     /// when the heads do not give enough results. Common terms would otherwise make every query
     /// load hundreds of kilobytes.
