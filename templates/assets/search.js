@@ -431,9 +431,9 @@
           moreButton.textContent = "さらに表示";
         });
       };
-      moreButton.addEventListener("click", function () { page(shown + 20); });
+      moreButton.addEventListener("click", function () { page(shown + 10); });
       status.textContent = "検索しています…";
-      page(20).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
+      page(10).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
     } else {
       status.textContent = "キーワードを入力してください。";
     }
