@@ -62,6 +62,7 @@ test("shard entries: heads carry the document frequency; tails add postings when
   assert.deepEqual(S.rank("vpn", meta, shards), [0]);
   assert.deepEqual(S.rank("vpn", meta, shards, { 0: { "vpn": "4:5,1:3" } }), [0, 4, 5]);
   assert.deepEqual(S.tailShards("vpn", meta, { 0: { "vpn": "1|0:a" } }), []);
+  assert.deepEqual(S.tailPostings("vpn", meta, shards), { 0: 2 });
 });
 
 test("chunk lookup by document number", () => {

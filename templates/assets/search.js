@@ -100,17 +100,25 @@
 
   /* Shards whose tails hold more postings of the query's terms (for when the heads are not enough). */
   function tailShards(query, meta, shards) {
+    return Object.keys(tailPostings(query, meta, shards)).map(Number);
+  }
+
+  /* How many postings the tails hold for the query's terms, by shard: about 5 bytes each. */
+  function tailPostings(query, meta, shards) {
     var needed = {};
     effectiveTokens(query).forEach(function (token) {
       var s = shardOf(token, meta.shards);
       var shard = shards[s] || {};
       matchingTerms(token, shard).forEach(function (term) {
         var e = decodeEntry(shard[term]);
-        if (e.df > e.postings.length) needed[s] = true;
+        if (e.df > e.postings.length) needed[s] = (needed[s] || 0) + e.df - e.postings.length;
       });
     });
-    return Object.keys(needed).map(Number);
+    return needed;
   }
+
+  /* Tails are fetched by themselves only while they stay small; beyond that the reader is asked. */
+  var TAIL_BUDGET_BYTES = 150000;
 
   /* Ranks documents for a query. `shards` maps shard number -> {term: "df|head postings"},
    * `tails` (optional) shard number -> {term: "more postings"}.
@@ -209,7 +217,7 @@
 
   var api = {
     fold: fold, tokenize: tokenize, tokensOfNormalized: tokensOfNormalized, effectiveTokens: effectiveTokens,
-    decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, shardOf: shardOf, rank: rank, phraseFirst: phraseFirst, chunkOf: chunkOf, snippet: snippet
+    decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, tailPostings: tailPostings, shardOf: shardOf, rank: rank, phraseFirst: phraseFirst, chunkOf: chunkOf, snippet: snippet
   };
   root.PortalSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -250,8 +258,9 @@
     return { id: id, type: r[0], title: r[1], breadcrumb: r[2], url: r[3], text: r[4], category: r[5] };
   }
 
-  /* Runs a query: loads the term shards it needs, ranks, loads the documents to show. */
-  function search(query, limit) {
+  /* Runs a query: loads the term shards it needs, ranks, loads the documents to show. With
+   * `everything`, the tails of common terms are fetched whatever their size. */
+  function search(query, limit, everything) {
     return load("meta").then(function () {
       var meta = store.meta;
       var tokens = effectiveTokens(query);
@@ -260,9 +269,12 @@
       return Promise.all(Object.keys(needed).map(function (i) { return load("terms-" + i); })).then(function () {
         var ids = rank(query, meta, store.terms, store.tails);
         if (ids.length >= limit) return ids;
-        /* The heads gave too few: fetch the rest of the postings of the terms that have more. */
-        var more = tailShards(query, meta, store.terms).filter(function (i) { return !store.tails[i]; });
-        if (!more.length) return ids;
+        /* The heads gave too few: fetch the rest of the postings of the terms that have more,
+         * unless that is a lot of data (very common words) and the reader has not asked. */
+        var counts = tailPostings(query, meta, store.terms);
+        var more = Object.keys(counts).map(Number).filter(function (i) { return !store.tails[i]; });
+        var bytes = more.reduce(function (sum, i) { return sum + counts[i] * 5; }, 0);
+        if (!more.length || (!everything && bytes > TAIL_BUDGET_BYTES)) return ids;
         return Promise.all(more.map(function (i) { return load("tails-" + i); })).then(function () {
           return rank(query, meta, store.terms, store.tails);
         });
@@ -274,8 +286,11 @@
         return Promise.all(Object.keys(chunks).map(function (c) { return load("docs-" + c); })).then(function () {
           var ordered = phraseFirst(top, query, docOf).slice(0, limit);
           /* With only the heads loaded the count is a lower bound. */
-          var partial = tailShards(query, meta, store.terms).some(function (i) { return !store.tails[i]; });
-          return { total: ids.length, partial: partial, results: ordered.map(docOf), labels: meta.labels };
+          var missing = tailPostings(query, meta, store.terms);
+          var unloaded = Object.keys(missing).filter(function (i) { return !store.tails[i]; });
+          var partial = unloaded.length > 0;
+          var remainingBytes = unloaded.reduce(function (sum, i) { return sum + missing[i] * 5; }, 0);
+          return { total: ids.length, partial: partial, remainingBytes: remainingBytes, results: ordered.map(docOf), labels: meta.labels };
         });
       });
     });
@@ -417,21 +432,40 @@
     if (q.trim()) {
       var query = q.trim();
       var shown = 0;
+      var everything = false;
+      var empty = null;
       var moreButton = document.createElement("button");
       moreButton.type = "button";
       moreButton.hidden = true;
+      var deepButton = document.createElement("button");
+      deepButton.type = "button";
+      deepButton.hidden = true;
+      resultsList.parentNode.insertBefore(deepButton, resultsList.nextSibling);
       resultsList.parentNode.insertBefore(moreButton, resultsList.nextSibling);
       var page = function (limit) {
-        return search(query, limit).then(function (r) {
+        return search(query, limit, everything).then(function (r) {
           status.textContent = r.total ? "「" + query + "」の検索結果：" + r.total + (r.partial ? "件以上" : "件") : "";
-          if (!r.results.length) noResults(status.parentNode.insertBefore(document.createElement("div"), resultsList), query);
+          if (empty) { empty.remove(); empty = null; }
+          if (!r.results.length) {
+            empty = status.parentNode.insertBefore(document.createElement("div"), resultsList);
+            noResults(empty, query);
+          }
           r.results.slice(shown).forEach(function (doc) { resultsList.appendChild(resultItem(doc, query, r.labels, "li", 160)); });
           shown = r.results.length;
           moreButton.hidden = shown >= r.total;
           moreButton.textContent = "さらに表示";
+          /* Very common words: only their best matches were searched; offer the rest. */
+          deepButton.hidden = !r.partial || shown >= limit;
+          deepButton.textContent = "よく使われる語を含むため、上位の候補だけを調べました。すべての候補を調べる（追加のデータを読み込みます）";
         });
       };
       moreButton.addEventListener("click", function () { page(shown + 10); });
+      deepButton.addEventListener("click", function () {
+        everything = true;
+        shown = 0;
+        resultsList.textContent = "";
+        page(10);
+      });
       status.textContent = "検索しています…";
       page(10).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
     } else {
