@@ -19,8 +19,8 @@ DEFAULT_PORTAL = os.path.join(ROOT, ".build/release/portal")
 def replace_section(text, heading, new):
     """Replace the `## ` section titled `heading` (up to the next `## ` heading outside a code fence).
 
-    Same rule as the heredoc in bench/run.sh, so every script can rewrite its own section and
-    leave the others byte for byte as they were."""
+    Used by bench/run.sh and every bench script, so each rewrites its own section and leaves the
+    others byte for byte as they were."""
     lines = text.splitlines(keepends=True)
     start = end = None
     fence = None

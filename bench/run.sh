@@ -147,38 +147,10 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
 {table_text}
 """
 
-def replace_section(text, heading, new):
-    """Replace the `## ` section titled `heading` (up to the next `## ` heading outside a code fence)."""
-    lines = text.splitlines(keepends=True)
-    start = end = None
-    fence = None
-    for i, line in enumerate(lines):
-        m = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
-        if m:
-            if fence is None:
-                fence = m.group(1)
-            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
-        if re.match(r"^##\s", line):
-            if start is not None and end is None:
-                end = i
-            if line.strip() == heading:
-                start, end = i, None
-    if start is None:
-        if not text:
-            return "# Benchmarks\n\n" + new
-        return text.rstrip("\n") + "\n\n" + new
-    if end is None:
-        end = len(lines)
-    tail = "".join(lines[end:])
-    return "".join(lines[:start]) + new + ("\n" + tail if tail else "")
+sys.path.insert(0, "bench")
+import benchlib  # the one section writer every bench script shares
 
-old = open(bench_md, encoding="utf-8").read() if os.path.exists(bench_md) else ""
-with open(bench_md, "w", encoding="utf-8") as fh:
-    fh.write(replace_section(old, section_heading, section))
+benchlib.write_section(bench_md, section_heading, section)
 print(f"\nwrote {bench_md} ({section_heading})")
 PY
 

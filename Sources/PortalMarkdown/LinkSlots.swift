@@ -23,8 +23,8 @@ enum LinkSlots {
     /// Works on UTF-8 bytes: the markers are EF B7 90 (start), EF B7 91 (open) and EF B7 92
     /// (close) around ASCII digits, so a byte scan finds them without decoding the page.
     static func fill(_ html: String, with markup: [LinkMarkup]) -> String {
-        var bytes = Array(html.utf8)
         guard !markup.isEmpty else { return html }
+        let bytes = Array(html.utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + markup.count * 64)
         var i = 0
@@ -48,7 +48,6 @@ enum LinkSlots {
             out.append(bytes[i])
             i += 1
         }
-        bytes = []
         return String(decoding: out, as: UTF8.self)
     }
 }

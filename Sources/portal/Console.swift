@@ -13,7 +13,3 @@ enum Console {
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

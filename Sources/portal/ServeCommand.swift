@@ -35,12 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         fflush(nil)
         var loop = WatchLoop(options: options)
         loop.afterBuild = { errors in
-            if let errors {
-                let json = "[" + errors.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
-                server.broadcast(LiveReload.event("failed", data: json))
-            } else {
-                server.broadcast(LiveReload.event("reload", data: "{}"))
-            }
+            server.broadcast(errors.map(LiveReload.failureEvent) ?? LiveReload.reloadEvent)
         }
         await loop.run()
     }

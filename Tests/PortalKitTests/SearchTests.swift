@@ -100,11 +100,11 @@ actor SampleIndex {
             SearchDocument(kind: .guidance, title: "通報", breadcrumb: ["ガイダンス"], url: "a.html", text: "速やかに通報する"),
             SearchDocument(kind: .service, title: "VPN診断", breadcrumb: ["認定サービス"], url: "b.html#x", text: "ＶＰＮ機器", category: "vulnerability"),
         ]
-        let a = await SearchIndexFiles.files(SearchIndex.buildSerially(docs))
-        let b = await SearchIndexFiles.files(SearchIndex.buildSerially(docs))
+        let a = await SearchIndexFiles.files(SearchIndex.build(docs))
+        let b = await SearchIndexFiles.files(SearchIndex.build(docs))
         #expect(a == b)
         #expect(a.map(\.path.string).contains("search/meta.js"))
-        #expect(SearchIndex.buildSerially(docs).query("vpn") == [1])
+        #expect(await SearchIndex.build(docs).query("vpn") == [1])
     }
 
     @Test("postings encode as base-36 gaps")
@@ -116,7 +116,7 @@ actor SampleIndex {
     @Test("hostile text cannot break out of the index scripts")
     func scriptSafety() async {
         let docs = [SearchDocument(kind: .faq, title: "</script><script>alert(1)</script>", breadcrumb: [], url: "faq.html", text: "a\u{2028}b")]
-        for file in await SearchIndexFiles.files(SearchIndex.buildSerially(docs)) where file.path.string.hasSuffix(".js") {
+        for file in await SearchIndexFiles.files(SearchIndex.build(docs)) where file.path.string.hasSuffix(".js") {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("</script"))
             #expect(!text.contains("\u{2028}"))

@@ -56,6 +56,8 @@ import Testing
     func inject() {
         #expect(LiveReload.inject(into: "<body><p>x</p></body></html>") == "<body><p>x</p><script src=\"/__portal/reload.js\"></script>\n</body></html>")
         #expect(LiveReload.event("failed", data: "a\nb") == "event: failed\ndata: a b\n\n")
+        #expect(LiveReload.failureEvent(["a.md:1:1: error: \"x\"", "b\nc"]) == "event: failed\ndata: [\"a.md:1:1: error: \\\"x\\\"\",\"b\\nc\"]\n\n")
+        #expect(LiveReload.reloadEvent == "event: reload\ndata: {}\n\n")
     }
 }
 

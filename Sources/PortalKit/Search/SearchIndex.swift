@@ -44,9 +44,6 @@ public struct SearchIndex: Sendable, Equatable {
         assemble(documents, frequencies: await parallelMap(documents, frequencies))
     }
 
-    public static func buildSerially(_ documents: [SearchDocument]) -> SearchIndex {
-        assemble(documents, frequencies: documents.map(frequencies))
-    }
 
     private static func assemble(_ documents: [SearchDocument], frequencies: [[TermKey: Int]]) -> SearchIndex {
         let lengths = frequencies.map { $0.values.reduce(0, +) }

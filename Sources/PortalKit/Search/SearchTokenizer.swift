@@ -27,7 +27,9 @@ public enum SearchTokenizer {
     }
 
     public static func tokens(_ text: String) -> [String] {
-        tokens(normalized: SearchText.fold(text))
+        var out: [String] = []
+        forEachToken(utf8: SearchText.foldedUTF8(text)) { out.append($0.text) }
+        return out
     }
 
     /// Tokens of already folded text.

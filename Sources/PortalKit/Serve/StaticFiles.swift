@@ -97,6 +97,15 @@ public enum LiveReload {
     })();
     """
 
+    public static let reloadEvent = event("reload", data: "{}")
+
+    /// The diagnostics of a failed rebuild, for the overlay.
+    public static func failureEvent(_ lines: [String]) -> String {
+        var w = JSONWriter()
+        w.stringArray(lines)
+        return event("failed", data: w.text)
+    }
+
     /// One server-sent event; data lines must not contain newlines.
     public static func event(_ name: String, data: String) -> String {
         "event: \(name)\ndata: \(data.replacingOccurrences(of: "\n", with: " "))\n\n"

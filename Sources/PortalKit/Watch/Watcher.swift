@@ -73,7 +73,3 @@ public final class Watcher {
         return false
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
