@@ -28,12 +28,7 @@ struct WatchLoop {
             let changes = ChangeSet.between(snapshot, next)
             snapshot = next
             guard !changes.isEmpty else { continue }
-            let base = FileManager.default.currentDirectoryPath + "/"
-            var shown = changes
-            shown.added = shown.added.map { $0.replacingOccurrences(of: base, with: "") }
-            shown.modified = shown.modified.map { $0.replacingOccurrences(of: base, with: "") }
-            shown.removed = shown.removed.map { $0.replacingOccurrences(of: base, with: "") }
-            await build(request, reason: shown.summary)
+            await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath))
         }
         if !options.quiet { print("stopped") }
     }

@@ -13,8 +13,9 @@ import Testing
         let c = ChangeSet.between(old, new)
         #expect(c == ChangeSet(added: ["c/d.md"], modified: ["c/b.md"], removed: ["c/c.md"]))
         #expect(ChangeSet.between(new, new).isEmpty)
-        #expect(c.summary == "3 files changed")
-        #expect(ChangeSet(modified: ["c/b.md"]).summary == "c/b.md changed")
+        #expect(c.summary() == "3 files changed")
+        #expect(ChangeSet(modified: ["/w/c/b.md"]).summary(relativeTo: "/w") == "c/b.md changed")
+        #expect(ChangeSet(removed: ["/x/c/b.md"]).summary(relativeTo: "/w") == "/x/c/b.md removed")
     }
 
     @Test("changes are classified: site.yml rebuilds everything, templates their pages, content the rest")

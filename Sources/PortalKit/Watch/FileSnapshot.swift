@@ -102,12 +102,15 @@ public struct ChangeSet: Sendable, Equatable {
         return kind
     }
 
-    /// One line for the console: "content/guidance/a.md changed" or "3 files changed".
-    public var summary: String {
+    /// One line for the console: "content/guidance/a.md changed" or "3 files changed", paths
+    /// shown relative to `base` (the current folder) when they lie under it.
+    public func summary(relativeTo base: String = "") -> String {
         let paths = all
         if paths.count == 1 {
             let verb = added.isEmpty ? (removed.isEmpty ? "changed" : "removed") : "added"
-            return "\(paths[0]) \(verb)"
+            let prefix = base.hasSuffix("/") ? base : base + "/"
+            let shown = !base.isEmpty && paths[0].hasPrefix(prefix) ? String(paths[0].dropFirst(prefix.count)) : paths[0]
+            return "\(shown) \(verb)"
         }
         return "\(paths.count) files changed"
     }
