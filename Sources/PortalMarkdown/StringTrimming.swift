@@ -18,7 +18,7 @@ extension String {
         var space = false
         var empty = true
         for s in unicodeScalars {
-            if s.properties.isWhitespace {
+            if Self.isWhitespace(s.value) {
                 space = !empty
             } else {
                 if space { out.append(" ") }
@@ -28,5 +28,15 @@ extension String {
             }
         }
         return String(out)
+    }
+
+    /// Unicode's White_Space set, which is fixed: answering it here keeps the property tables
+    /// out of the loop over every character of every page.
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

@@ -39,6 +39,31 @@ import Testing
         #expect(siblings == ["content", "output", "templates"])
     }
 
+    @Test("a rebuild links the files it would write unchanged and writes the rest afresh")
+    func rebuildLinksUnchanged() async throws {
+        let site = try TestSite(["content/guidance/a.md": page(), "content/guidance/b.md": page()])
+        defer { site.cleanUp() }
+        try await site.build()
+        let before = try inodes(site, ["output/guidance/a.html", "output/guidance/b.html", "output/assets/portal.css"])
+        // Same size, other bytes: only a comparison of the bytes can tell.
+        let css = try #require(site.read("output/assets/portal.css"))
+        try site.write("output/assets/portal.css", String(repeating: "x", count: css.utf8.count))
+        try site.write("content/guidance/b.md", page().replacingOccurrences(of: "本文", with: "書き換えた本文"))
+        try await site.build()
+        let after = try inodes(site, ["output/guidance/a.html", "output/guidance/b.html", "output/assets/portal.css"])
+        #expect(after[0] == before[0])
+        #expect(after[1] != before[1])
+        #expect(site.read("output/guidance/b.html")?.contains("書き換えた本文") == true)
+        #expect(site.read("output/assets/portal.css") == css)
+    }
+
+    private func inodes(_ site: TestSite, _ paths: [String]) throws -> [UInt64] {
+        try paths.map { path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.url(path).path)
+            return try #require(attributes[.systemFileNumber] as? UInt64)
+        }
+    }
+
     @Test("an output folder holding only the committed README is accepted")
     func acceptsReadmeOnly() async throws {
         let site = try TestSite(["content/guidance/a.md": page(), "output/README.md": "x"])

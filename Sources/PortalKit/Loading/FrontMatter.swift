@@ -12,22 +12,28 @@ struct FrontMatter: Equatable {
         case unclosed
     }
 
+    /// Walks the lines of the front matter only; the body is sliced off once, never split.
     static func split(_ text: String) throws(SplitError) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first) else { throw .missing }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            if isFence(line) {
-                return FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlLineOffset: 1,
-                    body: lines.joined(separator: "\n"),
-                    bodyLineOffset: yamlLines.count + 2
-                )
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index? = nil
+        while lineStart < utf8.endIndex || (lineNumber == 0 && lineStart == utf8.endIndex) {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if lineNumber == 0 {
+                guard isFence(line) else { throw .missing }
+                yamlStart = next
+            } else if isFence(line), let yamlStart {
+                // The YAML without the newline before the closing fence, as the lines joined.
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                return FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLineOffset: 1,
+                                   body: String(text[next...]), bodyLineOffset: lineNumber + 1)
             }
-            yamlLines.append(line)
+            lineNumber += 1
+            if lineEnd == utf8.endIndex { break }
+            lineStart = next
         }
         throw .unclosed
     }

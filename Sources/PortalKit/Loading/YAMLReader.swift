@@ -15,7 +15,9 @@ struct YAMLSource: Sendable {
     /// An empty text is an empty mapping; nil means a syntax error, already reported.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text) ?? Node.mapping([:])
+            // The basic resolver: values are read as text and typed here, key by key, so Yams'
+            // implicit tag rules (a set of regular expressions run for every key it hashes) buy nothing.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping([:])
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -91,7 +93,7 @@ struct YAMLMapping {
             log.add(source.diagnostic(node.mark, "'\(key)' must be \(type)"))
             return nil
         }
-        if s.tag.description == Tag.Name.null.rawValue || (s.style == .plain && ["", "~", "null"].contains(s.string)) {
+        if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) {
             if required { log.add(source.diagnostic(node.mark, "'\(key)' must not be empty")) }
             return nil
         }

@@ -36,15 +36,17 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        // Every page is a job; the jobs are independent and run on every core. The list pages
-        // (home, guidance, site map) are as long as the site, so they must not run alone at the end.
+        // Every page is a job; the jobs are independent and run on every core.
         let job = templates.job
         let pages = site.pages
-        var jobs: [RenderJob] = rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
-        jobs.append(job(PageContext.homePath, "home") { context.home(pages, site: site) })
-        jobs.append(job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) })
-        jobs.append(job(PageContext.searchPath, "search") { context.searchPage() })
-        jobs.append(job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) })
+        // The list pages go first, so no core is left alone with one of them at the end.
+        var jobs: [RenderJob] = [
+            job(PageContext.homePath, "home") { context.home(pages, site: site) },
+            job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) },
+            job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) },
+            job(PageContext.searchPath, "search") { context.searchPage() },
+        ]
+        jobs += rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
         if let incident {
             jobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: site.contacts ?? []) })
         }

@@ -16,11 +16,13 @@ public struct TemplateSet: Sendable {
     static func make(_ sources: [String: String], displayRoot: String, log: inout DiagnosticLog) -> TemplateSet? {
         var library = MustacheLibrary()
         let path = { (name: String) in displayRoot + "/" + name + ".mustache" }
+        _ = TemplateEscaping.registered
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                log.add(.error(.load, path: path(name), line: error.context.lineNumber, column: error.context.columnNumber,
+                // The pragma is one line ahead of the file's own text.
+                log.add(.error(.load, path: path(name), line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber,
                                "template syntax: \(error.error)"))
             } catch {
                 log.add(.error(.load, path: path(name), "template syntax: \(error)"))

@@ -30,37 +30,55 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// Weighted term frequencies of one document.
-    static func frequencies(_ doc: SearchDocument) -> [TermKey: Int] {
-        var tf: [TermKey: Int] = [:]
-        tf.reserveCapacity(doc.text.utf8.count / 6)
-        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.title)) { tf[$0, default: 0] += titleWeight }
-        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.breadcrumb.joined(separator: " "))) { tf[$0, default: 0] += breadcrumbWeight }
-        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.text)) { tf[$0, default: 0] += textWeight }
-        return tf
+    static func frequencies(_ doc: SearchDocument) -> TermFrequencies {
+        var tf = TermTable(capacity: doc.text.utf8.count / 6)
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.title)) { tf.add($0, titleWeight) }
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.breadcrumb.joined(separator: " "))) { tf.add($0, breadcrumbWeight) }
+        SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.text)) { tf.add($0, textWeight) }
+        var out = TermFrequencies()
+        out.terms.reserveCapacity(tf.count)
+        out.counts.reserveCapacity(tf.count)
+        tf.forEach { term, count in
+            out.terms.append(term)
+            out.counts.append(count)
+        }
+        return out
     }
 
-    /// Tokenising is the expensive part and documents are independent: it runs on every core.
+    /// Tokenising and collecting postings both run on every core: documents are independent,
+    /// and so are terms once they are split into disjoint parts.
     public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
-        assemble(documents, frequencies: await parallelMap(documents, frequencies))
+        await assemble(documents, frequencies: await parallelMap(documents, frequencies))
     }
 
-
-    private static func assemble(_ documents: [SearchDocument], frequencies: [[TermKey: Int]]) -> SearchIndex {
-        let lengths = frequencies.map { $0.values.reduce(0, +) }
+    private static func assemble(_ documents: [SearchDocument], frequencies: [TermFrequencies]) async -> SearchIndex {
+        let lengths = frequencies.map(\.length)
         let average = lengths.isEmpty ? 1 : max(Double(lengths.reduce(0, +)) / Double(lengths.count), 1)
-        var postings: [TermKey: [Posting]] = [:]
-        for (doc, tf) in frequencies.enumerated() {
-            let norm = k1 * (1 - b + b * Double(lengths[doc]) / average)
-            let boost = documents[doc].kind.boost
-            for (term, f) in tf {
-                let w = boost * Double(f) * (k1 + 1) / (Double(f) + norm)
-                postings[term, default: []].append(Posting(document: doc, weight: Int((w * 100).rounded())))
+        let norms = lengths.map { k1 * (1 - b + b * Double($0) / average) }
+        let boosts = documents.map(\.kind.boost)
+        let parts = max(ProcessInfoCores.count, 1)
+        // Each part holds the terms whose key falls in it, postings in document order.
+        let partial = await parallelMap(Array(0..<parts)) { part -> [(term: String, postings: [Posting])] in
+            var slots = TermTable(capacity: 1 << 12)
+            var terms: [TermKey] = []
+            var postings: [[Posting]] = []
+            for (doc, tf) in frequencies.enumerated() {
+                let norm = norms[doc], boost = boosts[doc]
+                for (term, f) in zip(tf.terms, tf.counts) where term.part(of: parts) == part {
+                    let slot = slots.value(term) {
+                        terms.append(term)
+                        postings.append([])
+                        return postings.count - 1
+                    }
+                    let w = boost * Double(f) * (k1 + 1) / (Double(f) + norm)
+                    postings[slot].append(Posting(document: doc, weight: Int((w * 100).rounded())))
+                }
             }
+            return zip(terms, postings).map { (term: $0.text, postings: $1) }
         }
         // Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
         // Unicode-aware comparison.
-        let terms = postings.map { (term: $0.key.text, postings: $0.value) }
-            .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+        let terms = partial.flatMap { $0 }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
         return SearchIndex(documents: documents, terms: terms, averageLength: (average * 1000).rounded() / 1000)
     }
 

@@ -77,15 +77,42 @@ enum SearchIndexFiles {
         }
     }
 
-    /// The `headPostings` heaviest postings, and the rest; both in document order.
+    /// The `headPostings` heaviest postings, and the rest; both in document order. Ties at the
+    /// cut go to the lower document ids. Only the weights are sorted (plain integers), never
+    /// the postings.
     static func split(_ postings: [SearchIndex.Posting]) -> (head: [SearchIndex.Posting], tail: [SearchIndex.Posting]) {
         guard postings.count > headPostings else { return (postings, []) }
-        let ranked = postings.enumerated().sorted { ($0.element.weight, -$0.element.document) > ($1.element.weight, -$1.element.document) }
-        var inHead = Array(repeating: false, count: postings.count)
-        for r in ranked.prefix(headPostings) { inHead[r.offset] = true }
+        let cut = nthLargestWeight(postings, headPostings)
+        var tiesAllowed = headPostings - postings.lazy.filter { $0.weight > cut }.count
         var head: [SearchIndex.Posting] = [], tail: [SearchIndex.Posting] = []
-        for (i, p) in postings.enumerated() { if inHead[i] { head.append(p) } else { tail.append(p) } }
+        head.reserveCapacity(headPostings)
+        tail.reserveCapacity(postings.count - headPostings)
+        for p in postings {
+            if p.weight > cut || (p.weight == cut && tiesAllowed > 0) {
+                if p.weight == cut { tiesAllowed -= 1 }
+                head.append(p)
+            } else {
+                tail.append(p)
+            }
+        }
         return (head, tail)
+    }
+
+    /// Weights are small integers: a histogram finds the cut in one pass, where sorting every
+    /// long posting list cost more than writing it.
+    static func nthLargestWeight(_ postings: [SearchIndex.Posting], _ n: Int) -> Int {
+        let top = postings.reduce(0) { max($0, $1.weight) }
+        guard top < 1 << 16, postings.allSatisfy({ $0.weight >= 0 }) else {
+            return postings.map(\.weight).sorted(by: >)[n - 1]
+        }
+        var histogram = [Int](repeating: 0, count: top + 1)
+        for p in postings { histogram[p.weight] += 1 }
+        var seen = 0
+        for w in stride(from: top, through: 0, by: -1) {
+            seen += histogram[w]
+            if seen >= n { return w }
+        }
+        return 0
     }
 
     static func shard(of term: String, count: Int) -> Int {

@@ -109,6 +109,14 @@ enum TermKey: Hashable, Sendable {
         }
     }
 
+    /// Which of `count` disjoint parts the term belongs to (for building the index on every core).
+    func part(of count: Int) -> Int {
+        switch self {
+        case .packed(let v): return Int(truncatingIfNeeded: (v &* 0x9E37_79B9_7F4A_7C15) >> 33) % count
+        case .long(let s): return s.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF } % count
+        }
+    }
+
     var text: String {
         switch self {
         case .long(let s): return s

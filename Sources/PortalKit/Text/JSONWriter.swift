@@ -15,31 +15,38 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Digits written straight into the buffer: the index holds millions of numbers.
+    /// Digits written straight into the buffer: the index holds millions of numbers. Decimal and
+    /// base 36 (the compact postings) divide by a constant, which the compiler turns into a multiply.
     mutating func int(_ value: Int, radix: Int = 10) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             return int(-value, radix: radix)
         }
-        if value < radix {
-            bytes.append(Self.digits[value])
-            return
-        }
-        var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = value
-        var count = 0
-        withUnsafeMutableBytes(of: &scratch) { buffer in
-            while n > 0 {
-                buffer[count] = Self.digits[n % radix]
-                n /= radix
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        switch radix {
+        case 10: digits(UInt(value), radix: 10)
+        case 36: digits(UInt(value), radix: 36)
+        default: digits(UInt(value), radix: UInt(radix))
         }
     }
 
-    private static let digits: [UInt8] = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+    @inline(__always)
+    private mutating func digits(_ value: UInt, radix: UInt) {
+        if value < radix { return bytes.append(Self.digit(value)) }
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            var n = value
+            var start = buffer.count
+            while n > 0 {
+                start -= 1
+                buffer[start] = Self.digit(n % radix)
+                n /= radix
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    @inline(__always)
+    private static func digit(_ d: UInt) -> UInt8 { d < 10 ? UInt8(48 + d) : UInt8(87 + d) }
 
     mutating func double(_ value: Double) {
         bytes.append(contentsOf: "\(value)".utf8)
@@ -54,38 +61,52 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String?) {
-        guard let value else { return raw("null") }
+        guard var text = value else { return raw("null") }
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8.makeIterator()
-        while let b = utf8.next() {
-            switch b {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x00..<0x20:
-                raw("\\u00")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
-            case UInt8(ascii: "<") where forScript: raw("\\u003c")
-            case UInt8(ascii: ">") where forScript: raw("\\u003e")
-            case UInt8(ascii: "&") where forScript: raw("\\u0026")
-            case 0xE2 where forScript:
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                let b2 = utf8.next(), b3 = utf8.next()
-                if b2 == 0x80, let b3, b3 == 0xA8 || b3 == 0xA9 {
-                    raw(b3 == 0xA8 ? "\\u2028" : "\\u2029")
-                } else {
-                    bytes.append(b)
-                    if let b2 { bytes.append(b2) }
-                    if let b3 { bytes.append(b3) }
-                }
-            default: bytes.append(b)
+        text.withUTF8 { utf8 in
+            // Runs of bytes that need no escape (nearly all of Japanese text) are copied whole.
+            var runStart = 0
+            var i = 0
+            let forScript = self.forScript
+            while i < utf8.count {
+                let b = utf8[i]
+                let special = b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\")
+                    || (forScript && (b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") || b == 0xE2))
+                if !special { i += 1; continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                i += escape(utf8, at: i)
+                runStart = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escape for the byte at `i`; answers how many bytes it consumed.
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = utf8[i]
+        switch b {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        case 0x00..<0x20:
+            raw("\\u00")
+            bytes.append(Self.digit(UInt(b >> 4)))
+            bytes.append(Self.digit(UInt(b & 0xF)))
+        case UInt8(ascii: "<"): raw("\\u003c")
+        case UInt8(ascii: ">"): raw("\\u003e")
+        case UInt8(ascii: "&"): raw("\\u0026")
+        default:
+            // 0xE2 in a script: U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+            if i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 {
+                raw(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                return 3
+            }
+            bytes.append(b)
+        }
+        return 1
     }
 
     mutating func key(_ name: String) {

@@ -1,0 +1,91 @@
+import Foundation
+import Mustache
+import Testing
+@testable import PortalKit
+
+/// The fast paths that replaced library or standard-library code must answer exactly as the
+/// code they replaced: each is checked here against that reference.
+@Suite struct PerformancePartsTests {
+    @Test("template escaping matches swift-mustache's own HTML escaping", arguments: [
+        "", "普通の文章", "a & b < c > d \"e\" 'f'", "<script>alert('x')</script>", "&amp;", "ＶＰＮ機器・EDR", "x\u{2028}y", "末尾&",
+    ])
+    func templateEscaping(text: String) throws {
+        let plain = try MustacheTemplate(string: "{{v}}").render(["v": text])
+        _ = TemplateEscaping.registered
+        let fast = try MustacheTemplate(string: TemplateEscaping.pragma + "{{v}}").render(["v": text])
+        #expect(fast == plain)
+    }
+
+    @Test("the pragma line writes nothing, whatever the template starts with")
+    func pragmaIsInvisible() throws {
+        _ = TemplateEscaping.registered
+        for source in ["{{#a}}x{{/a}}\nrest", "\n\nlead", "{{>missing}}\ntext", "  {{v}}  \n"] {
+            let plain = try MustacheTemplate(string: source).render(["a": true, "v": "<"])
+            let fast = try MustacheTemplate(string: TemplateEscaping.pragma + source).render(["a": true, "v": "<"])
+            #expect(fast == plain, "\(source.debugDescription)")
+        }
+    }
+
+    @Test("a template syntax error still points at the template's own line")
+    func syntaxErrorLine() {
+        var log = DiagnosticLog()
+        let sources = ["home": "ok", "page": "line 1\nline 2 {{#open}}", "section": "s", "search": "s", "sitemap": "s"]
+        _ = TemplateSet.make(sources, displayRoot: "templates", log: &log)
+        let error = log.entries.first { $0.path == "templates/page.mustache" }
+        #expect(error?.line == 2)
+    }
+
+    @Test("head postings: the heaviest, ties to the lower document, both parts in document order")
+    func headSplit() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [1, 299, 300, 301, 1_000, 5_000] {
+            let postings = (0..<size).map { SearchIndex.Posting(document: $0 * 3, weight: Int.random(in: 0...40, using: &generator)) }
+            let (head, tail) = SearchIndexFiles.split(postings)
+            // The reference: rank by (weight, -document), keep the first `headPostings`.
+            let ranked = postings.sorted { ($0.weight, -$0.document) > ($1.weight, -$1.document) }
+            let expected = Set(ranked.prefix(SearchIndexFiles.headPostings).map(\.document))
+            #expect(Set(head.map(\.document)) == expected)
+            #expect(head.count + tail.count == size)
+            #expect(head.map(\.document) == head.map(\.document).sorted())
+            #expect(tail.map(\.document) == tail.map(\.document).sorted())
+        }
+    }
+
+    @Test("the term table counts like a dictionary, long terms included")
+    func termTable() {
+        var table = TermTable(capacity: 4)
+        var reference: [TermKey: Int] = [:]
+        let words = (0..<2_000).map { i -> [UInt8] in Array("語\(i % 700)ワード\(i % 3 == 0 ? "とても長い語" : "")".utf8) }
+        for (i, w) in words.enumerated() {
+            let key = TermKey(w, 0..<(i % 5 == 0 ? w.count : min(w.count, 8)))
+            table.add(key, i % 4 + 1)
+            reference[key, default: 0] += i % 4 + 1
+        }
+        var seen: [TermKey: Int] = [:]
+        table.forEach { seen[$0] = $1 }
+        #expect(seen == reference)
+        #expect(table.count == reference.count)
+    }
+
+    @Test("parallelMap keeps the order of its input, whatever each item costs")
+    func parallelOrder() async {
+        let items = Array(0..<1_000)
+        let out = await parallelMap(items) { i -> Int in
+            if i % 97 == 0 { usleep(2_000) }
+            return i * 2
+        }
+        #expect(out == items.map { $0 * 2 })
+    }
+
+    @Test("front matter fences: empty YAML, no body, only a fence")
+    func frontMatterEdges() throws {
+        let empty = try FrontMatter.split("---\n---\nbody")
+        #expect(empty.yaml == "" && empty.body == "body" && empty.bodyLineOffset == 2)
+        let noBody = try FrontMatter.split("---\ntitle: x\n---")
+        #expect(noBody.yaml == "title: x" && noBody.body == "" && noBody.bodyLineOffset == 3)
+        #expect(throws: FrontMatter.SplitError.unclosed) { try FrontMatter.split("---") }
+        #expect(throws: FrontMatter.SplitError.missing) { try FrontMatter.split("") }
+        let spaced = try FrontMatter.split("---  \ntitle: ノート\n---\t\n# 見出し\n")
+        #expect(spaced.yaml == "title: ノート" && spaced.body == "# 見出し\n")
+    }
+}
