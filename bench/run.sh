@@ -80,6 +80,12 @@ for n in $SIZES; do
     -n hugo "${hugo_cmd[*]}" \
     -n cmark "cmark $cmark_file > /dev/null"
 
+  # The same two builds into no output folder at all: nothing to compare with or link from.
+  hyperfine --runs "$RUNS" --export-json "$OUT/hyperfine-empty-$n.json" \
+    --prepare "rm -rf bench/out/portal-$n $OUT/hugo-$n" \
+    -n portal "${portal_cmd[*]}" \
+    -n hugo "${hugo_cmd[*]}"
+
   rss_portal=$(peak_rss_kb "$OUT/time-portal-$n.txt" "${portal_cmd[@]}")
   rss_hugo=$(peak_rss_kb "$OUT/time-hugo-$n.txt" "${hugo_cmd[@]}")
   rss_cmark=$(peak_rss_kb "$OUT/time-cmark-$n.txt" cmark "$cmark_file")
@@ -116,6 +122,11 @@ for line in open(results_path, encoding="utf-8"):
     for tool in ("portal", "hugo", "cmark"):
         rows.append((int(n), tool, median[tool], median[tool] / median["hugo"],
                      median[tool] / median["cmark"], rss[tool] / 1024))
+    empty = json.load(open(json_path.replace("hyperfine-", "hyperfine-empty-"), encoding="utf-8"))
+    empty_median = {r["command"]: r["median"] for r in empty["results"]}
+    for tool in ("portal", "hugo"):
+        rows.append((int(n), f"{tool}, empty output folder", empty_median[tool], empty_median[tool] / empty_median["hugo"],
+                     empty_median[tool] / median["cmark"], rss[tool] / 1024))
 
 table = ["| pages | tool | median wall (s) | ratio to Hugo | ratio to cmark floor | peak memory (MB) |",
          "|---:|---|---:|---:|---:|---:|"]
@@ -137,7 +148,10 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
 - Corpus: `bench/gen_corpus.py` (fixed seed), Japanese guidance pages with front matter, `##`/`###`
   headings with `{{#id}}`, lists, one CSV `table` block, 2–4 links to other pages (some to a heading)
   and one external link; {corpus}.
-- portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder.
+- portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder
+  (the usual case: files whose bytes did not change are linked from the previous output, not
+  written again). Rows marked "empty output folder" time both tools with the output folder
+  deleted before each run (hyperfine `--prepare`); their ratio to Hugo is to Hugo in that mode.
 - Hugo: the same pages and a minimal layout (header, navigation, table of contents, sources, a home
   page and a section list), internal links as plain relative links, highlighting off; the CSV
   `table` block stays a code block (Hugo does no CSV parsing and no link checking).

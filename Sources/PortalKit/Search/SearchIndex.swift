@@ -3,7 +3,8 @@ import Foundation
 /// The inverted index: for each term, the documents holding it with a precomputed BM25 weight.
 /// Built by a pure function of the documents; `query` is the same ranking the browser runs.
 public struct SearchIndex: Sendable, Equatable {
-    public static let version = 1
+    /// 2: postings in `search-index.json` as base-36 gap strings, as in the page's scripts.
+    public static let version = 2
     /// BM25 parameters and field weights: a word in a title counts three times, in the
     /// breadcrumb (page title, headings above) twice, in the text once.
     public static let k1 = 1.2

@@ -45,12 +45,11 @@ enum SearchIndexFiles {
         w.key("terms"); w.raw("{")
         for (i, entry) in index.terms.enumerated() {
             if i > 0 { w.comma() }
-            w.key(entry.term); w.raw("[")
-            for (j, p) in entry.postings.enumerated() {
-                if j > 0 { w.comma() }
-                w.raw("["); w.int(p.document); w.comma(); w.int(p.weight); w.raw("]")
-            }
-            w.raw("]")
+            // The scripts' compact encoding: as plain [id, weight] pairs the postings were two
+            // thirds of the file (120 MB at 10,000 pages).
+            w.key(entry.term); w.raw("\"")
+            encodePostings(entry.postings, into: &w)
+            w.raw("\"")
         }
         w.raw("}"); w.comma()
         w.key("version"); w.int(SearchIndex.version)
