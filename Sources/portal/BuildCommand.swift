@@ -21,11 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
             }
             if showProgress { Console.progress("") }
             summary.warnings.forEach { Console.error($0.description) }
-            if options.timings {
-                for (phase, duration) in summary.timings {
-                    Console.error(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", duration.seconds))
-                }
-            }
+            if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let seconds = String(format: "%.2f s", (clock.now - start).seconds)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 
 /// Terminal output: diagnostics to standard error, progress only when a person is watching.
 enum Console {
@@ -11,5 +12,12 @@ enum Console {
     /// Rewrites one status line in place.
     static func progress(_ text: String) {
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
+    /// `--timings`: one line per phase, to standard error.
+    static func timings(_ summary: BuildSummary) {
+        for (phase, duration) in summary.timings {
+            error(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", duration.seconds))
+        }
     }
 }

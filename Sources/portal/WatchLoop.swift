@@ -10,6 +10,8 @@ struct WatchLoop {
     var afterBuild: @Sendable ([String]?) -> Void = { _ in }
 
     static let stopRequested = Atomic<Bool>(false)
+    /// What each build leaves for the next: a one-page edit re-renders and writes what changed.
+    let session = BuildSession()
 
     func run() async {
         let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
@@ -37,11 +39,13 @@ struct WatchLoop {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let summary = try await Builder.build(request)
+            let summary = try await Builder.build(request, session: session)
             summary.warnings.forEach { Console.error($0.description) }
+            if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let prefix = reason.map { "\($0): " } ?? ""
-                print("\(prefix)wrote \(summary.pageCount) pages to \(options.output)/ in \(String(format: "%.2f s", (clock.now - start).seconds))")
+                let what = summary.changedFiles.map { "updated \($0) of \(summary.fileCount) files in" } ?? "wrote \(summary.pageCount) pages to"
+                print("\(prefix)\(what) \(options.output)/ in \(String(format: "%.3f s", (clock.now - start).seconds))")
             }
             afterBuild(nil)
         } catch {

@@ -27,6 +27,32 @@ struct TestSite {
         for (path, text) in all { try write(path, text) }
     }
 
+    /// The repository's own sample content (every kind of page), with the templates.
+    static func sample() throws -> TestSite {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
+        return site
+    }
+
+    /// Every file under a folder of the site with its bytes, by relative path.
+    func tree(_ folder: String) -> [String: Data] {
+        let base = url(folder).standardizedFileURL
+        guard let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        var files: [String: Data] = [:]
+        for case let file as URL in e where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            files[String(file.standardizedFileURL.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: file)
+        }
+        return files
+    }
+
+    /// Replaces the first occurrence of `old` in a file of the site (which must hold it).
+    func edit(_ path: String, replacing old: String, with new: String) throws {
+        let text = try #require(read(path))
+        let range = try #require(text.range(of: old), "\(path) does not contain \(old)")
+        try write(path, text.replacingCharacters(in: range, with: new))
+    }
+
     func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
@@ -52,10 +78,10 @@ struct TestSite {
     }
 
     @discardableResult
-    func build(strict: Bool = false) async throws(BuildFailure) -> BuildSummary {
-        var r = request
+    func build(strict: Bool = false, session: BuildSession? = nil, output: String = "output") async throws(BuildFailure) -> BuildSummary {
+        var r = BuildRequest(content: "content", templates: "templates", output: output, relativeTo: root)
         r.strict = strict
-        return try await Builder.build(r)
+        return try await Builder.build(r, session: session)
     }
 
     /// The diagnostics of a build that must fail, as the CLI prints them.

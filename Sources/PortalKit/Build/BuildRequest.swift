@@ -29,6 +29,8 @@ public struct BuildRequest: Sendable {
 public struct BuildSummary: Sendable {
     public var pageCount: Int
     public var fileCount: Int
+    /// Files written or deleted by an incremental build (nil when the whole output was staged).
+    public var changedFiles: Int? = nil
     public var warnings: [Diagnostic]
     /// How long each phase took, in order (for `--timings` and benchmarks).
     public var timings: [(phase: BuildPhase, duration: Duration)] = []

@@ -3,7 +3,11 @@ import Foundation
 /// `portal build`: load → validate → render → write, each phase named in progress and errors.
 /// Nothing is written unless every phase succeeded.
 public enum Builder {
-    public static func build(_ request: BuildRequest, progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
+    /// `session`: the builds before this one in the same process (watch, serve); what they
+    /// made is reused where its inputs are unchanged, and only changed files are written.
+    public static func build(_ request: BuildRequest, session: BuildSession? = nil,
+                             progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
+        let previous = session?.state
         let writer = StagedOutputFolder(target: request.output, displayPath: request.outputDisplay)
         do {
             try writer.checkSafe(protecting: [request.content, request.templates])
@@ -18,7 +22,8 @@ public enum Builder {
         guard FileManager.default.fileExists(atPath: request.content.path) else {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
-        let site = await SiteLoader.load(content, log: &log)
+        var loadedPages: [String: LoadedPageMemo] = [:]
+        let site = await SiteLoader.load(content, reusing: previous?.pages ?? [:], memo: &loadedPages, log: &log)
         let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
                                       displayRoot: request.templatesDisplay + "/assets", log: &log)
@@ -27,7 +32,7 @@ public enum Builder {
         timings.end(.load)
 
         progress(.render)
-        let output = await SiteRenderer(templates: templates).render(site, log: &log)
+        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, log: &log)
         try check(log, strict: request.strict)
         let attachments: [OutputFile]
         do {
@@ -45,6 +50,27 @@ public enum Builder {
         try log.check()
         timings.end(.render)
 
+        // Watch mode, and the folder is as this process left it: write only what changed.
+        if let previous, let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), marker == previous.output.marker {
+            progress(.index)
+            let index = await previous.index.updated(output.searchDocuments)
+            let all = pages + (await index.files())
+            timings.end(.index)
+            progress(.write)
+            let changed: Int
+            do {
+                changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previous.output.files, to: all)
+            } catch {
+                session?.state = nil
+                throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
+            }
+            timings.end(.write)
+            session?.state = BuildState(pages: loadedPages, render: output.memo, index: index,
+                                        output: OutputRecord(files: Self.record(all), marker: marker))
+            return BuildSummary(pageCount: output.pageCount, fileCount: all.count, changedFiles: changed,
+                                warnings: log.warnings.sorted(), timings: timings.entries)
+        }
+
         // The pages are final: write them aside while the index is built on the other core.
         let staging: StagedOutputFolder.Staging
         do {
@@ -56,8 +82,8 @@ public enum Builder {
 
         // The index is a pure function of what was rendered.
         progress(.index)
-        let index = await SearchIndex.build(output.searchDocuments)
-        let indexFiles = await SearchIndexFiles.files(index)
+        let index = await SearchIndexState.build(output.searchDocuments)
+        let indexFiles = await index.files()
         timings.end(.index)
 
         progress(.write)
@@ -73,8 +99,21 @@ public enum Builder {
             throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
         }
         timings.end(.write)
-        return BuildSummary(pageCount: output.files.filter { $0.path.string.hasSuffix(".html") }.count, fileCount: pages.count + indexFiles.count,
+        if let session {
+            let all = pages + indexFiles
+            session.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
+                BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: Self.record(all), marker: marker))
+            }
+        }
+        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count,
                             warnings: log.warnings.sorted(), timings: timings.entries)
+    }
+
+    private static func record(_ files: [OutputFile]) -> [SitePath: [UInt8]] {
+        var record: [SitePath: [UInt8]] = [:]
+        record.reserveCapacity(files.count)
+        for file in files { record[file.path] = file.bytes }
+        return record
     }
 
     /// Errors always fail; with `--strict`, warnings do too.

@@ -1,6 +1,14 @@
 /// The load phase: site.yml and every guidance page, with all their errors.
 public enum SiteLoader {
     public static func load(_ content: ContentFolder, log: inout DiagnosticLog) async -> LoadedSite? {
+        var memo: [String: LoadedPageMemo] = [:]
+        return await load(content, reusing: [:], memo: &memo, log: &log)
+    }
+
+    /// `reusing`: pages of the previous build by content path, taken as they are while their
+    /// file's stamp is unchanged; `memo` receives this build's, for the next one.
+    static func load(_ content: ContentFolder, reusing previous: [String: LoadedPageMemo], memo: inout [String: LoadedPageMemo],
+                     log: inout DiagnosticLog) async -> LoadedSite? {
         var config: SiteConfig?
         if content.exists("site.yml") {
             if let text = content.readText("site.yml", log: &log) {
@@ -12,17 +20,24 @@ public enum SiteLoader {
         // Pages are independent: read and decode them on every core, keep file order.
         let guidanceFiles = content.files(in: "guidance", log: &log)
         let files = guidanceFiles.filter { $0.lowercased().hasSuffix(".md") }
-        let loaded = await parallelMap(files) { file -> (GuidancePage?, [Diagnostic]) in
+        let loaded = await parallelMap(files) { file -> (GuidancePage?, [Diagnostic], FileStamp?) in
+            let stamp = FileStamp(path: content.root.path + "/" + file)
+            if let stamp, let earlier = previous[file], earlier.stamp == stamp {
+                return (earlier.page, earlier.diagnostics, stamp)
+            }
             var pageLog = DiagnosticLog()
-            guard let text = content.readText(file, listed: true, log: &pageLog) else { return (nil, pageLog.entries) }
+            guard let text = content.readText(file, listed: true, log: &pageLog) else { return (nil, pageLog.entries, nil) }
             let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), log: &pageLog)
-            return (page, pageLog.entries)
+            return (page, pageLog.entries, stamp)
         }
         var pages: [GuidancePage] = []
         pages.reserveCapacity(loaded.count)
-        for (page, diagnostics) in loaded {
+        memo = [:]
+        memo.reserveCapacity(loaded.count)
+        for (file, (page, diagnostics, stamp)) in zip(files, loaded) {
             log.add(contentsOf: diagnostics)
             if let page { pages.append(page) }
+            if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
         let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, log: &log)

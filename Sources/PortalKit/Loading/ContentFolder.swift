@@ -31,29 +31,44 @@ public struct ContentFolder: Sendable {
         return found.sorted()
     }
 
+    /// readdir rather than FileManager: it names each entry's type without a stat, and this
+    /// runs over every page at every rebuild in watch mode.
     private func collect(_ dir: URL, relative: String, into found: inout [String], log: inout DiagnosticLog) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        } catch {
-            log.add(.error(.load, path: displayPath(relative), "cannot read folder: \(error.localizedDescription)"))
+        guard let handle = opendir(dir.path) else {
+            log.add(.error(.load, path: displayPath(relative), "cannot read folder: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names where !Self.isIgnored(name) {
+        defer { closedir(handle) }
+        let dirPath = dir.path
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || Self.isIgnored(name) { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
-            let url = dir.appendingPathComponent(name)
-            // Only a symbolic link can lead out: its parents were checked on the way down.
-            guard !isSymbolicLink(url) || isInside(url) else {
-                log.add(.error(.load, path: displayPath(rel), "is a symbolic link to a place outside the content folder; copy the file in instead"))
-                continue
+            let path = dirPath + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
             }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-                log.add(.error(.load, path: displayPath(rel), "is a broken symbolic link"))
-                continue
+            if type == UInt8(DT_LNK) {
+                // Only a symbolic link can lead out: its parents were checked on the way down.
+                let url = URL(fileURLWithPath: path)
+                guard isInside(url) else {
+                    log.add(.error(.load, path: displayPath(rel), "is a symbolic link to a place outside the content folder; copy the file in instead"))
+                    continue
+                }
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                    log.add(.error(.load, path: displayPath(rel), "is a broken symbolic link"))
+                    continue
+                }
+                type = isDir.boolValue ? UInt8(DT_DIR) : UInt8(DT_REG)
             }
-            if isDir.boolValue {
-                collect(url, relative: rel, into: &found, log: &log)
+            if type == UInt8(DT_DIR) {
+                collect(dir.appendingPathComponent(name), relative: rel, into: &found, log: &log)
             } else {
                 found.append(rel)
             }

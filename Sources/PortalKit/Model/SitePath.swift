@@ -2,13 +2,17 @@
 /// Links between pages are always computed from two of these, so every URL is relative.
 public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let components: [String]
+    /// Kept joined: paths are compared, hashed and sorted by it in every build.
+    public let string: String
 
     public init(_ path: String) {
         components = path.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }
         precondition(!components.contains(".."), "SitePath must not climb out of the output")
+        string = components.joined(separator: "/")
     }
 
-    public var string: String { components.joined(separator: "/") }
+    public static func == (a: SitePath, b: SitePath) -> Bool { a.string == b.string }
+    public func hash(into hasher: inout Hasher) { hasher.combine(string) }
     public var description: String { string }
     public var depth: Int { max(components.count - 1, 0) }
 

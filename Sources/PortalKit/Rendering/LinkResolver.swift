@@ -17,7 +17,7 @@ extension GuidancePage {
 /// Internal `.md` links become relative `.html` URLs and are checked; web, mail and phone links are
 /// kept (web ones marked external); any other scheme is made inert.
 struct LinkResolver: Sendable {
-    struct Target: Sendable {
+    struct Target: Sendable, Equatable {
         var outputPath: SitePath
         var headingIDs: Set<String>
     }

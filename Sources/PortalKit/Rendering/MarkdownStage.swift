@@ -1,13 +1,13 @@
 import PortalMarkdown
 
 /// A guidance page after Markdown: its document (HTML with link slots, headings, text).
-struct ParsedPage: Sendable {
+struct ParsedPage: Sendable, Equatable {
     var page: GuidancePage
     var document: MarkdownDocument
 }
 
 /// A guidance page with its links resolved: the HTML that goes into the layout.
-public struct RenderedPage: Sendable {
+public struct RenderedPage: Sendable, Equatable {
     public var page: GuidancePage
     public var contentHTML: String
     public var headings: [Heading]
@@ -24,11 +24,21 @@ enum MarkdownStage {
         )
     }
 
-    /// Parses every page on every core.
-    static func parse(_ pages: [GuidancePage], config: SiteConfig) async -> [ParsedPage] {
+    /// Parses every page on every core; a page equal to one in `previous` keeps its document.
+    static func parse(_ pages: [GuidancePage], config: SiteConfig, previous: [String: ParsedPage] = [:]) async -> [ParsedPage] {
         await parallelMap(pages) { page in
-            ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset)))
+            if let earlier = previous[page.contentPath], earlier.page == page { return earlier }
+            return ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset)))
         }
+    }
+
+    static func targets(of parsed: [ParsedPage]) -> [String: LinkResolver.Target] {
+        var targets: [String: LinkResolver.Target] = [:]
+        targets.reserveCapacity(parsed.count)
+        for p in parsed {
+            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: Set(p.document.headings.map(\.id)))
+        }
+        return targets
     }
 
     static func resolver(for parsed: [ParsedPage], site: LoadedSite) -> LinkResolver {
@@ -57,15 +67,31 @@ enum MarkdownStage {
 
     /// Checks and rewrites links now that every page's headings are known; pages on every core.
     static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, log: inout DiagnosticLog) async -> [RenderedPage] {
-        let results = await parallelMap(parsed) { p -> (RenderedPage, [Diagnostic]) in
+        let results = await resolve(parsed, resolver: resolver, previous: [:])
+        for r in results { log.add(contentsOf: r.diagnostics) }
+        return results.map(\.page)
+    }
+
+    /// A page resolved, with what it reported (kept to report again when it is reused).
+    struct Resolved: Sendable {
+        var parsed: ParsedPage
+        var page: RenderedPage
+        var diagnostics: [Diagnostic]
+        /// The page's search documents, made once with it.
+        var documents: [SearchDocument]
+    }
+
+    /// `previous`: pages resolved by the last build against the same link targets; a page whose
+    /// parse is unchanged is taken from there.
+    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, previous: [String: Resolved]) async -> [Resolved] {
+        await parallelMap(parsed) { p -> Resolved in
+            if let earlier = previous[p.page.contentPath], earlier.parsed == p { return earlier }
             var pageLog = DiagnosticLog()
             report(p.document.diagnostics, path: p.page.displayPath, log: &pageLog)
             let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &pageLog)
             let page = RenderedPage(page: p.page, contentHTML: p.document.html(resolvingLinks: markup),
                                     headings: p.document.headings, sections: p.document.sections)
-            return (page, pageLog.entries)
+            return Resolved(parsed: p, page: page, diagnostics: pageLog.entries, documents: SearchDocuments.sections(of: page))
         }
-        for (_, diagnostics) in results { log.add(contentsOf: diagnostics) }
-        return results.map(\.0)
     }
 }

@@ -1,4 +1,6 @@
 /// The render phase as one pure step: a loaded site and its templates in, the portal's pages out.
+/// Given what the previous render of the same site produced (watch, serve), it reuses every
+/// part whose inputs are equal: a page's parse, its links, its file, the list pages, the rest.
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
 
@@ -11,50 +13,145 @@ public struct SiteRenderer: Sendable {
         public var pages: [RenderedPage]
         /// What the index phase turns into the search index.
         public var searchDocuments: [SearchDocument]
+        /// HTML pages written (for the summary line).
+        public var pageCount: Int { files.filter { $0.path.string.hasSuffix(".html") }.count }
+        /// For the next render in this process.
+        var memo: RenderMemo
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
-        let parsed = await MarkdownStage.parse(site.pages + (site.incident.map { [$0] } ?? []), config: site.config)
+        await render(site, reusing: nil, log: &log)
+    }
+
+    func render(_ site: LoadedSite, reusing previous: RenderMemo?, log: inout DiagnosticLog) async -> Output {
+        var memo = RenderMemo(templates: templates.sources, config: site.config)
+        let sameEnvironment = previous.map { $0.templates == memo.templates && $0.config == memo.config } ?? false
+
+        let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
+        let parsed = await MarkdownStage.parse(markdownPages, config: site.config,
+                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.parsed ?? [:] : [:])
+        memo.parsed = Dictionary(parsed.map { ($0.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        memo.targets = MarkdownStage.targets(of: parsed)
+        memo.attachments = site.attachments
+        let sameLinks = previous.map {
+            $0.targets == memo.targets && $0.attachments == memo.attachments && $0.config.allowRemoteImages == site.config.allowRemoteImages
+        } ?? false
         let resolver = MarkdownStage.resolver(for: parsed, site: site)
-        let all = await MarkdownStage.resolve(parsed, resolver: resolver, log: &log)
-        let rendered = all.filter { $0.page.kind == .guidance }
-        let incident = all.first { $0.page.kind == .incident }
+        let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
+        for r in all { log.add(contentsOf: r.diagnostics) }
+        memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        let rendered = all.map(\.page).filter { $0.page.kind == .guidance }
+        let incident = all.first { $0.page.page.kind == .incident }?.page
 
         let navigation = site.config.navigation.isEmpty
             ? [.init(title: "ホーム", path: PageContext.homePath, line: 0), .init(title: "ガイダンス", path: PageContext.guidanceIndexPath, line: 0)]
             : site.config.navigation
         let context = PageContext(config: site.config, navigation: navigation)
-        let templates = self.templates
+        let job = templates.job
 
-        // FAQ answers are Markdown with links: rendered first, their diagnostics kept.
-        var faqAnswers: [(html: String, text: String)] = []
-        if let faq = site.faq {
-            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
-            faqAnswers = faq.entries.map {
-                MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
-                                       origin: origin, config: site.config, resolver: resolver, log: &log)
+        // Guidance pages: a page resolved as before, in the same layout, is the same file.
+        var pageFiles: [OutputFile] = []
+        var pageJobs: [(contentPath: String, job: RenderJob)] = []
+        for page in rendered {
+            let path = page.page.contentPath
+            if sameEnvironment, let earlier = previous?.pageFiles[path], previous?.resolved[path]?.page == page {
+                memo.pageFiles[path] = earlier
+                pageFiles.append(earlier)
+            } else {
+                pageJobs.append((path, job(page.page.outputPath, "page") { context.guidance(page) }))
             }
         }
 
-        // Every page is a job; the jobs are independent and run on every core.
-        let job = templates.job
-        let pages = site.pages
+        // The list pages show every page's title, summary and date, and what else the site has.
+        memo.listing = SiteListing(site)
+        var listJobs: [RenderJob] = []
+        if sameEnvironment, let previous, previous.listing == memo.listing {
+            memo.listFiles = previous.listFiles
+        } else {
+            let pages = site.pages
+            listJobs = [
+                job(PageContext.homePath, "home") { context.home(pages, site: site) },
+                job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) },
+                job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) },
+            ]
+        }
+
+        // Everything else: the registry, contacts, FAQ, incident sheet, reports, search page.
+        memo.rest = RestInputs(site, incident: incident)
+        var restJobs: [RenderJob] = []
+        if sameEnvironment, sameLinks, let previous, previous.rest == memo.rest {
+            memo.restFiles = previous.restFiles
+            memo.faqText = previous.faqText
+            memo.faqDiagnostics = previous.faqDiagnostics
+        } else {
+            var faqLog = DiagnosticLog()
+            restJobs = self.restJobs(site, incident: incident, context: context, resolver: resolver, faqText: &memo.faqText, log: &faqLog)
+            memo.faqDiagnostics = faqLog.entries
+        }
+        log.add(contentsOf: memo.faqDiagnostics)
+
         // The list pages go first, so no core is left alone with one of them at the end.
-        var jobs: [RenderJob] = [
-            job(PageContext.homePath, "home") { context.home(pages, site: site) },
-            job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) },
-            job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) },
-            job(PageContext.searchPath, "search") { context.searchPage() },
-        ]
-        jobs += rendered.map { page in job(page.page.outputPath, "page") { context.guidance(page) } }
+        let results = await parallelMap(listJobs + pageJobs.map(\.job) + restJobs) { job in job() }
+        var failedTemplates: Set<String> = []
+        var produced: [[OutputFile]] = []
+        for result in results {
+            switch result {
+            case .success(let files): produced.append(files)
+            case .failure(let error):
+                produced.append([])
+                if failedTemplates.insert(error.name).inserted {
+                    log.add(.error(.render, path: templates.displayPath(error.name), templates.sources[error.name] != nil
+                        ? "template '\(error.name)' could not be rendered"
+                        : "missing template '\(error.name)'"))
+                }
+            }
+        }
+        if !listJobs.isEmpty { memo.listFiles = produced[0..<listJobs.count].flatMap { $0 } }
+        for (i, entry) in pageJobs.enumerated() {
+            let files = produced[listJobs.count + i]
+            if let file = files.first {
+                memo.pageFiles[entry.contentPath] = file
+                pageFiles.append(file)
+            }
+        }
+        if !restJobs.isEmpty { memo.restFiles = produced[(listJobs.count + pageJobs.count)...].flatMap { $0 } }
+        let files = memo.listFiles + pageFiles + memo.restFiles
+
+        let documents = SearchDocuments.collect(pageDocuments: all.filter { $0.page.page.kind == .guidance }.map(\.documents),
+                                                incidentDocuments: all.first { $0.page.page.kind == .incident }?.documents ?? [],
+                                                site: site, faqText: memo.faqText)
+
+        let written = Set(files.map(\.path))
+        for item in site.config.navigation where !written.contains(item.path) {
+            log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
+                           "navigation path '\(item.path)' is not a page of the portal"))
+        }
+        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents, memo: memo)
+    }
+}
+
+extension SiteRenderer {
+    /// The pages other than guidance and lists; FAQ answers are Markdown with links, rendered
+    /// here with their diagnostics, their text kept for the index.
+    private func restJobs(_ site: LoadedSite, incident: RenderedPage?, context: PageContext, resolver: LinkResolver,
+                          faqText: inout [String], log: inout DiagnosticLog) -> [RenderJob] {
+        let job = templates.job
+        var jobs: [RenderJob] = [job(PageContext.searchPath, "search") { context.searchPage() }]
         if let incident {
             jobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: site.contacts ?? []) })
         }
         if let contacts = site.contacts {
             jobs.append(job(PageContext.contactsPath, "contacts") { context.contacts(contacts) })
         }
+        faqText = []
         if let faq = site.faq {
-            let html = faqAnswers.map(\.html)
+            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
+            let answers = faq.entries.map {
+                MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
+                                       origin: origin, config: site.config, resolver: resolver, log: &log)
+            }
+            faqText = answers.map(\.text)
+            let html = answers.map(\.html)
             jobs.append(job(PageContext.faqPath, "faq") { context.faq(faq.entries, answersHTML: html) })
         }
         let reports = ReportPages(context: context)
@@ -63,30 +160,6 @@ public struct SiteRenderer: Sendable {
         if let registry = site.registry {
             jobs += RegistryPages(registry: registry, context: context).jobs(templates: templates)
         }
-
-        let results = await parallelMap(jobs) { job in job() }
-        var files: [OutputFile] = []
-        var failedTemplates: Set<String> = []
-        for result in results {
-            switch result {
-            case .success(let produced): files.append(contentsOf: produced)
-            case .failure(let error):
-                if failedTemplates.insert(error.name).inserted {
-                    log.add(.error(.render, path: templates.displayPath(error.name), templates.names.contains(error.name)
-                        ? "template '\(error.name)' could not be rendered"
-                        : "missing template '\(error.name)'"))
-                }
-            }
-        }
-        let faqText = faqAnswers.map(\.text)
-
-        let documents = SearchDocuments.collect(pages: rendered, incident: incident, site: site, faqText: faqText)
-
-        let written = Set(files.map(\.path))
-        for item in site.config.navigation where !written.contains(item.path) {
-            log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
-                           "navigation path '\(item.path)' is not a page of the portal"))
-        }
-        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents)
+        return jobs
     }
 }

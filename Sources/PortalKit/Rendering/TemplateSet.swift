@@ -7,7 +7,9 @@ public struct TemplateSet: Sendable {
     public static let required = ["home", "page", "section", "search", "sitemap"]
 
     let library: MustacheLibrary
-    let names: Set<String>
+    /// The templates' text by name: what a rendered page depends on.
+    let sources: [String: String]
+    var names: Set<String> { Set(sources.keys) }
     let displayRoot: String
 
     func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }
@@ -38,7 +40,7 @@ public struct TemplateSet: Sendable {
             }
         }
         if log.hasErrors { return nil }
-        return TemplateSet(library: library, names: Set(sources.keys), displayRoot: displayRoot)
+        return TemplateSet(library: library, sources: sources, displayRoot: displayRoot)
     }
 
     /// Reads every `*.mustache` file directly in `folder`.
@@ -85,7 +87,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a layout; swift-mustache answers nil for an unknown name, which becomes an error here.
     func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
-        guard names.contains(name), let html = library.render(Self.droppingEmptyText(context), withTemplate: name) else {
+        guard sources[name] != nil, let html = library.render(Self.droppingEmptyText(context), withTemplate: name) else {
             throw TemplateError(name: name)
         }
         return html

@@ -4,13 +4,15 @@ import PortalMarkdown
 /// the same for the same content.
 enum SearchDocuments {
     static func collect(pages: [RenderedPage], incident: RenderedPage?, site: LoadedSite, faqText: [String]) -> [SearchDocument] {
+        collect(pageDocuments: pages.map { sections(of: $0) }, incidentDocuments: incident.map { sections(of: $0) } ?? [], site: site, faqText: faqText)
+    }
+
+    /// With each page's documents already made (see `sections(of:)`).
+    static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], site: LoadedSite, faqText: [String]) -> [SearchDocument] {
         var docs: [SearchDocument] = []
-        for page in pages {
-            docs += sections(of: page, kind: .guidance, breadcrumb: ["ガイダンス", page.page.title])
-        }
-        if let incident {
-            docs += sections(of: incident, kind: .incident, breadcrumb: ["初動対応", incident.page.title])
-        }
+        docs.reserveCapacity(pageDocuments.reduce(0) { $0 + $1.count } + incidentDocuments.count + (site.registry?.services.count ?? 0))
+        for page in pageDocuments { docs += page }
+        docs += incidentDocuments
         if let faq = site.faq {
             for (entry, text) in zip(faq.entries, faqText) {
                 docs.append(SearchDocument(kind: .faq, title: entry.question, breadcrumb: ["よくある質問", entry.category],
@@ -42,6 +44,13 @@ enum SearchDocuments {
     }
 
     /// A page split at its headings, so a result opens the right section.
+    static func sections(of page: RenderedPage) -> [SearchDocument] {
+        switch page.page.kind {
+        case .guidance: sections(of: page, kind: .guidance, breadcrumb: ["ガイダンス", page.page.title])
+        case .incident: sections(of: page, kind: .incident, breadcrumb: ["初動対応", page.page.title])
+        }
+    }
+
     static func sections(of page: RenderedPage, kind: SearchDocument.Kind, breadcrumb: [String]) -> [SearchDocument] {
         let url = page.page.outputPath.string
         return page.sections.compactMap { section in

@@ -46,41 +46,24 @@ public struct SearchIndex: Sendable, Equatable {
         return out
     }
 
-    /// Tokenising and collecting postings both run on every core: documents are independent,
-    /// and so are terms once they are split into disjoint parts.
-    public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
-        await assemble(documents, frequencies: await parallelMap(documents, frequencies))
+    /// The average document length BM25 normalises by, in whole tokens: rounded, so that editing
+    /// one page among thousands leaves it (and so every other document's weights) unchanged,
+    /// which is what lets watch mode patch the index instead of rebuilding it.
+    static func averageLength(total: Int, count: Int) -> Double {
+        count == 0 ? 1 : max((Double(total) / Double(count)).rounded(), 1)
     }
 
-    private static func assemble(_ documents: [SearchDocument], frequencies: [TermFrequencies]) async -> SearchIndex {
-        let lengths = frequencies.map(\.length)
-        let average = lengths.isEmpty ? 1 : max(Double(lengths.reduce(0, +)) / Double(lengths.count), 1)
-        let norms = lengths.map { k1 * (1 - b + b * Double($0) / average) }
-        let boosts = documents.map(\.kind.boost)
-        let parts = max(ProcessInfoCores.count, 1)
-        // Each part holds the terms whose key falls in it, postings in document order.
-        let partial = await parallelMap(Array(0..<parts)) { part -> [(term: String, postings: [Posting])] in
-            var slots = TermTable(capacity: 1 << 12)
-            var terms: [TermKey] = []
-            var postings: [[Posting]] = []
-            for (doc, tf) in frequencies.enumerated() {
-                let norm = norms[doc], boost = boosts[doc]
-                for (term, f) in zip(tf.terms, tf.counts) where term.part(of: parts) == part {
-                    let slot = slots.value(term) {
-                        terms.append(term)
-                        postings.append([])
-                        return postings.count - 1
-                    }
-                    let w = boost * Double(f) * (k1 + 1) / (Double(f) + norm)
-                    postings[slot].append(Posting(document: doc, weight: Int((w * 100).rounded())))
-                }
-            }
-            return zip(terms, postings).map { (term: $0.text, postings: $1) }
-        }
-        // Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
-        // Unicode-aware comparison.
-        let terms = partial.flatMap { $0 }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
-        return SearchIndex(documents: documents, terms: terms, averageLength: (average * 1000).rounded() / 1000)
+    /// A posting's weight: BM25's term-frequency part for this document, times its kind's boost, ×100.
+    @inline(__always)
+    static func weight(frequency f: Int, length: Int, average: Double, boost: Double) -> Int {
+        let norm = k1 * (1 - b + b * Double(length) / average)
+        let w = boost * Double(f) * (k1 + 1) / (Double(f) + norm)
+        return Int((w * 100).rounded())
+    }
+
+    /// The index of these documents (tokenised and collected on every core).
+    public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
+        await SearchIndexState.build(documents).index
     }
 
     /// Inverse document frequency, as in BM25 (always positive).

@@ -17,24 +17,95 @@ enum SearchIndexFiles {
 
     static let rule = "NFKC, lower case; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; query tokens match terms starting with them; all tokens must match"
 
-    /// `search-index.json`, keys in sorted order (see the README for the schema).
-    static func json(_ index: SearchIndex) -> [UInt8] {
-        var w = JSONWriter(capacity: index.documents.count * 512 + index.terms.count * 32)
-        w.raw("{")
-        w.key("average_length"); w.double(index.averageLength); w.comma()
-        w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
-        w.key("documents"); w.raw("[")
-        for (i, d) in index.documents.enumerated() {
-            if i > 0 { w.comma() }
+    /// One document, encoded once for both outputs.
+    struct DocumentPieces: Sendable {
+        /// Its object in `search-index.json`.
+        var json: [UInt8]
+        /// Its row in a `docs-N.js` chunk.
+        var row: [UInt8]
+        /// Where a chunk may start (see `startsChunk`), from the document's URL only.
+        var boundary: Bool
+
+        init(_ d: SearchDocument, id: Int) {
+            var w = JSONWriter(capacity: d.text.utf8.count + 256)
             w.raw("{")
             w.key("breadcrumb"); w.stringArray(d.breadcrumb); w.comma()
             w.key("category"); w.string(d.category); w.comma()
-            w.key("id"); w.int(i); w.comma()
+            w.key("id"); w.int(id); w.comma()
             w.key("text"); w.string(d.text); w.comma()
             w.key("title"); w.string(d.title); w.comma()
             w.key("type"); w.string(d.kind.rawValue); w.comma()
             w.key("url"); w.string(d.url)
             w.raw("}")
+            json = w.bytes
+            var r = JSONWriter(forScript: true, capacity: d.text.utf8.count + 256)
+            r.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? ""])
+            row = r.bytes
+            boundary = SearchIndexFiles.isChunkBoundary(d.url)
+        }
+    }
+
+    /// One term, encoded once: its entry in `search-index.json`, in its shard, in its tail file.
+    struct TermPieces: Sendable {
+        var term: String
+        var json: [UInt8]
+        var head: [UInt8]
+        var tail: [UInt8]
+        /// Roughly its bytes in a shard: enough to choose the number of shards.
+        var estimate: Int
+
+        init(_ term: String, _ postings: [SearchIndex.Posting]) {
+            self.term = term
+            var j = JSONWriter(capacity: postings.count * 6 + 16)
+            j.key(term); j.raw("\"")
+            encodePostings(postings, into: &j)
+            j.raw("\"")
+            json = j.bytes
+            let (headPostings, tailPostings) = split(postings)
+            // "df|postings": the document frequency keeps idf exact when only the head is loaded.
+            var h = JSONWriter(forScript: true, capacity: headPostings.count * 6 + 16)
+            h.key(term); h.raw("\""); h.int(postings.count); h.raw("|")
+            encodePostings(headPostings, into: &h)
+            h.raw("\"")
+            head = h.bytes
+            if tailPostings.isEmpty {
+                tail = []
+            } else {
+                var t = JSONWriter(forScript: true, capacity: tailPostings.count * 6 + 16)
+                t.key(term); t.raw("\"")
+                encodePostings(tailPostings, into: &t)
+                t.raw("\"")
+                tail = t.bytes
+            }
+            estimate = term.utf8.count + 8 + min(postings.count, SearchIndexFiles.headPostings) * 5
+        }
+    }
+
+    /// The files of an index (tests and one-off use; builds go through `SearchIndexState`).
+    static func files(_ index: SearchIndex) async -> [OutputFile] {
+        let documents = index.documents.enumerated().map { DocumentPieces($1, id: $0) }
+        let terms = index.terms.map { TermPieces($0.term, $0.postings) }
+        return await assemble(averageLength: index.averageLength, documents: documents, terms: terms)
+    }
+
+    /// Every index file from the encoded pieces (terms in their UTF-8 order). `search-index.json`
+    /// and the page's scripts are independent: written on two cores.
+    static func assemble(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) async -> [OutputFile] {
+        async let json = OutputFile(path: jsonPath, bytes: json(averageLength: averageLength, documents: documents, terms: terms))
+        let scripts = pageScripts(documents: documents, terms: terms)
+        return await [json] + scripts
+    }
+
+    /// `search-index.json`, keys in sorted order (see the README for the schema).
+    static func json(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) -> [UInt8] {
+        var w = JSONWriter(capacity: documents.reduce(0) { $0 + $1.json.count + 1 } + terms.reduce(0) { $0 + $1.json.count + 1 } + 1024)
+        w.raw("{")
+        w.key("average_length"); w.double(averageLength); w.comma()
+        w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
+        w.key("documents"); w.raw("[")
+        for (i, d) in documents.enumerated() {
+            if i > 0 { w.comma() }
+            w.append(d.json)
         }
         w.raw("]"); w.comma()
         w.key("field_weights"); w.raw("{")
@@ -43,13 +114,9 @@ enum SearchIndexFiles {
         w.key("title"); w.int(SearchIndex.titleWeight); w.raw("}"); w.comma()
         w.key("rule"); w.string(rule); w.comma()
         w.key("terms"); w.raw("{")
-        for (i, entry) in index.terms.enumerated() {
+        for (i, t) in terms.enumerated() {
             if i > 0 { w.comma() }
-            // The scripts' compact encoding: as plain [id, weight] pairs the postings were two
-            // thirds of the file (120 MB at 10,000 pages).
-            w.key(entry.term); w.raw("\"")
-            encodePostings(entry.postings, into: &w)
-            w.raw("\"")
+            w.append(t.json)
         }
         w.raw("}"); w.comma()
         w.key("version"); w.int(SearchIndex.version)
@@ -118,21 +185,25 @@ enum SearchIndexFiles {
         Int(term.unicodeScalars.first!.value) % count
     }
 
-    /// The JSON file and the page's scripts are independent: written on two cores.
-    static func files(_ index: SearchIndex) async -> [OutputFile] {
-        async let json = OutputFile(path: jsonPath, bytes: json(index))
-        let scripts = pageScripts(index)
-        return await [json] + scripts
+    /// A chunk of documents may also start where a document's URL says so (about one in
+    /// `boundaryEvery`), not only where the previous chunk is full: after an edit changes one
+    /// document's size, the chunks re-align at the next such document instead of every later
+    /// chunk shifting, so watch mode rewrites a few chunk files, not thousands.
+    static let boundaryEvery: UInt64 = 32
+
+    static func isChunkBoundary(_ url: String) -> Bool {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for b in url.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return hash % boundaryEvery == 0
     }
 
-    static func pageScripts(_ index: SearchIndex) -> [OutputFile] {
+    static func pageScripts(documents: [DocumentPieces], terms: [TermPieces]) -> [OutputFile] {
         var files: [OutputFile] = []
 
-        // About 5 bytes a posting once encoded: enough to choose the number of shards.
-        let estimate = index.terms.reduce(0) { $0 + $1.term.utf8.count + 8 + min($1.postings.count, headPostings) * 5 }
+        let estimate = terms.reduce(0) { $0 + $1.estimate }
         let shardCount = max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
-        var shards = Array(repeating: JSONWriter(forScript: true), count: shardCount)
-        var tails = Array(repeating: JSONWriter(forScript: true), count: shardCount)
+        var shards = Array(repeating: JSONWriter(forScript: true, capacity: estimate / shardCount + 64), count: shardCount)
+        var tails = Array(repeating: JSONWriter(forScript: true, capacity: 0), count: shardCount)
         var counts = Array(repeating: 0, count: shardCount)
         var tailCounts = Array(repeating: 0, count: shardCount)
         for i in 0..<shardCount {
@@ -143,25 +214,15 @@ enum SearchIndexFiles {
             tails[i].int(i)
             tails[i].raw(", {")
         }
-        for entry in index.terms {
-            let s = shard(of: entry.term, count: shardCount)
-            let (head, tail) = split(entry.postings)
+        for t in terms {
+            let s = shard(of: t.term, count: shardCount)
             if counts[s] > 0 { shards[s].comma() }
             counts[s] += 1
-            shards[s].key(entry.term)
-            // "df|postings": the document frequency keeps idf exact when only the head is loaded.
-            shards[s].raw("\"")
-            shards[s].int(entry.postings.count)
-            shards[s].raw("|")
-            encodePostings(head, into: &shards[s])
-            shards[s].raw("\"")
-            if !tail.isEmpty {
+            shards[s].append(t.head)
+            if !t.tail.isEmpty {
                 if tailCounts[s] > 0 { tails[s].comma() }
                 tailCounts[s] += 1
-                tails[s].key(entry.term)
-                tails[s].raw("\"")
-                encodePostings(tail, into: &tails[s])
-                tails[s].raw("\"")
+                tails[s].append(t.tail)
             }
         }
         for i in 0..<shardCount {
@@ -183,10 +244,8 @@ enum SearchIndexFiles {
             chunk = JSONWriter(forScript: true)
             rows = 0
         }
-        for (i, d) in index.documents.enumerated() {
-            var row = JSONWriter(forScript: true, capacity: d.text.utf8.count + 256)
-            row.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? ""])
-            if rows == 0 || chunk.bytes.count + row.bytes.count > targetChunkBytes {
+        for (i, d) in documents.enumerated() {
+            if rows == 0 || d.boundary || chunk.bytes.count + d.row.count > targetChunkBytes {
                 flush()
                 chunkStarts.append(i)
                 chunk.raw("PortalSearchData.docs(")
@@ -195,7 +254,7 @@ enum SearchIndexFiles {
             } else {
                 chunk.comma()
             }
-            chunk.append(row)
+            chunk.append(d.row)
             rows += 1
         }
         flush()
@@ -203,7 +262,7 @@ enum SearchIndexFiles {
         var meta = JSONWriter(forScript: true)
         meta.raw("PortalSearchData.meta({")
         meta.key("chunks"); meta.raw("["); for (i, c) in chunkStarts.enumerated() { if i > 0 { meta.comma() }; meta.int(c) }; meta.raw("],")
-        meta.key("documents"); meta.int(index.documents.count); meta.comma()
+        meta.key("documents"); meta.int(documents.count); meta.comma()
         meta.key("labels"); meta.raw("{")
         for (i, kind) in SearchDocument.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
             if i > 0 { meta.comma() }

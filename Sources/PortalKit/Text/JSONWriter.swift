@@ -127,5 +127,8 @@ struct JSONWriter {
 
     mutating func append(_ other: JSONWriter) { bytes.append(contentsOf: other.bytes) }
 
+    /// Bytes already encoded (a piece of a larger file).
+    mutating func append(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }

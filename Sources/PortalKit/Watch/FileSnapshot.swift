@@ -18,16 +18,7 @@ public struct FileSnapshot: Sendable, Equatable {
     public static func scan(_ roots: [String]) -> FileSnapshot {
         var files: [String: Stamp] = [:]
         for root in roots {
-            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if ContentFolder.isIgnored(name) {
-                    if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                    continue
-                }
-                let path = root + "/" + relative
-                var info = stat()
-                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            walk(root) { path, info in
                 files[path] = Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
             }
         }
@@ -37,16 +28,33 @@ public struct FileSnapshot: Sendable, Equatable {
     /// All folders under the roots (for inotify, whose watches are not recursive).
     public static func folders(_ roots: [String]) -> [String] {
         var out = roots
-        for root in roots {
-            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
-            while let relative = walker.nextObject() as? String {
-                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    if ContentFolder.isIgnored((relative as NSString).lastPathComponent) { walker.skipDescendants(); continue }
-                    out.append(root + "/" + relative)
-                }
+        for root in roots { walk(root, folder: { out.append($0) }) }
+        return out
+    }
+
+    /// Every file (followed through symlinks, as the build reads them) and folder under `folder`,
+    /// skipping what the build ignores. readdir and stat directly: FileManager's enumerator
+    /// made a 10,000-page rebuild wait a tenth of a second before it started.
+    private static func walk(_ folder: String, file: (String, stat) -> Void = { _, _ in }, folder found: (String) -> Void = { _ in }) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." || ContentFolder.isIgnored(name) { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                found(path)
+                walk(path, file: file, folder: found)
+            } else if (info.st_mode & S_IFMT) == S_IFLNK {
+                // A link is stamped by what it points to; a linked folder is not entered (no loops).
+                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+                file(path, info)
+            } else {
+                file(path, info)
             }
         }
-        return out
     }
 }
 

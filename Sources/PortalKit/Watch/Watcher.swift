@@ -11,7 +11,7 @@ public final class Watcher {
     private var watched: Set<String> = []
     public private(set) var usesPolling = false
 
-    public init(roots: [String], debounce: Duration = .milliseconds(150)) {
+    public init(roots: [String], debounce: Duration = .milliseconds(50)) {
         self.roots = roots
         self.debounce = debounce
         #if os(Linux)
@@ -46,14 +46,37 @@ public final class Watcher {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 50)
             if ready > 0 {
-                while read(fd, &buffer, buffer.count) > 0 {}
+                var newFolder = false
+                while true {
+                    let n = read(fd, &buffer, buffer.count)
+                    if n <= 0 { break }
+                    newFolder = newFolder || Self.announcesFolder(buffer[..<n])
+                }
                 sawEvent = true
                 lastEvent = .now
-                refreshWatches()  // new folders need their own watch
+                if newFolder { refreshWatches() }  // new folders need their own watch
             } else if sawEvent, ContinuousClock.now - lastEvent >= debounce {
                 return true
             }
         }
+        return false
+    }
+
+    /// Whether a batch of inotify events has a folder created or moved in. Each event is a
+    /// header (watch, mask, cookie, name length) followed by the name.
+    static func announcesFolder(_ events: ArraySlice<UInt8>) -> Bool {
+        #if os(Linux)
+        let header = MemoryLayout<inotify_event>.size
+        var offset = events.startIndex
+        while offset + header <= events.endIndex {
+            var event = inotify_event()
+            withUnsafeMutableBytes(of: &event) { raw in
+                for i in 0..<header { raw[i] = events[offset + i] }
+            }
+            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            offset += header + Int(event.len)
+        }
+        #endif
         return false
     }
 

@@ -1,0 +1,25 @@
+/// A series of builds in one process (`portal watch`, `portal serve`): each successful build
+/// leaves what the next one may reuse, so a one-page edit re-does one page's work. A failed
+/// build leaves the session as it was. One build at a time.
+public final class BuildSession: @unchecked Sendable {
+    var state: BuildState?
+
+    public init() {}
+}
+
+/// Everything a successful build knows that the next one can reuse.
+struct BuildState: Sendable {
+    /// Guidance pages as loaded, by content path, with their files' stamps.
+    var pages: [String: LoadedPageMemo]
+    var render: RenderMemo
+    var index: SearchIndexState
+    var output: OutputRecord
+}
+
+/// What this process last put into the output folder, and the stamp of the folder's marker
+/// file then: if the marker changed (another build swapped the folder, someone deleted it), the
+/// record no longer describes the folder and the next build stages and swaps in full.
+struct OutputRecord: Sendable {
+    var files: [SitePath: [UInt8]]
+    var marker: FileStamp
+}

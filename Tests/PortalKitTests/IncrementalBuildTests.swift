@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// Watch mode reuses what the last build made and writes only what changed; its output must be
+/// exactly what a full build of the same content writes. Each step edits the sample content,
+/// rebuilds in the session, then builds the same content afresh elsewhere and compares every file.
+@Suite struct IncrementalBuildTests {
+    struct Step: Sendable, CustomStringConvertible {
+        var description: String
+        var change: @Sendable (TestSite) throws -> Void
+        /// At most this many files written or deleted (a one-page edit must not rewrite the site).
+        var maxChanged: Int? = nil
+    }
+
+    static let newPage = "---\ntitle: 追加したページ\nupdated: 2025-01-15\n---\n## 新しい節 {#new}\n\nバックアップを定期的に確認します。\n"
+
+    static let steps: [Step] = [
+        Step(description: "a paragraph added to one page", change: { site in
+            try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記：社内の連絡網を年に一度見直します。\n\n## ")
+        }, maxChanged: 40),
+        Step(description: "a page's title", change: { site in
+            try site.edit("content/guidance/jc-star.md", replacing: "title: ", with: "title: 改訂 ")
+        }),
+        Step(description: "a heading added (link targets change)", change: { site in
+            try site.edit("content/guidance/otasuketai.md", replacing: "\n## ", with: "\n## 追加の見出し {#added}\n\n本文。\n\n## ")
+        }),
+        Step(description: "a new page", change: { site in try site.write("content/guidance/added.md", newPage) }),
+        Step(description: "the new page renamed", change: { site in
+            try FileManager.default.moveItem(at: site.url("content/guidance/added.md"), to: site.url("content/guidance/renamed.md"))
+        }),
+        Step(description: "a link to the renamed page's heading", change: { site in
+            try site.edit("content/guidance/overview.md", replacing: "追記：社内の連絡網", with: "[新しい節](renamed.md#new)も参照。社内の連絡網")
+        }),
+        Step(description: "the link removed and the page deleted", change: { site in
+            try site.edit("content/guidance/overview.md", replacing: "[新しい節](renamed.md#new)も参照。", with: "")
+            try site.remove("content/guidance/renamed.md")
+        }),
+        Step(description: "an FAQ answer", change: { site in
+            try site.edit("content/faq.yml", replacing: "answer: |\n", with: "answer: |\n      まず落ち着いて確認します。\n")
+        }),
+        Step(description: "a service in the registry", change: { site in
+            try site.edit("content/services/services.csv", replacing: "（サンプル）001", with: "（改訂）001")
+        }),
+        Step(description: "the page template", change: { site in
+            try site.edit("templates/page.mustache", replacing: "<div class=\"content\">", with: "<div class=\"content\" data-edited=\"1\">")
+        }),
+        Step(description: "site.yml", change: { site in
+            try site.edit("content/site.yml", replacing: "title: ", with: "title: 改 ")
+        }),
+        Step(description: "the style sheet", change: { site in
+            try site.write("content/../templates/assets/portal.css", (site.read("templates/assets/portal.css") ?? "") + "\n/* edited */\n")
+        }),
+        Step(description: "the incident sheet", change: { site in
+            try site.edit("content/incident.md", replacing: "\n## ", with: "\n落ち着いて記録を残します。\n\n## ")
+        }),
+    ]
+
+    @Test("every rebuild in a session writes what a full build of the same content writes")
+    func matchesFullBuild() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        let session = BuildSession()
+        try await site.build(session: session)
+        for step in Self.steps {
+            try step.change(site)
+            let summary = try await site.build(session: session)
+            let changed = try #require(summary.changedFiles, "\(step): the rebuild staged the whole output instead of updating it")
+            if let limit = step.maxChanged { #expect(changed <= limit, "\(step): \(changed) files written") }
+            try await expectSameAsFullBuild(site, step)
+        }
+    }
+
+    @Test("a failed rebuild writes nothing, and the next good one catches up")
+    func failedRebuild() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        let session = BuildSession()
+        try await site.build(session: session)
+        let before = site.tree("output")
+        try site.edit("content/guidance/overview.md", replacing: "title: ", with: "titel: ")
+        try site.edit("content/guidance/jc-star.md", replacing: "\n## ", with: "\n文を足す。\n\n## ")
+        await #expect(throws: BuildFailure.self) { try await site.build(session: session) }
+        #expect(site.tree("output") == before)
+        try site.edit("content/guidance/overview.md", replacing: "titel: ", with: "title: ")
+        let summary = try await site.build(session: session)
+        #expect(summary.changedFiles != nil)
+        try await expectSameAsFullBuild(site, "after the fix")
+    }
+
+    @Test("an output folder replaced behind the session's back is built whole again")
+    func outputReplaced() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        let session = BuildSession()
+        try await site.build(session: session)
+        try await site.build()  // another process's full build swaps the folder
+        try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記。\n\n## ")
+        let summary = try await site.build(session: session)
+        #expect(summary.changedFiles == nil)
+        try await expectSameAsFullBuild(site, "after the swap")
+    }
+
+    private func expectSameAsFullBuild(_ site: TestSite, _ step: CustomStringConvertible) async throws {
+        try? FileManager.default.removeItem(at: site.url("full"))
+        try await site.build(output: "full")
+        let incremental = site.tree("output"), full = site.tree("full")
+        #expect(incremental.keys.sorted() == full.keys.sorted(), "\(step): the file lists differ")
+        let differing = full.keys.filter { incremental[$0] != nil && incremental[$0] != full[$0] }.sorted()
+        #expect(differing.isEmpty, "\(step): these files differ from a full build: \(differing.prefix(10))")
+    }
+}
