@@ -14,6 +14,7 @@
 # selenium needed):
 #   bench/registry_bench.py   "## Registry: 100,000 services"      (BENCH_SKIP_REGISTRY=1 skips it)
 #   bench/search_bench.py     "## Search: index size and query cost" (BENCH_SKIP_SEARCH=1 skips it)
+#   bench/watch_bench.py      "## Watch: one-page rebuild"            (BENCH_SKIP_WATCH=1 skips it)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -185,4 +186,8 @@ fi
 if [ "${BENCH_SKIP_SEARCH:-0}" != 1 ]; then
   echo "== search benchmark (BENCH_SKIP_SEARCH=1 skips it)"
   python3 bench/search_bench.py --portal "$PORTAL" || die "bench/search_bench.py failed"
+fi
+if [ "${BENCH_SKIP_WATCH:-0}" != 1 ]; then
+  echo "== watch benchmark (BENCH_SKIP_WATCH=1 skips it)"
+  python3 bench/watch_bench.py --portal "$PORTAL" || die "bench/watch_bench.py failed"
 fi

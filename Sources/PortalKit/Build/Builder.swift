@@ -7,7 +7,7 @@ public enum Builder {
     /// made is reused where its inputs are unchanged, and only changed files are written.
     public static func build(_ request: BuildRequest, session: BuildSession? = nil,
                              progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
-        let previous = session?.state
+        var previous = session?.state
         let writer = StagedOutputFolder(target: request.output, displayPath: request.outputDisplay)
         do {
             try writer.checkSafe(protecting: [request.content, request.templates])
@@ -51,15 +51,22 @@ public enum Builder {
         timings.end(.render)
 
         // Watch mode, and the folder is as this process left it: write only what changed.
-        if let previous, let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), marker == previous.output.marker {
+        if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), let state = previous, marker == state.output.marker {
             progress(.index)
-            let index = await previous.index.updated(output.searchDocuments)
+            // The index is taken out of the session to be patched in place (a shared copy would
+            // be copied whole); from here a failure leaves the session empty and the next build full.
+            let previousFiles = state.output.files
+            var index = state.index
+            _ = consume state
+            previous = nil
+            session?.state = nil
+            await index.update(output.searchDocuments)
             let all = pages + (await index.files())
             timings.end(.index)
             progress(.write)
             let changed: Int
             do {
-                changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previous.output.files, to: all)
+                changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previousFiles, to: all)
             } catch {
                 session?.state = nil
                 throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
@@ -82,7 +89,7 @@ public enum Builder {
 
         // The index is a pure function of what was rendered.
         progress(.index)
-        let index = await SearchIndexState.build(output.searchDocuments)
+        var index = await SearchIndexState.build(output.searchDocuments)
         let indexFiles = await index.files()
         timings.end(.index)
 

@@ -36,7 +36,7 @@ public struct GuidancePage: Sendable, Equatable {
 
     public var outputPath: SitePath {
         switch kind {
-        case .guidance: SitePath("guidance/\(slug.value).html")
+        case .guidance: SitePath(components: ["guidance", slug.value + ".html"])
         case .incident: SitePath("incident.html")
         }
     }

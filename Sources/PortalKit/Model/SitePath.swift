@@ -11,6 +11,12 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         string = components.joined(separator: "/")
     }
 
+    /// From components already known to be clean (no `/`, `.`, `..` or empty ones).
+    init(components: [String]) {
+        self.components = components
+        string = components.joined(separator: "/")
+    }
+
     public static func == (a: SitePath, b: SitePath) -> Bool { a.string == b.string }
     public func hash(into hasher: inout Hasher) { hasher.combine(string) }
     public var description: String { string }

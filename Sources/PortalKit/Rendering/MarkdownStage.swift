@@ -1,9 +1,23 @@
 import PortalMarkdown
 
 /// A guidance page after Markdown: its document (HTML with link slots, headings, text).
-struct ParsedPage: Sendable, Equatable {
-    var page: GuidancePage
-    var document: MarkdownDocument
+/// A class: a rebuild hands the same instance on for an unchanged page, so reuse is decided by
+/// identity and passing thousands of them around costs one reference each.
+final class ParsedPage: Sendable, Equatable {
+    let page: GuidancePage
+    let document: MarkdownDocument
+    /// What links to this page are checked against.
+    let headingIDs: Set<String>
+
+    init(page: GuidancePage, document: MarkdownDocument) {
+        self.page = page
+        self.document = document
+        headingIDs = Set(document.headings.map(\.id))
+    }
+
+    static func == (a: ParsedPage, b: ParsedPage) -> Bool {
+        a === b || (a.page == b.page && a.document == b.document)
+    }
 }
 
 /// A guidance page with its links resolved: the HTML that goes into the layout.
@@ -36,7 +50,7 @@ enum MarkdownStage {
         var targets: [String: LinkResolver.Target] = [:]
         targets.reserveCapacity(parsed.count)
         for p in parsed {
-            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: Set(p.document.headings.map(\.id)))
+            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: p.headingIDs)
         }
         return targets
     }
@@ -44,7 +58,7 @@ enum MarkdownStage {
     static func resolver(for parsed: [ParsedPage], site: LoadedSite) -> LinkResolver {
         var targets: [String: LinkResolver.Target] = [:]
         for p in parsed {
-            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: Set(p.document.headings.map(\.id)))
+            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: p.headingIDs)
         }
         return LinkResolver(pages: targets, attachments: Dictionary(site.attachments.map { ($0.contentPath, $0) }) { a, _ in a },
                             allowRemoteImages: site.config.allowRemoteImages)
@@ -73,19 +87,27 @@ enum MarkdownStage {
     }
 
     /// A page resolved, with what it reported (kept to report again when it is reused).
-    struct Resolved: Sendable {
-        var parsed: ParsedPage
-        var page: RenderedPage
-        var diagnostics: [Diagnostic]
+    /// A class for the same reason as `ParsedPage`.
+    final class Resolved: Sendable {
+        let parsed: ParsedPage
+        let page: RenderedPage
+        let diagnostics: [Diagnostic]
         /// The page's search documents, made once with it.
-        var documents: [SearchDocument]
+        let documents: [SearchDocument]
+
+        init(parsed: ParsedPage, page: RenderedPage, diagnostics: [Diagnostic], documents: [SearchDocument]) {
+            self.parsed = parsed
+            self.page = page
+            self.diagnostics = diagnostics
+            self.documents = documents
+        }
     }
 
     /// `previous`: pages resolved by the last build against the same link targets; a page whose
     /// parse is unchanged is taken from there.
     static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, previous: [String: Resolved]) async -> [Resolved] {
         await parallelMap(parsed) { p -> Resolved in
-            if let earlier = previous[p.page.contentPath], earlier.parsed == p { return earlier }
+            if let earlier = previous[p.page.contentPath], earlier.parsed === p { return earlier }
             var pageLog = DiagnosticLog()
             report(p.document.diagnostics, path: p.page.displayPath, log: &pageLog)
             let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &pageLog)

@@ -40,6 +40,7 @@ public struct SiteRenderer: Sendable {
         let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        let resolved = memo.resolved
         let rendered = all.map(\.page).filter { $0.page.kind == .guidance }
         let incident = all.first { $0.page.page.kind == .incident }?.page
 
@@ -54,7 +55,7 @@ public struct SiteRenderer: Sendable {
         var pageJobs: [(contentPath: String, job: RenderJob)] = []
         for page in rendered {
             let path = page.page.contentPath
-            if sameEnvironment, let earlier = previous?.pageFiles[path], previous?.resolved[path]?.page == page {
+            if sameEnvironment, let earlier = previous?.pageFiles[path], let before = previous?.resolved[path], before === resolved[path] || before.page == page {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
             } else {

@@ -85,15 +85,8 @@ enum SearchIndexFiles {
     static func files(_ index: SearchIndex) async -> [OutputFile] {
         let documents = index.documents.enumerated().map { DocumentPieces($1, id: $0) }
         let terms = index.terms.map { TermPieces($0.term, $0.postings) }
-        return await assemble(averageLength: index.averageLength, documents: documents, terms: terms)
-    }
-
-    /// Every index file from the encoded pieces (terms in their UTF-8 order). `search-index.json`
-    /// and the page's scripts are independent: written on two cores.
-    static func assemble(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) async -> [OutputFile] {
-        async let json = OutputFile(path: jsonPath, bytes: json(averageLength: averageLength, documents: documents, terms: terms))
-        let scripts = pageScripts(documents: documents, terms: terms)
-        return await [json] + scripts
+        var parts = ScriptParts()
+        return await parts.assemble(averageLength: index.averageLength, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil)
     }
 
     /// `search-index.json`, keys in sorted order (see the README for the schema).
@@ -197,72 +190,66 @@ enum SearchIndexFiles {
         return hash % boundaryEvery == 0
     }
 
-    static func pageScripts(documents: [DocumentPieces], terms: [TermPieces]) -> [OutputFile] {
-        var files: [OutputFile] = []
-
+    static func shardCount(_ terms: [TermPieces]) -> Int {
         let estimate = terms.reduce(0) { $0 + $1.estimate }
-        let shardCount = max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
-        var shards = Array(repeating: JSONWriter(forScript: true, capacity: estimate / shardCount + 64), count: shardCount)
-        var tails = Array(repeating: JSONWriter(forScript: true, capacity: 0), count: shardCount)
-        var counts = Array(repeating: 0, count: shardCount)
-        var tailCounts = Array(repeating: 0, count: shardCount)
-        for i in 0..<shardCount {
-            shards[i].raw("PortalSearchData.terms(")
-            shards[i].int(i)
-            shards[i].raw(", {")
-            tails[i].raw("PortalSearchData.tails(")
-            tails[i].int(i)
-            tails[i].raw(", {")
-        }
-        for t in terms {
-            let s = shard(of: t.term, count: shardCount)
-            if counts[s] > 0 { shards[s].comma() }
-            counts[s] += 1
-            shards[s].append(t.head)
+        return max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
+    }
+
+    /// Shard `i` and its tail file (nil when no term in it has a tail) from its terms, in order.
+    static func shardFiles(_ i: Int, _ terms: [TermPieces]) -> (OutputFile, OutputFile?) {
+        var shard = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.head.count + 1 })
+        var tail = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.tail.count + 1 })
+        shard.raw("PortalSearchData.terms("); shard.int(i); shard.raw(", {")
+        tail.raw("PortalSearchData.tails("); tail.int(i); tail.raw(", {")
+        var tails = 0
+        for (n, t) in terms.enumerated() {
+            if n > 0 { shard.comma() }
+            shard.append(t.head)
             if !t.tail.isEmpty {
-                if tailCounts[s] > 0 { tails[s].comma() }
-                tailCounts[s] += 1
-                tails[s].append(t.tail)
+                if tails > 0 { tail.comma() }
+                tails += 1
+                tail.append(t.tail)
             }
         }
-        for i in 0..<shardCount {
-            shards[i].raw("});\n")
-            files.append(OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shards[i].bytes))
-            if tailCounts[i] > 0 {
-                tails[i].raw("});\n")
-                files.append(OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: tails[i].bytes))
-            }
-        }
+        shard.raw("});\n")
+        tail.raw("});\n")
+        return (OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shard.bytes),
+                tails > 0 ? OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: tail.bytes) : nil)
+    }
 
-        var chunkStarts: [Int] = []
-        var chunk = JSONWriter(forScript: true)
-        var rows = 0
-        func flush() {
-            guard rows > 0 else { return }
-            chunk.raw("]);\n")
-            files.append(OutputFile(path: SitePath("\(folder)/docs-\(chunkStarts.count - 1).js"), bytes: chunk.bytes))
-            chunk = JSONWriter(forScript: true)
-            rows = 0
-        }
+    /// Where each chunk of documents starts: a new chunk when the current one would pass the
+    /// target size, or at a document whose URL marks a boundary.
+    static func chunkStarts(_ documents: [DocumentPieces]) -> [Int] {
+        var starts: [Int] = []
+        var size = 0
         for (i, d) in documents.enumerated() {
-            if rows == 0 || d.boundary || chunk.bytes.count + d.row.count > targetChunkBytes {
-                flush()
-                chunkStarts.append(i)
-                chunk.raw("PortalSearchData.docs(")
-                chunk.int(chunkStarts.count - 1)
-                chunk.raw(", [")
+            // The file's bytes so far ("PortalSearchData.docs(N, [" and rows with their commas).
+            if starts.isEmpty || d.boundary || size + d.row.count > targetChunkBytes {
+                starts.append(i)
+                size = 25 + String(starts.count - 1).utf8.count + d.row.count
             } else {
-                chunk.comma()
+                size += 1 + d.row.count
             }
-            chunk.append(d.row)
-            rows += 1
         }
-        flush()
+        return starts
+    }
 
+    static func chunkFile(_ k: Int, _ rows: ArraySlice<DocumentPieces>) -> OutputFile {
+        var chunk = JSONWriter(forScript: true, capacity: rows.reduce(64) { $0 + $1.row.count + 1 })
+        chunk.raw("PortalSearchData.docs("); chunk.int(k); chunk.raw(", [")
+        for (n, d) in rows.enumerated() {
+            if n > 0 { chunk.comma() }
+            chunk.append(d.row)
+        }
+        chunk.raw("]);\n")
+        return OutputFile(path: SitePath("\(folder)/docs-\(k).js"), bytes: chunk.bytes)
+    }
+
+    static func metaFile(chunkStarts: [Int], documentCount: Int, shardCount: Int) -> OutputFile {
         var meta = JSONWriter(forScript: true)
         meta.raw("PortalSearchData.meta({")
         meta.key("chunks"); meta.raw("["); for (i, c) in chunkStarts.enumerated() { if i > 0 { meta.comma() }; meta.int(c) }; meta.raw("],")
-        meta.key("documents"); meta.int(documents.count); meta.comma()
+        meta.key("documents"); meta.int(documentCount); meta.comma()
         meta.key("labels"); meta.raw("{")
         for (i, kind) in SearchDocument.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
             if i > 0 { meta.comma() }
@@ -272,7 +259,83 @@ enum SearchIndexFiles {
         meta.key("shards"); meta.int(shardCount); meta.comma()
         meta.key("version"); meta.int(SearchIndex.version)
         meta.raw("});\n")
-        files.append(OutputFile(path: SitePath("\(folder)/meta.js"), bytes: meta.bytes))
+        return OutputFile(path: SitePath("\(folder)/meta.js"), bytes: meta.bytes)
+    }
+}
+
+/// The index files as last assembled, so the next assembly rebuilds only the shards and
+/// chunks that hold something changed and hands back the very same files for the rest.
+struct ScriptParts: Sendable {
+    private var shardCount = 0
+    private var shards: [OutputFile] = []
+    private var tails: [OutputFile?] = []
+    private var chunkStarts: [Int] = []
+    private var chunks: [OutputFile] = []
+    private var json: OutputFile?
+
+    /// `changedTerms`/`changedDocuments`: what changed since the last assembly (nil: everything).
+    mutating func assemble(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
+                           changedTerms: Set<String>?, changedDocuments: Set<Int>?) async -> [OutputFile] {
+        let nothingChanged = changedTerms?.isEmpty == true && changedDocuments?.isEmpty == true
+        // search-index.json holds everything: rebuilt on the other core while the scripts are.
+        let previousJSON = json
+        async let jsonFile = nothingChanged && previousJSON != nil ? previousJSON! : OutputFile(
+            path: SearchIndexFiles.jsonPath, bytes: SearchIndexFiles.json(averageLength: averageLength, documents: documents, terms: terms))
+
+        let count = SearchIndexFiles.shardCount(terms)
+        var members = Array(repeating: [SearchIndexFiles.TermPieces](), count: count)
+        var dirty = Array(repeating: count != shardCount || changedTerms == nil, count: count)
+        for t in terms {
+            let s = SearchIndexFiles.shard(of: t.term, count: count)
+            members[s].append(t)
+        }
+        if let changedTerms, count == shardCount {
+            for term in changedTerms { dirty[SearchIndexFiles.shard(of: term, count: count)] = true }
+        }
+        if count != shardCount {
+            shards = []
+            tails = []
+        }
+        var newShards: [OutputFile] = [], newTails: [OutputFile?] = []
+        newShards.reserveCapacity(count)
+        newTails.reserveCapacity(count)
+        for i in 0..<count {
+            if dirty[i] || i >= shards.count {
+                let (shard, tail) = SearchIndexFiles.shardFiles(i, members[i])
+                newShards.append(shard)
+                newTails.append(tail)
+            } else {
+                newShards.append(shards[i])
+                newTails.append(tails[i])
+            }
+        }
+
+        let starts = SearchIndexFiles.chunkStarts(documents)
+        var newChunks: [OutputFile] = []
+        newChunks.reserveCapacity(starts.count)
+        let changedSorted = (changedDocuments ?? []).sorted()
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : documents.count
+            let sameBounds = changedDocuments != nil && k < chunks.count && k < chunkStarts.count && chunkStarts[k] == start
+                && (k + 1 < chunkStarts.count ? chunkStarts[k + 1] : Int.max) == (k + 1 < starts.count ? starts[k + 1] : Int.max)
+            // A changed document inside [start, end)?
+            var low = 0, high = changedSorted.count
+            while low < high { let mid = (low + high) / 2; if changedSorted[mid] < start { low = mid + 1 } else { high = mid } }
+            let touched = low < changedSorted.count && changedSorted[low] < end
+            newChunks.append(sameBounds && !touched ? chunks[k] : SearchIndexFiles.chunkFile(k, documents[start..<end]))
+        }
+
+        shardCount = count
+        shards = newShards
+        tails = newTails
+        chunkStarts = starts
+        chunks = newChunks
+        json = await jsonFile
+        var files: [OutputFile] = [json!]
+        files += shards
+        files += tails.compactMap { $0 }
+        files += chunks
+        files.append(SearchIndexFiles.metaFile(chunkStarts: starts, documentCount: documents.count, shardCount: count))
         return files
     }
 }

@@ -14,6 +14,10 @@ struct SearchIndexState: Sendable {
     /// Keys in the order of the terms' UTF-8 bytes.
     private var order: [TermKey]
     private var documentPieces: [SearchIndexFiles.DocumentPieces]
+    /// The files as last assembled, and what changed since (nil: everything).
+    private var parts = ScriptParts()
+    private var changedTerms: Set<String>? = nil
+    private var changedDocuments: Set<Int>? = nil
 
     /// For queries (the same ranking the browser runs) and tests.
     var index: SearchIndex {
@@ -68,59 +72,72 @@ struct SearchIndexState: Sendable {
         terms.map { ($0.key, $0.value.term) }.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.0)
     }
 
-    /// The index of `documents`, patched from this one when only some documents' contents
-    /// changed; otherwise built afresh.
-    func updated(_ next: [SearchDocument]) async -> SearchIndexState {
-        guard next.count == documents.count else { return await Self.build(next) }
+    /// Becomes the index of `next`: patched in place when only some documents' contents
+    /// changed, otherwise built afresh. Patching touches only the terms whose postings really
+    /// change (a weight that rounds the same is no change), so a small edit re-encodes a few
+    /// terms, not every term of the page.
+    mutating func update(_ next: [SearchDocument]) async {
+        guard next.count == documents.count else { return self = await Self.build(next) }
         var changed: [Int] = []
         for i in next.indices where next[i] != documents[i] {
-            guard next[i].url == documents[i].url, next[i].kind == documents[i].kind else { return await Self.build(next) }
+            guard next[i].url == documents[i].url, next[i].kind == documents[i].kind else { return self = await Self.build(next) }
             changed.append(i)
         }
-        if changed.isEmpty { return self }
-        let counted = changed.map { SearchIndex.frequencies(next[$0]) }
-        var state = self
-        for (doc, tf) in zip(changed, counted) {
-            state.totalLength += tf.length - state.lengths[doc]
-            state.lengths[doc] = tf.length
-        }
-        state.average = SearchIndex.averageLength(total: state.totalLength, count: next.count)
-        guard state.average == average else { return await Self.build(next) }
+        if changed.isEmpty { return }
+        let counted = changed.count > 8 ? await parallelMap(changed.map { next[$0] }, SearchIndex.frequencies) : changed.map { SearchIndex.frequencies(next[$0]) }
+        var total = totalLength
+        for (doc, tf) in zip(changed, counted) { total += tf.length - lengths[doc] }
+        guard SearchIndex.averageLength(total: total, count: next.count) == average else { return self = await Self.build(next) }
+        totalLength = total
 
         var touched = Set<TermKey>()
         for (doc, tf) in zip(changed, counted) {
-            for term in state.frequencies[doc].terms {
-                state.postings[term]?.removeDocument(doc)
-                touched.insert(term)
-            }
-            let length = state.lengths[doc], boost = next[doc].kind.boost
+            lengths[doc] = tf.length
+            let length = tf.length, boost = next[doc].kind.boost
+            var now = Set<TermKey>(minimumCapacity: tf.terms.count)
             for (term, f) in zip(tf.terms, tf.counts) {
-                let posting = SearchIndex.Posting(document: doc, weight: SearchIndex.weight(frequency: f, length: length, average: state.average, boost: boost))
-                state.postings[term, default: []].insertDocument(posting)
-                touched.insert(term)
+                now.insert(term)
+                let posting = SearchIndex.Posting(document: doc, weight: SearchIndex.weight(frequency: f, length: length, average: average, boost: boost))
+                if postings[term, default: []].put(posting) { touched.insert(term) }
             }
-            state.frequencies[doc] = tf
-            state.documents[doc] = next[doc]
-            state.documentPieces[doc] = SearchIndexFiles.DocumentPieces(next[doc], id: doc)
+            for term in frequencies[doc].terms where !now.contains(term) {
+                if postings[term]?.removeDocument(doc) == true { touched.insert(term) }
+            }
+            frequencies[doc] = tf
+            documents[doc] = next[doc]
+            documentPieces[doc] = SearchIndexFiles.DocumentPieces(next[doc], id: doc)
+            changedDocuments?.insert(doc)
         }
         var termsAddedOrRemoved = false
+        var reencode: [(TermKey, [SearchIndex.Posting])] = []
         for term in touched {
-            if let list = state.postings[term], !list.isEmpty {
-                if state.terms[term] == nil { termsAddedOrRemoved = true }
-                state.terms[term] = SearchIndexFiles.TermPieces(term.text, list)
+            if let list = postings[term], !list.isEmpty {
+                if terms[term] == nil { termsAddedOrRemoved = true }
+                reencode.append((term, list))
             } else {
-                state.postings[term] = nil
-                state.terms[term] = nil
+                changedTerms?.insert(terms[term]?.term ?? term.text)
+                postings[term] = nil
+                terms[term] = nil
                 termsAddedOrRemoved = true
             }
         }
-        if termsAddedOrRemoved { state.order = Self.sortedKeys(state.terms) }
-        return state
+        let pieces = reencode.count > 8 ? await parallelMap(reencode) { SearchIndexFiles.TermPieces($0.text, $1) } : reencode.map { SearchIndexFiles.TermPieces($0.text, $1) }
+        for ((term, _), piece) in zip(reencode, pieces) {
+            terms[term] = piece
+            changedTerms?.insert(piece.term)
+        }
+        if termsAddedOrRemoved { order = Self.sortedKeys(terms) }
     }
 
-    func files() async -> [OutputFile] {
+    /// The output files; shards and chunks with nothing changed since the last call are the
+    /// very same files as then.
+    mutating func files() async -> [OutputFile] {
         let terms = order.map { self.terms[$0]! }
-        return await SearchIndexFiles.assemble(averageLength: average, documents: documentPieces, terms: terms)
+        let files = await parts.assemble(averageLength: average, documents: documentPieces, terms: terms,
+                                         changedTerms: changedTerms, changedDocuments: changedDocuments)
+        changedTerms = []
+        changedDocuments = []
+        return files
     }
 }
 
@@ -135,13 +152,23 @@ private extension Array where Element == SearchIndex.Posting {
         return low
     }
 
-    mutating func removeDocument(_ doc: Int) {
+    /// Answers whether the list changed.
+    mutating func removeDocument(_ doc: Int) -> Bool {
         let i = position(of: doc)
-        if i < count, self[i].document == doc { remove(at: i) }
+        guard i < count, self[i].document == doc else { return false }
+        remove(at: i)
+        return true
     }
 
-    mutating func insertDocument(_ posting: SearchIndex.Posting) {
+    /// Adds or replaces the document's posting; answers whether the list changed.
+    mutating func put(_ posting: SearchIndex.Posting) -> Bool {
         let i = position(of: posting.document)
-        if i < count, self[i].document == posting.document { self[i] = posting } else { insert(posting, at: i) }
+        if i < count, self[i].document == posting.document {
+            if self[i] == posting { return false }
+            self[i] = posting
+        } else {
+            insert(posting, at: i)
+        }
+        return true
     }
 }
