@@ -63,7 +63,14 @@ public enum SiteLoader {
             ReportsLoader.maturity($0, path: content.displayPath("reports/maturity.yml"), log: &log)
         } : nil
         let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024, log: &log)
-        pages.sort { ($0.order ?? Int.max, $0.title, $0.contentPath) < ($1.order ?? Int.max, $1.title, $1.contentPath) }
+        // Titles compare by code point (their UTF-8 bytes): the same order as String's for the
+        // NFC text YAML gives, without its Unicode machinery on every comparison.
+        pages.sort { a, b in
+            let (x, y) = (a.order ?? Int.max, b.order ?? Int.max)
+            if x != y { return x < y }
+            if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+            return a.contentPath.utf8.lexicographicallyPrecedes(b.contentPath.utf8)
+        }
         guard let config else { return nil }
         return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,
                           attachments: attachments, risk: risk, maturity: maturity)

@@ -53,9 +53,11 @@ public struct SiteRenderer: Sendable {
         // Guidance pages: a page resolved as before, in the same layout, is the same file.
         var pageFiles: [OutputFile] = []
         var pageJobs: [(contentPath: String, job: RenderJob)] = []
+        let previousPageFiles = previous?.pageFiles ?? [:], previousResolved = previous?.resolved ?? [:]
+        memo.pageFiles.reserveCapacity(rendered.count)
         for page in rendered {
             let path = page.page.contentPath
-            if sameEnvironment, let earlier = previous?.pageFiles[path], let before = previous?.resolved[path], before === resolved[path] || before.page == page {
+            if sameEnvironment, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
             } else {

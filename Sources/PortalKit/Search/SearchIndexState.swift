@@ -126,7 +126,19 @@ struct SearchIndexState: Sendable {
             terms[term] = piece
             changedTerms?.insert(piece.term)
         }
-        if termsAddedOrRemoved { order = Self.sortedKeys(terms) }
+        if termsAddedOrRemoved {
+            // A few terms come and go: removed from and inserted into the sorted order.
+            order.removeAll { self.terms[$0] == nil }
+            let present = Set(order)
+            for (term, piece) in zip(reencode.map(\.0), pieces) where !present.contains(term) {
+                var low = 0, high = order.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if self.terms[order[mid]]!.term.utf8.lexicographicallyPrecedes(piece.term.utf8) { low = mid + 1 } else { high = mid }
+                }
+                order.insert(term, at: low)
+            }
+        }
     }
 
     /// The output files; shards and chunks with nothing changed since the last call are the

@@ -11,7 +11,7 @@ public final class Watcher {
     private var watched: Set<String> = []
     public private(set) var usesPolling = false
 
-    public init(roots: [String], debounce: Duration = .milliseconds(50)) {
+    public init(roots: [String], debounce: Duration = .milliseconds(30)) {
         self.roots = roots
         self.debounce = debounce
         #if os(Linux)
@@ -44,7 +44,7 @@ public final class Watcher {
         var lastEvent = ContinuousClock.now
         while !shouldStop() {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&p, 1, 50)
+            let ready = poll(&p, 1, sawEvent ? 10 : 200)
             if ready > 0 {
                 var newFolder = false
                 while true {
