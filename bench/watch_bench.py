@@ -152,7 +152,7 @@ skips it) on the {args.pages}-page corpus of `bench/gen_corpus.py`.
 - One-page rebuild: `portal watch` running; one page saved at a time ({len(rows)} saves, 1 s apart,
   each a different page); time from just before the write to watch's "changed:" line, which it
   prints after the last file is written (the page's output is then checked for the edit). It
-  includes the 50 ms debounce and the scan of the watched folders; the phases are watch's own
+  includes the 30 ms debounce and the scan of the watched folders; the phases are watch's own
   `--timings` for that rebuild.
 - Median **{med * 1000:.0f} ms = {med / full * 100:.1f} % of the full build**; target ≤ 5 %: {verdict}.
 
