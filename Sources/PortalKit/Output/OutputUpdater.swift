@@ -50,19 +50,7 @@ enum OutputUpdater {
         }
         guard fd >= 0 else { return errno }
         defer { close(fd) }
-        var failure: Int32? = nil
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = FileWriting.writeAll(fd, bytes)
         if failure == nil, ftruncate(fd, off_t(bytes.count)) != 0 { failure = errno }
         return failure
     }

@@ -91,8 +91,7 @@ public struct StagedOutputFolder: Sendable {
             self.displayPath = displayPath
         }
 
-        /// Plain POSIX writes: Foundation's `Data.write` also syncs every file, which cost more
-        /// than the whole render at 10,000 pages. Nothing is visible until the swap anyway.
+        /// Nothing is visible until the swap, so nothing needs syncing file by file.
         public func write(_ files: [OutputFile]) throws(OutputError) {
             for file in files {
                 let parent = file.path.components.dropLast().joined(separator: "/")
@@ -142,20 +141,8 @@ public struct StagedOutputFolder: Sendable {
         private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32? {
             let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return errno }
-            var failure: Int32? = nil
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    offset += n
-                }
-            }
-            if close(fd) != 0, failure == nil { failure = errno }
+            let failure = FileWriting.writeAll(fd, bytes)
+            if close(fd) != 0, failure == nil { return errno }
             return failure
         }
 

@@ -55,12 +55,8 @@ enum MarkdownStage {
         return targets
     }
 
-    static func resolver(for parsed: [ParsedPage], site: LoadedSite) -> LinkResolver {
-        var targets: [String: LinkResolver.Target] = [:]
-        for p in parsed {
-            targets[p.page.contentPath] = .init(outputPath: p.page.outputPath, headingIDs: p.headingIDs)
-        }
-        return LinkResolver(pages: targets, attachments: Dictionary(site.attachments.map { ($0.contentPath, $0) }) { a, _ in a },
+    static func resolver(for targets: [String: LinkResolver.Target], site: LoadedSite) -> LinkResolver {
+        LinkResolver(pages: targets, attachments: Dictionary(site.attachments.map { ($0.contentPath, $0) }) { a, _ in a },
                             allowRemoteImages: site.config.allowRemoteImages)
     }
 
@@ -77,13 +73,6 @@ enum MarkdownStage {
         for d in diagnostics {
             log.add(Diagnostic(d.severity == .error ? .error : .warning, .render, path: path, line: d.line, column: d.column, d.message))
         }
-    }
-
-    /// Checks and rewrites links now that every page's headings are known; pages on every core.
-    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, log: inout DiagnosticLog) async -> [RenderedPage] {
-        let results = await resolve(parsed, resolver: resolver, previous: [:])
-        for r in results { log.add(contentsOf: r.diagnostics) }
-        return results.map(\.page)
     }
 
     /// A page resolved, with what it reported (kept to report again when it is reused).
@@ -103,6 +92,7 @@ enum MarkdownStage {
         }
     }
 
+    /// Checks and rewrites links now that every page's headings are known; pages on every core.
     /// `previous`: pages resolved by the last build against the same link targets; a page whose
     /// parse is unchanged is taken from there.
     static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, previous: [String: Resolved]) async -> [Resolved] {

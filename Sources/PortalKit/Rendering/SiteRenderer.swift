@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
         let sameLinks = previous.map {
             $0.targets == memo.targets && $0.attachments == memo.attachments && $0.config.allowRemoteImages == site.config.allowRemoteImages
         } ?? false
-        let resolver = MarkdownStage.resolver(for: parsed, site: site)
+        let resolver = MarkdownStage.resolver(for: memo.targets, site: site)
         let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })

@@ -3,11 +3,7 @@ import PortalMarkdown
 /// Collects the documents of the index from the rendered site: a pure function, so the index is
 /// the same for the same content.
 enum SearchDocuments {
-    static func collect(pages: [RenderedPage], incident: RenderedPage?, site: LoadedSite, faqText: [String]) -> [SearchDocument] {
-        collect(pageDocuments: pages.map { sections(of: $0) }, incidentDocuments: incident.map { sections(of: $0) } ?? [], site: site, faqText: faqText)
-    }
-
-    /// With each page's documents already made (see `sections(of:)`).
+    /// Each page's documents are made once with the page (see `sections(of:)`).
     static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], site: LoadedSite, faqText: [String]) -> [SearchDocument] {
         var docs: [SearchDocument] = []
         docs.reserveCapacity(pageDocuments.reduce(0) { $0 + $1.count } + incidentDocuments.count + (site.registry?.services.count ?? 0))
