@@ -30,6 +30,7 @@ struct WatchLoop {
             let changes = ChangeSet.between(snapshot, next)
             snapshot = next
             guard !changes.isEmpty else { continue }
+            session.snapshot = next
             await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath))
         }
         if !options.quiet { print("stopped") }

@@ -4,7 +4,7 @@ import Testing
 @testable import PortalKit
 
 @Suite struct ChangeDetectionTests {
-    typealias S = FileSnapshot.Stamp
+    typealias S = FileStamp
 
     @Test("a pure diff of two snapshots: added, modified, removed; a rename is both")
     func diff() {

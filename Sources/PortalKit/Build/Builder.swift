@@ -23,7 +23,7 @@ public enum Builder {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
         var loadedPages: [String: LoadedPageMemo] = [:]
-        let site = await SiteLoader.load(content, reusing: previous?.pages ?? [:], memo: &loadedPages, log: &log)
+        let site = await SiteLoader.load(content, reusing: previous?.pages ?? [:], stamps: session?.snapshot, memo: &loadedPages, log: &log)
         let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
                                       displayRoot: request.templatesDisplay + "/assets", log: &log)

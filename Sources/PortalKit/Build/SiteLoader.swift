@@ -7,8 +7,9 @@ public enum SiteLoader {
 
     /// `reusing`: pages of the previous build by content path, taken as they are while their
     /// file's stamp is unchanged; `memo` receives this build's, for the next one.
-    static func load(_ content: ContentFolder, reusing previous: [String: LoadedPageMemo], memo: inout [String: LoadedPageMemo],
-                     log: inout DiagnosticLog) async -> LoadedSite? {
+    /// `stamps`: a snapshot's stamps by absolute path, when the caller has one.
+    static func load(_ content: ContentFolder, reusing previous: [String: LoadedPageMemo], stamps: FileSnapshot? = nil,
+                     memo: inout [String: LoadedPageMemo], log: inout DiagnosticLog) async -> LoadedSite? {
         var config: SiteConfig?
         if content.exists("site.yml") {
             if let text = content.readText("site.yml", log: &log) {
@@ -21,7 +22,8 @@ public enum SiteLoader {
         let guidanceFiles = content.files(in: "guidance", log: &log)
         let files = guidanceFiles.filter { $0.lowercased().hasSuffix(".md") }
         let loaded = await parallelMap(files) { file -> (GuidancePage?, [Diagnostic], FileStamp?) in
-            let stamp = FileStamp(path: content.root.path + "/" + file)
+            let path = content.root.path + "/" + file
+            let stamp = stamps?.files[path] ?? FileStamp(path: path)
             if let stamp, let earlier = previous[file], earlier.stamp == stamp {
                 return (earlier.page, earlier.diagnostics, stamp)
             }

@@ -3,6 +3,9 @@
 /// build leaves the session as it was. One build at a time.
 public final class BuildSession: @unchecked Sendable {
     var state: BuildState?
+    /// The watcher's latest scan of the content folder, set before each build: the loader takes
+    /// pages' stamps from it instead of asking the disk for each file again.
+    public var snapshot: FileSnapshot?
 
     public init() {}
 }

@@ -7,11 +7,10 @@ struct RenderMemo: Sendable {
     /// The layout every page shares: template texts and site.yml (navigation, title, options).
     var templates: [String: String]
     var config: SiteConfig
-    /// By content path.
-    var parsed: [String: ParsedPage] = [:]
     /// Every page's output path and heading ids, and the attachments: what links resolve against.
     var targets: [String: LinkResolver.Target] = [:]
     var attachments: [Attachment] = []
+    /// By content path; each holds the page's parse too.
     var resolved: [String: MarkdownStage.Resolved] = [:]
     var pageFiles: [String: OutputFile] = [:]
     var listing = SiteListing()

@@ -41,9 +41,7 @@ public struct ContentFolder: Sendable {
         defer { closedir(handle) }
         let dirPath = dir.path
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = entry.pointee.name
             if name == "." || name == ".." || Self.isIgnored(name) { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
             let path = dirPath + "/" + name

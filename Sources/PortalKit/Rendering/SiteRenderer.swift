@@ -29,8 +29,7 @@ public struct SiteRenderer: Sendable {
 
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config,
-                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.parsed ?? [:] : [:])
-        memo.parsed = Dictionary(parsed.map { ($0.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.resolved ?? [:] : [:])
         memo.targets = MarkdownStage.targets(of: parsed)
         memo.attachments = site.attachments
         let sameLinks = previous.map {

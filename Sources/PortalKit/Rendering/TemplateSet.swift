@@ -9,7 +9,6 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The templates' text by name: what a rendered page depends on.
     let sources: [String: String]
-    var names: Set<String> { Set(sources.keys) }
     let displayRoot: String
 
     func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }

@@ -1,26 +1,20 @@
 import Foundation
 
-/// What the watched folders hold at one moment: each file's size and modification time.
-/// Change detection is a pure diff of two snapshots, so it is tested without waiting on the disk.
+/// What the watched folders hold at one moment: each file's stamp. Change detection is a pure
+/// diff of two snapshots, so it is tested without waiting on the disk; the build reuses the same
+/// stamps to know which pages it need not read again.
 public struct FileSnapshot: Sendable, Equatable {
-    public struct Stamp: Sendable, Equatable {
-        public var size: Int64
-        public var modified: Int64  // nanoseconds
-    }
+    public var files: [String: FileStamp]
 
-    public var files: [String: Stamp]
-
-    public init(files: [String: Stamp] = [:]) {
+    public init(files: [String: FileStamp] = [:]) {
         self.files = files
     }
 
     /// Scans folders recursively; paths are `root/relative` as the roots are given.
     public static func scan(_ roots: [String]) -> FileSnapshot {
-        var files: [String: Stamp] = [:]
+        var files: [String: FileStamp] = [:]
         for root in roots {
-            walk(root) { path, info in
-                files[path] = Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-            }
+            walk(root) { path, info in files[path] = FileStamp(info) }
         }
         return FileSnapshot(files: files)
     }
@@ -39,7 +33,7 @@ public struct FileSnapshot: Sendable, Equatable {
         guard let handle = opendir(folder) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = entry.pointee.name
             if name == "." || name == ".." || ContentFolder.isIgnored(name) { continue }
             let path = folder + "/" + name
             var info = stat()
