@@ -83,7 +83,7 @@ for n in $SIZES; do
 
   # The same two builds into no output folder at all: nothing to compare with or link from.
   hyperfine --runs "$RUNS" --export-json "$OUT/hyperfine-empty-$n.json" \
-    --prepare "rm -rf bench/out/portal-$n $OUT/hugo-$n" \
+    --prepare "rm -rf bench/out/portal-$n bench/out/.portal-cache $OUT/hugo-$n" \
     -n portal "${portal_cmd[*]}" \
     -n hugo "${hugo_cmd[*]}"
 
@@ -151,8 +151,10 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
   and one external link; {corpus}.
 - portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder
   (the usual case: files whose bytes did not change are linked from the previous output, not
-  written again). Rows marked "empty output folder" time both tools with the output folder
-  deleted before each run (hyperfine `--prepare`); their ratio to Hugo is to Hugo in that mode.
+  written again, and pages whose files did not change are taken as loaded and parsed from
+  `.portal-cache/`). Rows marked "empty output folder" time both tools with the output folder
+  (and portal's cache) deleted before each run (hyperfine `--prepare`); their ratio to Hugo is to
+  Hugo in that mode.
 - Hugo: the same pages and a minimal layout (header, navigation, table of contents, sources, a home
   page and a section list), internal links as plain relative links, highlighting off; the CSV
   `table` block stays a code block (Hugo does no CSV parsing and no link checking).

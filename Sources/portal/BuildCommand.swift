@@ -11,7 +11,8 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var options: BuildOptions
 
     func run() async throws {
-        let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
+        var request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
+        request.useCache = !options.noCache
         let clock = ContinuousClock()
         let start = clock.now
         let showProgress = !options.quiet && Console.stderrIsTerminal

@@ -19,4 +19,7 @@ struct BuildOptions: ParsableArguments {
 
     @Flag(help: "Print how long each phase took.")
     var timings = false
+
+    @Flag(help: "Neither read nor write the build cache (.portal-cache/ beside the output folder).")
+    var noCache = false
 }

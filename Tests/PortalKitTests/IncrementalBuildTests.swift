@@ -104,9 +104,55 @@ import Testing
         try await expectSameAsFullBuild(site, "after the swap")
     }
 
+    @Test("portal build with its cache writes what a build without it writes, edit after edit")
+    func cacheMatchesFullBuild() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        try await site.build()
+        let cacheFile = PageCache.file(for: site.request.output)
+        #expect(cacheFile.path == site.url(".portal-cache/output/pages.v1").standardizedFileURL.path)
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+        #expect(!site.tree("output").keys.contains { $0.contains("portal-cache") })
+        for step in Self.steps {
+            try step.change(site)
+            try await site.build()
+            try await expectSameAsFullBuild(site, step)
+        }
+    }
+
+    @Test("pages whose files are unchanged come from the cache; a cache of another version or garbage is ignored")
+    func cacheIsUsedAndChecked() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        try await site.build()
+        // Change a cached page behind the build's back: if the cache is used, the output shows it.
+        var contents = try #require(PageCache.read(for: site.request))
+        var entry = try #require(contents.entries["guidance/overview.md"])
+        var page = try #require(entry.memo.page)
+        page.title = "キャッシュから来た題名"
+        entry.memo.page = page
+        contents.entries["guidance/overview.md"] = entry
+        PageCache.write(contents.entries.mapValues(\.memo), parsed: contents.entries.compactMapValues(\.parsed),
+                        allowRawHTML: contents.allowRawHTML, for: site.request)
+        try await site.build()
+        #expect(site.read("output/guidance/overview.html")?.contains("キャッシュから来た題名") == true)
+        // A damaged cache is ignored: the page is read from its file again.
+        let cacheFile = PageCache.file(for: site.request.output)
+        for damaged in [Data("portal-cache".utf8), Data([0x0C]) + Data("portal-cache".utf8) + Data([0x7F, 0xFF, 0xFF]), Data(count: 64)] {
+            try damaged.write(to: cacheFile)
+            try await site.build()
+            #expect(site.read("output/guidance/overview.html")?.contains("キャッシュから来た題名") == false)
+            try await expectSameAsFullBuild(site, "a damaged cache")
+        }
+        // --no-cache neither reads nor writes it.
+        try FileManager.default.removeItem(at: cacheFile)
+        try await site.build(useCache: false)
+        #expect(!FileManager.default.fileExists(atPath: cacheFile.path))
+    }
+
     private func expectSameAsFullBuild(_ site: TestSite, _ step: CustomStringConvertible) async throws {
         try? FileManager.default.removeItem(at: site.url("full"))
-        try await site.build(output: "full")
+        try await site.build(output: "full", useCache: false)
         let incremental = site.tree("output"), full = site.tree("full")
         #expect(incremental.keys.sorted() == full.keys.sorted(), "\(step): the file lists differ")
         let differing = full.keys.filter { incremental[$0] != nil && incremental[$0] != full[$0] }.sorted()

@@ -78,9 +78,10 @@ struct TestSite {
     }
 
     @discardableResult
-    func build(strict: Bool = false, session: BuildSession? = nil, output: String = "output") async throws(BuildFailure) -> BuildSummary {
+    func build(strict: Bool = false, session: BuildSession? = nil, output: String = "output", useCache: Bool = true) async throws(BuildFailure) -> BuildSummary {
         var r = BuildRequest(content: "content", templates: "templates", output: output, relativeTo: root)
         r.strict = strict
+        r.useCache = useCache
         return try await Builder.build(r, session: session)
     }
 

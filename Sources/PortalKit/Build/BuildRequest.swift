@@ -10,6 +10,8 @@ public struct BuildRequest: Sendable {
     public var output: URL
     public var outputDisplay: String
     public var strict: Bool
+    /// Read and write `.portal-cache/` beside the output (`portal build`; not `--no-cache`).
+    public var useCache = true
 
     public init(content: String, templates: String, output: String, strict: Bool = false,
                 relativeTo base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {

@@ -22,8 +22,11 @@ public enum Builder {
         guard FileManager.default.fileExists(atPath: request.content.path) else {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
+        // Without a session (`portal build`), what the last run loaded and parsed comes from the cache.
+        let cache = session == nil && request.useCache ? PageCache.read(for: request) : nil
         var loadedPages: [String: LoadedPageMemo] = [:]
-        let site = await SiteLoader.load(content, reusing: previous?.pages ?? [:], stamps: session?.snapshot, memo: &loadedPages, log: &log)
+        let site = await SiteLoader.load(content, reusing: previous?.pages ?? cache?.entries.mapValues(\.memo) ?? [:],
+                                         stamps: session?.snapshot, memo: &loadedPages, log: &log)
         let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
                                       displayRoot: request.templatesDisplay + "/assets", log: &log)
@@ -32,7 +35,8 @@ public enum Builder {
         timings.end(.load)
 
         progress(.render)
-        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, log: &log)
+        let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
+        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache, log: &log)
         try check(log, strict: request.strict)
         let attachments: [OutputFile]
         do {
@@ -79,6 +83,11 @@ public enum Builder {
         }
 
         // The pages are final: write them aside while the index is built on the other core.
+        let cacheWritten = Task.detached { [loadedPages, memo = output.memo, allowRawHTML = site.config.allowRawHTML] in
+            if session == nil, request.useCache {
+                PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), allowRawHTML: allowRawHTML, for: request)
+            }
+        }
         let staging: StagedOutputFolder.Staging
         do {
             staging = try writer.begin()
@@ -105,6 +114,7 @@ public enum Builder {
             staging.abort()
             throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
         }
+        await cacheWritten.value
         timings.end(.write)
         if let session {
             let all = pages + indexFiles

@@ -40,9 +40,11 @@ enum MarkdownStage {
 
     /// Parses every page on every core; a page equal to one the last build parsed (`previous`,
     /// by content path) keeps its document.
-    static func parse(_ pages: [GuidancePage], config: SiteConfig, previous: [String: Resolved] = [:]) async -> [ParsedPage] {
+    /// `cached`: the same from the build cache (`portal build`).
+    static func parse(_ pages: [GuidancePage], config: SiteConfig, previous: [String: Resolved] = [:],
+                      cached: [String: ParsedPage] = [:]) async -> [ParsedPage] {
         await parallelMap(pages) { page in
-            if let earlier = previous[page.contentPath]?.parsed, earlier.page == page { return earlier }
+            if let earlier = previous[page.contentPath]?.parsed ?? cached[page.contentPath], earlier.page == page { return earlier }
             return ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset)))
         }
     }

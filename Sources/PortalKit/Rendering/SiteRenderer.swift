@@ -23,13 +23,15 @@ public struct SiteRenderer: Sendable {
         await render(site, reusing: nil, log: &log)
     }
 
-    func render(_ site: LoadedSite, reusing previous: RenderMemo?, log: inout DiagnosticLog) async -> Output {
+    /// `parsed`: pages parsed by an earlier run (the build cache), by content path.
+    func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:], log: inout DiagnosticLog) async -> Output {
         var memo = RenderMemo(templates: templates.sources, config: site.config)
         let sameEnvironment = previous.map { $0.templates == memo.templates && $0.config == memo.config } ?? false
 
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config,
-                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.resolved ?? [:] : [:])
+                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.resolved ?? [:] : [:],
+                                               cached: cached)
         memo.targets = MarkdownStage.targets(of: parsed)
         memo.attachments = site.attachments
         let sameLinks = previous.map {

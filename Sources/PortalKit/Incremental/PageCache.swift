@@ -1,0 +1,165 @@
+import Foundation
+import PortalMarkdown
+
+/// What `portal build` keeps for its next run in `.portal-cache/<output folder name>/` beside the
+/// output folder (never inside it): each guidance page as loaded and parsed, with the stamp of
+/// its file. The next build reads a page again only if its stamp changed, and parses it again
+/// only if its text or the Markdown options changed; rendering, the index and the output are
+/// done in full as always (unchanged files are linked). The cache is ignored, and rewritten,
+/// when its format version or the `portal` binary differs, or when it cannot be read.
+enum PageCache {
+    static let version = 1
+    static let folderName = ".portal-cache"
+    static let fileName = "pages.v\(version)"
+
+    struct Entry: Sendable {
+        var memo: LoadedPageMemo
+        var parsed: ParsedPage?
+    }
+
+    struct Contents: Sendable {
+        var allowRawHTML: Bool
+        var entries: [String: Entry]
+    }
+
+    static func file(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(folderName)
+            .appendingPathComponent(output.lastPathComponent).appendingPathComponent(fileName)
+    }
+
+    /// What identifies the program that wrote a cache: a rebuilt `portal` may parse differently.
+    static var toolStamp: String {
+        guard let stamp = FileStamp(path: "/proc/self/exe") ?? resolvedExecutableStamp else { return "unknown" }
+        return "\(stamp.size)-\(stamp.modified)"
+    }
+
+    private static var resolvedExecutableStamp: FileStamp? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).flatMap { FileStamp(path: $0) }
+    }
+
+    static func read(for request: BuildRequest) -> Contents? {
+        guard let data = FileManager.default.contents(atPath: file(for: request.output).path) else { return nil }
+        var r = BinaryReader(Array(data))
+        do {
+            guard try r.string() == "portal-cache", try r.int() == version, try r.string() == toolStamp,
+                  try r.string() == request.content.path, try r.string() == request.contentDisplay else { return nil }
+            let allowRawHTML = try r.bool()
+            let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
+                let path = try r.string()
+                let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), changed: Int64(try r.int()), inode: try r.unsigned())
+                let diagnostics = try r.array(readDiagnostic)
+                let page = try r.optional(readPage)
+                let document = try r.optional(readDocument)
+                let parsed = page.flatMap { p in document.map { ParsedPage(page: p, document: $0) } }
+                return (path, Entry(memo: LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics), parsed: parsed))
+            }
+            guard r.atEnd else { return nil }
+            return Contents(allowRawHTML: allowRawHTML, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
+        } catch {
+            return nil
+        }
+    }
+
+    /// Written after a successful build; a cache that cannot be written is simply not there next time.
+    static func write(_ pages: [String: LoadedPageMemo], parsed: [String: ParsedPage], allowRawHTML: Bool, for request: BuildRequest) {
+        var w = BinaryWriter(capacity: pages.count * 8192)
+        w.string("portal-cache")
+        w.int(version)
+        w.string(toolStamp)
+        w.string(request.content.path)
+        w.string(request.contentDisplay)
+        w.bool(allowRawHTML)
+        w.array(pages.sorted { $0.key < $1.key }) { w, entry in
+            let (path, memo) = entry
+            w.string(path)
+            w.int(Int(memo.stamp.size)); w.int(Int(memo.stamp.modified)); w.int(Int(memo.stamp.changed)); w.unsigned(memo.stamp.inode)
+            w.array(memo.diagnostics, writeDiagnostic)
+            w.optional(memo.page, writePage)
+            // The parse is kept only for the very page loaded (same text).
+            w.optional(parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }, writeDocument)
+        }
+        let url = file(for: request.output)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = url.appendingPathExtension("tmp-\(getpid())")
+            try Data(w.bytes).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: url.appendingPathExtension("tmp-\(getpid())"))
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    // MARK: The types, field by field
+
+    private static func writeDiagnostic(_ w: inout BinaryWriter, _ d: Diagnostic) {
+        w.string(d.severity.rawValue); w.string(d.phase.rawValue); w.string(d.path)
+        w.optional(d.line) { $0.int($1) }; w.optional(d.column) { $0.int($1) }; w.string(d.message)
+    }
+
+    private static func readDiagnostic(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try r.string()), let phase = BuildPhase(rawValue: try r.string()) else { throw .init() }
+        let path = try r.string()
+        let line = try r.optional { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.int() }
+        let column = try r.optional { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.int() }
+        return Diagnostic(severity, phase, path: path, line: line, column: column, try r.string())
+    }
+
+    private static func writePage(_ w: inout BinaryWriter, _ p: GuidancePage) {
+        w.bool(p.kind == .incident)
+        w.string(p.contentPath); w.string(p.displayPath); w.string(p.slug.value); w.string(p.title); w.string(p.summary)
+        w.int(p.updated.year); w.int(p.updated.month); w.int(p.updated.day)
+        w.array(p.sources) { w, s in w.string(s.title); w.string(s.url) }
+        w.array(p.tags) { $0.string($1) }
+        w.optional(p.order) { $0.int($1) }
+        w.string(p.body); w.int(p.bodyLineOffset)
+        w.array(p.contactGroups) { $0.string($1) }
+        w.int(p.updatedLine); w.int(p.updatedColumn)
+    }
+
+    private static func readPage(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> GuidancePage {
+        let kind: PageKind = try r.bool() ? .incident : .guidance
+        let contentPath = try r.string(), displayPath = try r.string()
+        guard let slug = Slug(try r.string()) else { throw .init() }
+        let title = try r.string(), summary = try r.string()
+        guard let updated = LocalDate(year: try r.int(), month: try r.int(), day: try r.int()) else { throw .init() }
+        let sources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in SourceLink(title: try r.string(), url: try r.string()) }
+        let tags = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
+        let order = try r.optional { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.int() }
+        var page = GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
+                                updated: updated, sources: sources, tags: tags, order: order, body: try r.string(), bodyLineOffset: try r.int())
+        page.contactGroups = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
+        page.updatedLine = try r.int()
+        page.updatedColumn = try r.int()
+        return page
+    }
+
+    private static func writeDocument(_ w: inout BinaryWriter, _ d: MarkdownDocument) {
+        w.string(d.slottedHTML)
+        w.array(d.headings) { w, h in w.int(h.level); w.string(h.text); w.string(h.id); w.int(h.line) }
+        w.array(d.links) { w, l in
+            w.bool(l.kind == .image); w.string(l.destination); w.string(l.title); w.string(l.text); w.int(l.line); w.int(l.column)
+        }
+        w.array(d.sections) { w, s in w.optional(s.headingID) { $0.string($1) }; w.string(s.title); w.string(s.text) }
+        w.array(d.diagnostics) { w, m in w.bool(m.severity == .error); w.int(m.line); w.int(m.column); w.string(m.message) }
+    }
+
+    private static func readDocument(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> MarkdownDocument {
+        let html = try r.string()
+        let headings = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
+            Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
+        }
+        let links = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
+            LinkReference(kind: try r.bool() ? .image : .link, destination: try r.string(), title: try r.string(), text: try r.string(),
+                          line: try r.int(), column: try r.int())
+        }
+        let sections = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
+            TextSection(headingID: try r.optional { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() },
+                        title: try r.string(), text: try r.string())
+        }
+        let diagnostics = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
+            MarkdownDiagnostic(severity: try r.bool() ? .error : .warning, line: try r.int(), column: try r.int(), message: try r.string())
+        }
+        return MarkdownDocument(slottedHTML: html, headings: headings, links: links, sections: sections, diagnostics: diagnostics)
+    }
+}
