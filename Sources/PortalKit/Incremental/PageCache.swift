@@ -27,14 +27,11 @@ enum PageCache {
             .appendingPathComponent(output.lastPathComponent).appendingPathComponent(fileName)
     }
 
-    /// What identifies the program that wrote a cache: a rebuilt `portal` may parse differently.
+    /// What identifies the program that wrote a cache (a rebuilt `portal` may parse differently):
+    /// the size and time of the running executable.
     static var toolStamp: String {
-        guard let stamp = FileStamp(path: "/proc/self/exe") ?? resolvedExecutableStamp else { return "unknown" }
-        return "\(stamp.size)-\(stamp.modified)"
-    }
-
-    private static var resolvedExecutableStamp: FileStamp? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).flatMap { FileStamp(path: $0) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return FileStamp(path: executable).map { "\($0.size)-\($0.modified)" } ?? "unknown"
     }
 
     static func read(for request: BuildRequest) -> Contents? {
