@@ -163,7 +163,7 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
 
 {table_text}
 
-At 10,000 pages portal writes about 16,300 files (the pages plus about 6,300 search scripts) and
+At 10,000 pages portal writes about 17,000 files (the pages plus about 7,000 search scripts) and
 214 MB, Hugo about 10,000 files and 97 MB (it builds no search index). With the output folder
 deleted just before the run, creating files is slow for both (ext4 skips recently freed inodes
 one by one when it allocates, visible with `perf record` as `recently_deleted`), and portal creates
