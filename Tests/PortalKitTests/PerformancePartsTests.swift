@@ -89,3 +89,16 @@ import Testing
         #expect(spaced.yaml == "title: ノート" && spaced.body == "# 見出し\n")
     }
 }
+
+@Suite struct LengthQuantizationTests {
+    @Test("lengths keep four significant bits above 16: exact below, never more than 1/8 off, never above")
+    func quantized() {
+        for length in 0..<16 { #expect(SearchIndex.quantizedLength(length) == length) }
+        #expect(SearchIndex.quantizedLength(200) == 192)
+        #expect(SearchIndex.quantizedLength(208) == 208)
+        for length in 16..<100_000 {
+            let q = SearchIndex.quantizedLength(length)
+            #expect(q <= length && Double(length - q) <= Double(length) / 8, "\(length) → \(q)")
+        }
+    }
+}

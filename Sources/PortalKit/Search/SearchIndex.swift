@@ -53,10 +53,21 @@ public struct SearchIndex: Sendable, Equatable {
         count == 0 ? 1 : max((Double(total) / Double(count)).rounded(), 1)
     }
 
+    /// A document's length as BM25 sees it: exact below 16 tokens, above that kept to four
+    /// significant bits (steps of at most 1/8), as Lucene keeps its norms in a byte. Ranking does
+    /// not notice; but a small edit then rarely changes the length BM25 sees, so it changes only
+    /// the postings of the words edited, not every posting of the page, and watch mode patches
+    /// a handful of terms.
+    static func quantizedLength(_ length: Int) -> Int {
+        guard length >= 16 else { return max(length, 0) }
+        let shift = Int.bitWidth - length.leadingZeroBitCount - 4
+        return (length >> shift) << shift
+    }
+
     /// A posting's weight: BM25's term-frequency part for this document, times its kind's boost, ×100.
     @inline(__always)
     static func weight(frequency f: Int, length: Int, average: Double, boost: Double) -> Int {
-        let norm = k1 * (1 - b + b * Double(length) / average)
+        let norm = k1 * (1 - b + b * Double(quantizedLength(length)) / average)
         let w = boost * Double(f) * (k1 + 1) / (Double(f) + norm)
         return Int((w * 100).rounded())
     }
