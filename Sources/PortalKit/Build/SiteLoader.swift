@@ -78,17 +78,19 @@ public enum SiteLoader {
                           attachments: attachments, risk: risk, maturity: maturity)
     }
 
+    /// `pages` in the order of their files (the listing is sorted), so "first" is the earlier path.
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {
-        var first: [Slug: GuidancePage] = [:]
-        for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {
+        var first: [Slug: String] = [:]
+        first.reserveCapacity(pages.count)
+        for page in pages {
             if page.slug.value == "index" {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1, "slug 'index' is taken by the list of guidance pages; choose another"))
             }
             if let earlier = first[page.slug] {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
-                               "duplicate slug '\(page.slug)': \(earlier.displayPath) already uses it; set a different slug:"))
+                               "duplicate slug '\(page.slug)': \(earlier) already uses it; set a different slug:"))
             } else {
-                first[page.slug] = page
+                first[page.slug] = page.displayPath
             }
         }
     }
