@@ -26,8 +26,10 @@ struct WatchLoop {
             fflush(nil)
         }
         while watcher.waitForChange(shouldStop: { Self.stopRequested.load(ordering: .relaxed) }) {
-            let next = FileSnapshot.scan(roots)
-            let changes = ChangeSet.between(snapshot, next)
+            // The events name what changed; only when they cannot (polling, lost events) is
+            // everything scanned again.
+            let (next, changes) = watcher.changedPaths.map { snapshot.updating($0) }
+                ?? { let next = FileSnapshot.scan(roots); return (next, ChangeSet.between(snapshot, next)) }()
             snapshot = next
             guard !changes.isEmpty else { continue }
             session.snapshot = next

@@ -128,9 +128,11 @@ import Testing
         // Change a cached page behind the build's back: if the cache is used, the output shows it.
         var contents = try #require(PageCache.read(for: site.request))
         var entry = try #require(contents.entries["guidance/overview.md"])
-        var page = try #require(entry.memo.page)
-        page.title = "キャッシュから来た題名"
-        entry.memo.page = page
+        let p = try #require(entry.memo.page)
+        entry.memo.page = GuidancePage(kind: p.kind, contentPath: p.contentPath, displayPath: p.displayPath, slug: p.slug,
+                                       title: "キャッシュから来た題名", summary: p.summary, updated: p.updated, sources: p.sources,
+                                       tags: p.tags, order: p.order, body: p.body, bodyLineOffset: p.bodyLineOffset,
+                                       contactGroups: p.contactGroups, updatedLine: p.updatedLine, updatedColumn: p.updatedColumn)
         contents.entries["guidance/overview.md"] = entry
         PageCache.write(contents.entries.mapValues(\.memo), parsed: contents.entries.compactMapValues(\.parsed),
                         allowRawHTML: contents.allowRawHTML, for: site.request)

@@ -51,6 +51,72 @@ import Testing
         }
     }
 
+    @Test("postings are encoded as gaps and weights in base 36, the head and tail each with their own gaps")
+    func postingEncoding() {
+        func reference(_ postings: [SearchIndex.Posting]) -> String {
+            var previous = 0
+            return postings.map { p in
+                defer { previous = p.document }
+                return String(p.document - previous, radix: 36) + ":" + String(p.weight, radix: 36)
+            }.joined(separator: ",")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 300, 301, 2_000] {
+            var document = 0
+            let postings = (0..<size).map { _ in
+                document += [1, 35, 36, 1_295, 1_296, 46_656, 1_679_616, 2_000_000_000][Int.random(in: 0...7, using: &generator)]
+                return SearchIndex.Posting(document: document, weight: [0, 9, 10, 35, 36, 99_999][Int.random(in: 0...5, using: &generator)])
+            }
+            #expect(SearchIndexFiles.encodePostings(postings) == reference(postings))
+            let pieces = SearchIndexFiles.TermPieces("語", postings)
+            let (head, tail) = SearchIndexFiles.split(postings)
+            #expect(String(decoding: pieces.json, as: UTF8.self) == "\"語\":\"\(reference(postings))\"")
+            #expect(String(decoding: pieces.head, as: UTF8.self) == "\"語\":\"\(size)|\(reference(head))\"")
+            #expect(String(decoding: pieces.tail, as: UTF8.self) == (tail.isEmpty ? "" : "\"語\":\"\(reference(tail))\""))
+        }
+    }
+
+    @Test("a file of pieces: first change found by piece, rewritten from there, compared with a file on disk")
+    func fileBodies() throws {
+        let a: [UInt8] = Array("{\"a\":".utf8), b: [UInt8] = Array("[1,2]".utf8), c: [UInt8] = Array("}".utf8)
+        let old = FileBody.pieces([a, b, c])
+        #expect(FileBody.pieces([a, b, c]).firstChange(since: old) == nil)
+        #expect(FileBody.pieces([a, Array("[1,2]".utf8), c]).firstChange(since: old) == nil)  // equal bytes, other buffer
+        #expect(FileBody.pieces([a, Array("[1,2,3]".utf8), c]).firstChange(since: old)! == (1, a.count))
+        #expect(FileBody.pieces([a, b]).firstChange(since: old)! == (2, a.count + b.count))
+        #expect(FileBody.bytes(a + b + c) == old)
+        #expect(FileBody.pieces([a, b, c]).joined == a + b + c)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-body-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = URL(fileURLWithPath: folder.path)
+        let path = SitePath("index.json")
+        let big = [UInt8](repeating: UInt8(ascii: "x"), count: 3 << 20)  // larger than the gathering buffer
+        var previous: [OutputFile] = []
+        for body in [[a, b, c], [a, big, b, c], [a, Array("[9]".utf8), c], [a, Array("[9]".utf8), c], [a]] {
+            let file = OutputFile(path: path, pieces: body)
+            let changed = try OutputUpdater.update(output, displayPath: "out", from: previous, to: [file])
+            #expect(changed == (previous.first?.body == file.body ? 0 : 1))
+            let onDisk = try [UInt8](Data(contentsOf: output.appendingPathComponent("index.json")))
+            #expect(onDisk == file.bytes)
+            let fd = open(output.appendingPathComponent("index.json").path, O_RDONLY)
+            #expect(file.body.matches(fd))
+            close(fd)
+            previous = [file]
+        }
+    }
+
+    @Test("paths and titles sort by code point, as String sorts NFC text")
+    func codePointOrder() {
+        let words = ["b", "a", "ab", "", "Z", "ガイダンス", "がいだんす", "漢字", "ｱ", "a/b", "a-b", "😀", "\u{7F}"]
+        for x in words {
+            for y in words {
+                #expect(x.precedesByCodePoint(y) == (x < y), "\(x) \(y)")
+            }
+        }
+    }
+
     @Test("the term table counts like a dictionary, long terms included")
     func termTable() {
         var table = TermTable(capacity: 4)

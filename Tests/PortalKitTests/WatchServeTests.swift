@@ -37,6 +37,63 @@ import Testing
     }
 }
 
+extension ChangeDetectionTests {
+    @Test("looking again at the paths the events named gives a fresh scan's snapshot and diff")
+    func updatingNamedPaths() throws {
+        let site = try TestSite(["content/guidance/a.md": page(), "content/guidance/b.md": page(), "content/guidance/old/c.md": page()])
+        defer { site.cleanUp() }
+        let root = site.url("content").path
+        var snapshot = FileSnapshot.scan([root])
+        // Each step: change the disk, name the paths inotify would name, compare with a scan.
+        let steps: [(String, () throws -> Void, [String])] = [
+            ("edit", { try site.write("content/guidance/a.md", page(body: "変更\n")) }, ["guidance/a.md"]),
+            ("save via rename", {
+                try site.write("content/guidance/.b.md.tmp", page(body: "新\n"))
+                try FileManager.default.removeItem(at: site.url("content/guidance/b.md"))
+                try FileManager.default.moveItem(at: site.url("content/guidance/.b.md.tmp"), to: site.url("content/guidance/b.md"))
+            }, ["guidance/.b.md.tmp", "guidance/b.md"]),
+            ("new folder", { try site.write("content/guidance/new/d.md", page()) }, ["guidance/new"]),
+            ("folder removed", { try FileManager.default.removeItem(at: site.url("content/guidance/old")) }, ["guidance/old"]),
+            ("file removed", { try site.remove("content/guidance/a.md") }, ["guidance/a.md"]),
+            ("a temporary file that came and went", {}, ["guidance/4913"]),
+        ]
+        for (name, change, named) in steps {
+            try change()
+            let (next, changes) = snapshot.updating(Set(named.map { root + "/" + $0 }))
+            let scanned = FileSnapshot.scan([root])
+            #expect(next == scanned, "\(name)")
+            #expect(changes == ChangeSet.between(snapshot, scanned), "\(name)")
+            snapshot = next
+        }
+    }
+
+    @Test("inotify events are read with their names; a new folder, a moved one and an overflow are flagged")
+    func inotifyEvents() {
+        #if os(Linux)
+        func event(_ wd: Int32, _ mask: UInt32, _ name: String) -> [UInt8] {
+            var padded = Array(name.utf8)
+            if !padded.isEmpty { padded += [UInt8](repeating: 0, count: 16 - padded.count % 16) }
+            var header = inotify_event()
+            header.wd = wd
+            header.mask = mask
+            header.len = UInt32(padded.count)
+            return withUnsafeBytes(of: &header) { Array($0) } + padded
+        }
+        let folder = UInt32(IN_ISDIR)
+        let bytes = event(1, UInt32(IN_CLOSE_WRITE), "ページ.md") + event(2, UInt32(IN_CREATE) | folder, "new")
+            + event(1, UInt32(IN_MOVED_FROM) | folder, "old") + event(-1, UInt32(IN_Q_OVERFLOW), "") + event(3, UInt32(IN_DELETE_SELF), "")
+        let events = Watcher.events(bytes[...])
+        #expect(events == [Watcher.Event]([
+            .init(watch: 1, name: "ページ.md", newFolder: false, folderMoved: false, overflow: false),
+            .init(watch: 2, name: "new", newFolder: true, folderMoved: false, overflow: false),
+            .init(watch: 1, name: "old", newFolder: false, folderMoved: true, overflow: false),
+            .init(watch: -1, name: "", newFolder: false, folderMoved: false, overflow: true),
+            .init(watch: 3, name: "", newFolder: false, folderMoved: false, overflow: false),
+        ]))
+        #endif
+    }
+}
+
 @Suite struct StaticFilesTests {
     @Test("paths that could leave the output folder are not found; folders serve index.html or nothing")
     func resolve() throws {

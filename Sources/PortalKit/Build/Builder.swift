@@ -47,9 +47,15 @@ public enum Builder {
             throw BuildFailure(log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
         }
         let pages = output.files + assets + attachments + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
-        var claimed: Set<String> = []
-        for file in pages where !claimed.insert(file.path.string.lowercased()).inserted {
-            log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
+        // The same paths in the same order as last time were already found distinct.
+        let samePathsAsBefore = previous.map { state in
+            pages.count <= state.output.files.count && zip(pages, state.output.files).allSatisfy { $0.path == $1.path }
+        } ?? false
+        if !samePathsAsBefore {
+            var claimed: Set<String> = []
+            for file in pages where !claimed.insert(file.path.string.lowercased()).inserted {
+                log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
+            }
         }
         try log.check()
         timings.end(.render)
@@ -59,11 +65,9 @@ public enum Builder {
             progress(.index)
             // The index is taken out of the session to be patched in place (a shared copy would
             // be copied whole); from here a failure leaves the session empty and the next build full.
-            let previousFiles = state.output.files
-            var index = state.index
-            _ = consume state
             previous = nil
             session?.state = nil
+            var (index, previousFiles) = Self.takeIndex(state)
             await index.update(output.searchDocuments)
             let all = pages + (await index.files())
             timings.end(.index)
@@ -77,7 +81,7 @@ public enum Builder {
             }
             timings.end(.write)
             session?.state = BuildState(pages: loadedPages, render: output.memo, index: index,
-                                        output: OutputRecord(files: Self.record(all), marker: marker))
+                                        output: OutputRecord(files: all, marker: marker))
             return BuildSummary(pageCount: output.pageCount, fileCount: all.count, changedFiles: changed,
                                 warnings: log.warnings.sorted(), timings: timings.entries)
         }
@@ -119,18 +123,22 @@ public enum Builder {
         if let session {
             let all = pages + indexFiles
             session.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
-                BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: Self.record(all), marker: marker))
+                BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
         return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count,
                             warnings: log.warnings.sorted(), timings: timings.entries)
     }
 
-    private static func record(_ files: [OutputFile]) -> [SitePath: [UInt8]] {
-        var record: [SitePath: [UInt8]] = [:]
-        record.reserveCapacity(files.count)
-        for file in files { record[file.path] = file.bytes }
-        return record
+    /// The last build's index and files; the rest of its state (tens of thousands of entries) is
+    /// freed on the other core rather than before this build can go on.
+    private static func takeIndex(_ state: consuming BuildState) -> (SearchIndexState, [OutputFile]) {
+        var state = state
+        let index = state.index
+        state.index = SearchIndexState()
+        let files = state.output.files
+        Task.detached(priority: .utility) { [state] in withExtendedLifetime(state) {} }
+        return (index, files)
     }
 
     /// Errors always fail; with `--strict`, warnings do too.

@@ -27,7 +27,7 @@ public enum SiteChecker {
             if let templateSet, !log.hasErrors {
                 // Rendering is where links and anchors are checked.
                 let output = await SiteRenderer(templates: templateSet).render(site, log: &log)
-                pageCount = output.files.filter { $0.path.string.hasSuffix(".html") }.count
+                pageCount = output.pageCount
             }
         }
         return Report(diagnostics: log.entries.sorted(), pageCount: pageCount, registry: site?.registry.map(RegistryCounts.init))

@@ -70,8 +70,8 @@ public enum SiteLoader {
         pages.sort { a, b in
             let (x, y) = (a.order ?? Int.max, b.order ?? Int.max)
             if x != y { return x < y }
-            if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
-            return a.contentPath.utf8.lexicographicallyPrecedes(b.contentPath.utf8)
+            if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
+            return a.contentPath.precedesByCodePoint(b.contentPath)
         }
         guard let config else { return nil }
         return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,

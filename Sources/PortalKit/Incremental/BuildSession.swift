@@ -23,6 +23,7 @@ struct BuildState: Sendable {
 /// file then: if the marker changed (another build swapped the folder, someone deleted it), the
 /// record no longer describes the folder and the next build stages and swaps in full.
 struct OutputRecord: Sendable {
-    var files: [SitePath: [UInt8]]
+    /// In the order the build gave them.
+    var files: [OutputFile]
     var marker: FileStamp
 }

@@ -123,12 +123,11 @@ enum PageCache {
         let sources = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in SourceLink(title: try r.string(), url: try r.string()) }
         let tags = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
         let order = try r.optional { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.int() }
-        var page = GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
-                                updated: updated, sources: sources, tags: tags, order: order, body: try r.string(), bodyLineOffset: try r.int())
-        page.contactGroups = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
-        page.updatedLine = try r.int()
-        page.updatedColumn = try r.int()
-        return page
+        let body = try r.string(), bodyLineOffset = try r.int()
+        let contactGroups = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
+        return GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
+                            updated: updated, sources: sources, tags: tags, order: order, body: body, bodyLineOffset: bodyLineOffset,
+                            contactGroups: contactGroups, updatedLine: try r.int(), updatedColumn: try r.int())
     }
 
     private static func writeDocument(_ w: inout BinaryWriter, _ d: MarkdownDocument) {

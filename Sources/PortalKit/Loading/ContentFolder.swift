@@ -28,7 +28,8 @@ public struct ContentFolder: Sendable {
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else { return [] }
         var found: [String] = []
         collect(base, relative: folder, into: &found, log: &log)
-        return found.sorted()
+        // By code point, as SitePath sorts.
+        return found.sorted { $0.precedesByCodePoint($1) }
     }
 
     /// readdir rather than FileManager: it names each entry's type without a stat, and this

@@ -20,11 +20,19 @@ public struct LoadedSite: Sendable {
 /// One file of the finished portal.
 public struct OutputFile: Sendable, Equatable {
     public var path: SitePath
-    public var bytes: [UInt8]
+    public var body: FileBody
+
+    /// All of its bytes in one buffer.
+    public var bytes: [UInt8] { body.joined }
 
     public init(path: SitePath, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.body = .bytes(bytes)
+    }
+
+    public init(path: SitePath, pieces: [[UInt8]]) {
+        self.path = path
+        self.body = .pieces(pieces)
     }
 
     public init(path: SitePath, text: String) {

@@ -5,17 +5,20 @@ import Foundation
 enum FileWriting {
     /// Writes all of `bytes` from the file's start; nil on success, else the errno.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        bytes.withUnsafeBytes { writeAll(fd, $0, at: 0) }
+    }
+
+    /// Writes all of `buffer` at byte `start` of the file; nil on success, else the errno.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at start: Int) -> Int32? {
+        var done = 0
+        while done < buffer.count {
+            let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            done += n
         }
+        return nil
     }
 }

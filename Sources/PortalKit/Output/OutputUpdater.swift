@@ -7,21 +7,29 @@ import Foundation
 /// file keeps its blocks and cached pages, where a new file (as staging needs) costs far more
 /// when thousands change at once.
 enum OutputUpdater {
-    /// Answers how many files were written or deleted.
-    static func update(_ target: URL, displayPath: String, from previous: [SitePath: [UInt8]], to files: [OutputFile]) throws(OutputError) -> Int {
+    /// Answers how many files were written or deleted. `previous` is the last build's files in
+    /// the order it gave them: a rebuild usually gives the same paths in the same order, which
+    /// is checked side by side; only when they differ are paths looked up by name.
+    static func update(_ target: URL, displayPath: String, from previous: [OutputFile], to files: [OutputFile]) throws(OutputError) -> Int {
         var changes = 0
-        var kept = Set<SitePath>()
-        kept.reserveCapacity(files.count)
-        for file in files {
-            kept.insert(file.path)
-            if let old = previous[file.path], same(old, file.bytes) { continue }
+        let samePaths = previous.count == files.count && zip(previous, files).allSatisfy { $0.path == $1.path }
+        let earlier: [SitePath: FileBody] = samePaths ? [:] : Dictionary(previous.map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
+        for (i, file) in files.enumerated() {
+            // A file of pieces is rewritten from its first changed piece on.
+            var from = (piece: 0, offset: 0)
+            if let old = samePaths ? previous[i].body : earlier[file.path] {
+                guard let change = file.body.firstChange(since: old) else { continue }
+                from = change
+            }
             let path = target.path + "/" + file.path.string
-            if let code = overwrite(path, file.bytes) {
+            if let code = overwrite(path, file.body, from: from) {
                 throw OutputError(path: displayPath, message: "updating the output failed at \(file.path.string): \(String(cString: strerror(code))); the next build will write it whole")
             }
             changes += 1
         }
-        for path in previous.keys where !kept.contains(path) {
+        if samePaths { return changes }
+        let kept = Set(files.map(\.path))
+        for path in previous.map(\.path) where !kept.contains(path) {
             unlink(target.path + "/" + path.string)
             changes += 1
             // Folders left empty go too, as a full build would not make them.
@@ -31,18 +39,8 @@ enum OutputUpdater {
         return changes
     }
 
-    /// The same bytes: usually the very same buffer (a page reused from the last build).
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                x.baseAddress == y.baseAddress || x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-            }
-        }
-    }
-
     /// Nil on success, else the errno.
-    private static func overwrite(_ path: String, _ bytes: [UInt8]) -> Int32? {
+    private static func overwrite(_ path: String, _ body: FileBody, from: (piece: Int, offset: Int)) -> Int32? {
         var fd = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -50,8 +48,6 @@ enum OutputUpdater {
         }
         guard fd >= 0 else { return errno }
         defer { close(fd) }
-        var failure = FileWriting.writeAll(fd, bytes)
-        if failure == nil, ftruncate(fd, off_t(bytes.count)) != 0 { failure = errno }
-        return failure
+        return body.write(to: fd, fromPiece: from.piece, offset: from.offset, cut: true)
     }
 }

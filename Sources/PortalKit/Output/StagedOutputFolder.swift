@@ -104,8 +104,8 @@ public struct StagedOutputFolder: Sendable {
                     }
                 }
                 let path = folder.path + "/" + file.path.string
-                if Self.linkUnchanged(target.path + "/" + file.path.string, to: path, bytes: file.bytes) { continue }
-                if let code = Self.writeFile(path, file.bytes) {
+                if Self.linkUnchanged(target.path + "/" + file.path.string, to: path, body: file.body) { continue }
+                if let code = Self.writeFile(path, file.body) {
                     throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(path): \(String(cString: strerror(code)))")
                 }
             }
@@ -115,33 +115,20 @@ public struct StagedOutputFolder: Sendable {
         /// instead of written again: most files of a rebuild are unchanged, and creating tens of
         /// thousands of fresh inodes right after deleting as many is what made writing slow
         /// (ext4 skips recently freed inodes one by one). Any doubt, and the file is written.
-        static func linkUnchanged(_ previous: String, to path: String, bytes: [UInt8]) -> Bool {
+        static func linkUnchanged(_ previous: String, to path: String, body: FileBody) -> Bool {
             var info = stat()
-            guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+            guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == body.count else { return false }
             let fd = Glibc.open(previous, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return false }
             defer { close(fd) }
-            let same = bytes.withUnsafeBytes { expected -> Bool in
-                guard expected.count > 0 else { return true }
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(expected.count, 1 << 16), alignment: 16)
-                defer { buffer.deallocate() }
-                var offset = 0
-                while offset < expected.count {
-                    let n = Glibc.read(fd, buffer.baseAddress!, min(buffer.count, expected.count - offset))
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
-                    offset += n
-                }
-                return true
-            }
-            return same && link(previous, path) == 0
+            return body.matches(fd) && link(previous, path) == 0
         }
 
         /// Nil on success, else the errno.
-        private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32? {
+        private static func writeFile(_ path: String, _ body: FileBody) -> Int32? {
             let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return errno }
-            let failure = FileWriting.writeAll(fd, bytes)
+            let failure = body.write(to: fd, cut: false)
             if close(fd) != 0, failure == nil { return errno }
             return failure
         }

@@ -1,5 +1,7 @@
 /// One thing search can find: a section of a page, a service, a contact, a question.
-public struct SearchDocument: Sendable, Equatable {
+/// Immutable and shared, like the pages: the index phase receives tens of thousands of them on
+/// every rebuild, and an unchanged one is recognised by identity.
+public final class SearchDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         case guidance, incident, service, contact, faq
 
@@ -25,13 +27,26 @@ public struct SearchDocument: Sendable, Equatable {
         }
     }
 
-    public var kind: Kind
-    public var title: String
+    public let kind: Kind
+    public let title: String
     /// From the portal's top down to the page (e.g. ガイダンス › 被害発生時の対応).
-    public var breadcrumb: [String]
+    public let breadcrumb: [String]
     /// Relative to the portal root, with the section anchor.
-    public var url: String
-    public var text: String
+    public let url: String
+    public let text: String
     /// For services: the category id.
-    public var category: String?
+    public let category: String?
+
+    public init(kind: Kind, title: String, breadcrumb: [String], url: String, text: String, category: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.breadcrumb = breadcrumb
+        self.url = url
+        self.text = text
+        self.category = category
+    }
+
+    public static func == (a: SearchDocument, b: SearchDocument) -> Bool {
+        a === b || (a.kind == b.kind && a.title == b.title && a.breadcrumb == b.breadcrumb && a.url == b.url && a.text == b.text && a.category == b.category)
+    }
 }

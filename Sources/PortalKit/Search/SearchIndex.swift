@@ -141,7 +141,7 @@ public struct SearchIndex: Sendable, Equatable {
         var low = 0, high = terms.count
         while low < high {
             let mid = (low + high) / 2
-            if terms[mid].term.utf8.lexicographicallyPrecedes(token.utf8) { low = mid + 1 } else { high = mid }
+            if terms[mid].term.precedesByCodePoint(token) { low = mid + 1 } else { high = mid }
         }
         var end = low
         while end < terms.count, terms[end].term.utf8.starts(with: token.utf8) { end += 1 }

@@ -56,26 +56,22 @@ enum SearchIndexFiles {
 
         init(_ term: String, _ postings: [SearchIndex.Posting]) {
             self.term = term
-            var j = JSONWriter(capacity: postings.count * 6 + 16)
+            let quote: [UInt8] = [UInt8(ascii: "\"")]
+            var j = JSONWriter(capacity: term.utf8.count + 8)
             j.key(term); j.raw("\"")
-            encodePostings(postings, into: &j)
-            j.raw("\"")
-            json = j.bytes
-            let (headPostings, tailPostings) = split(postings)
+            json = PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote)
             // "df|postings": the document frequency keeps idf exact when only the head is loaded.
-            var h = JSONWriter(forScript: true, capacity: headPostings.count * 6 + 16)
-            h.key(term); h.raw("\""); h.int(postings.count); h.raw("|")
-            encodePostings(headPostings, into: &h)
-            h.raw("\"")
-            head = h.bytes
-            if tailPostings.isEmpty {
-                tail = []
+            var k = JSONWriter(forScript: true, capacity: term.utf8.count + 8)
+            k.key(term); k.raw("\"")
+            let key = k.bytes
+            k.int(postings.count); k.raw("|")
+            let headKey = k.bytes
+            if let isHead = SearchIndexFiles.headSelection(postings) {
+                head = PostingEncoder.encode(postings, prefix: headKey, suffix: quote, keep: isHead)
+                tail = PostingEncoder.encode(postings, prefix: key, suffix: quote) { !isHead($0) }
             } else {
-                var t = JSONWriter(forScript: true, capacity: tailPostings.count * 6 + 16)
-                t.key(term); t.raw("\"")
-                encodePostings(tailPostings, into: &t)
-                t.raw("\"")
-                tail = t.bytes
+                head = PostingEncoder.encode(postings, prefix: headKey, suffix: quote)
+                tail = []
             }
             estimate = term.utf8.count + 8 + min(postings.count, SearchIndexFiles.headPostings) * 5
         }
@@ -89,17 +85,22 @@ enum SearchIndexFiles {
         return await parts.assemble(averageLength: index.averageLength, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil)
     }
 
-    /// `search-index.json`, keys in sorted order (see the README for the schema).
-    static func json(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) -> [UInt8] {
-        var w = JSONWriter(capacity: documents.reduce(0) { $0 + $1.json.count + 1 } + terms.reduce(0) { $0 + $1.json.count + 1 } + 1024)
+    /// `search-index.json`, keys in sorted order (see the README for the schema), as pieces:
+    /// each document's and term's own encoding between the fixed parts, never joined in memory.
+    static func json(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        pieces.reserveCapacity(2 * (documents.count + terms.count) + 4)
+        var w = JSONWriter(capacity: 256)
         w.raw("{")
         w.key("average_length"); w.double(averageLength); w.comma()
         w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
         w.key("documents"); w.raw("[")
+        pieces.append(w.bytes)
         for (i, d) in documents.enumerated() {
-            if i > 0 { w.comma() }
-            w.append(d.json)
+            if i > 0 { pieces.append(comma) }
+            pieces.append(d.json)
         }
+        w = JSONWriter(capacity: 512)
         w.raw("]"); w.comma()
         w.key("field_weights"); w.raw("{")
         w.key("breadcrumb"); w.int(SearchIndex.breadcrumbWeight); w.comma()
@@ -107,54 +108,48 @@ enum SearchIndexFiles {
         w.key("title"); w.int(SearchIndex.titleWeight); w.raw("}"); w.comma()
         w.key("rule"); w.string(rule); w.comma()
         w.key("terms"); w.raw("{")
+        pieces.append(w.bytes)
         for (i, t) in terms.enumerated() {
-            if i > 0 { w.comma() }
-            w.append(t.json)
+            if i > 0 { pieces.append(comma) }
+            pieces.append(t.json)
         }
+        w = JSONWriter(capacity: 64)
         w.raw("}"); w.comma()
         w.key("version"); w.int(SearchIndex.version)
         w.raw("}\n")
-        return w.bytes
+        pieces.append(w.bytes)
+        return pieces
     }
+
+    /// One buffer for every separator, so equal pieces are also the same buffer.
+    private static let comma: [UInt8] = [UInt8(ascii: ",")]
 
     /// Postings as one compact string: document ids as base-36 gaps, then the weight, e.g. "0:2s,3:1z".
     static func encodePostings(_ postings: [SearchIndex.Posting]) -> String {
-        var w = JSONWriter(capacity: postings.count * 6)
-        encodePostings(postings, into: &w)
-        return w.text
-    }
-
-    /// Written straight into a script's buffer (inside a JSON string: only digits, letters, `:` and `,`).
-    static func encodePostings(_ postings: [SearchIndex.Posting], into w: inout JSONWriter) {
-        var previous = 0
-        for (i, p) in postings.enumerated() {
-            if i > 0 { w.comma() }
-            w.int(p.document - previous, radix: 36)
-            w.raw(":")
-            w.int(p.weight, radix: 36)
-            previous = p.document
-        }
+        String(decoding: PostingEncoder.encode(postings, prefix: [], suffix: []), as: UTF8.self)
     }
 
     /// The `headPostings` heaviest postings, and the rest; both in document order. Ties at the
-    /// cut go to the lower document ids. Only the weights are sorted (plain integers), never
-    /// the postings.
+    /// cut go to the lower document ids.
     static func split(_ postings: [SearchIndex.Posting]) -> (head: [SearchIndex.Posting], tail: [SearchIndex.Posting]) {
-        guard postings.count > headPostings else { return (postings, []) }
+        guard let isHead = headSelection(postings) else { return (postings, []) }
+        return (postings.filter(isHead), postings.filter { !isHead($0) })
+    }
+
+    /// Which postings are among the `headPostings` heaviest (nil: all are). Only the weights
+    /// are ranked (plain integers), never the postings; the answer is a pure test of a posting,
+    /// so the encoder can measure and then write in two passes.
+    static func headSelection(_ postings: [SearchIndex.Posting]) -> (@Sendable (SearchIndex.Posting) -> Bool)? {
+        guard postings.count > headPostings else { return nil }
         let cut = nthLargestWeight(postings, headPostings)
         var tiesAllowed = headPostings - postings.lazy.filter { $0.weight > cut }.count
-        var head: [SearchIndex.Posting] = [], tail: [SearchIndex.Posting] = []
-        head.reserveCapacity(headPostings)
-        tail.reserveCapacity(postings.count - headPostings)
-        for p in postings {
-            if p.weight > cut || (p.weight == cut && tiesAllowed > 0) {
-                if p.weight == cut { tiesAllowed -= 1 }
-                head.append(p)
-            } else {
-                tail.append(p)
-            }
+        var lastTie = -1
+        for p in postings where p.weight == cut {
+            if tiesAllowed == 0 { break }
+            lastTie = p.document
+            tiesAllowed -= 1
         }
-        return (head, tail)
+        return { [lastTie] p in p.weight > cut || (p.weight == cut && p.document <= lastTie) }
     }
 
     /// Weights are small integers: a histogram finds the cut in one pass, where sorting every
@@ -277,10 +272,10 @@ struct ScriptParts: Sendable {
     mutating func assemble(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
                            changedTerms: Set<String>?, changedDocuments: Set<Int>?) async -> [OutputFile] {
         let nothingChanged = changedTerms?.isEmpty == true && changedDocuments?.isEmpty == true
-        // search-index.json holds everything: rebuilt on the other core while the scripts are.
-        let previousJSON = json
-        async let jsonFile = nothingChanged && previousJSON != nil ? previousJSON! : OutputFile(
-            path: SearchIndexFiles.jsonPath, bytes: SearchIndexFiles.json(averageLength: averageLength, documents: documents, terms: terms))
+        // search-index.json holds everything; its pieces are the documents' and terms' own.
+        if !nothingChanged || json == nil {
+            json = OutputFile(path: SearchIndexFiles.jsonPath, pieces: SearchIndexFiles.json(averageLength: averageLength, documents: documents, terms: terms))
+        }
 
         let count = SearchIndexFiles.shardCount(terms)
         var members = Array(repeating: [SearchIndexFiles.TermPieces](), count: count)
@@ -330,7 +325,6 @@ struct ScriptParts: Sendable {
         tails = newTails
         chunkStarts = starts
         chunks = newChunks
-        json = await jsonFile
         var files: [OutputFile] = [json!]
         files += shards
         files += tails.compactMap { $0 }

@@ -19,6 +19,25 @@ struct SearchIndexState: Sendable {
     private var changedTerms: Set<String>? = nil
     private var changedDocuments: Set<Int>? = nil
 
+    /// An index of nothing: what is left in a build's state once its index is taken out.
+    init() {
+        self.init(documents: [], frequencies: [], lengths: [], totalLength: 0, average: 0, postings: [:], terms: [:], order: [], documentPieces: [])
+    }
+
+    private init(documents: [SearchDocument], frequencies: [TermFrequencies], lengths: [Int], totalLength: Int, average: Double,
+                 postings: [TermKey: [SearchIndex.Posting]], terms: [TermKey: SearchIndexFiles.TermPieces], order: [TermKey],
+                 documentPieces: [SearchIndexFiles.DocumentPieces]) {
+        self.documents = documents
+        self.frequencies = frequencies
+        self.lengths = lengths
+        self.totalLength = totalLength
+        self.average = average
+        self.postings = postings
+        self.terms = terms
+        self.order = order
+        self.documentPieces = documentPieces
+    }
+
     /// For queries (the same ranking the browser runs) and tests.
     var index: SearchIndex {
         SearchIndex(documents: documents, terms: order.map { (term: $0.text, postings: postings[$0]!) },
@@ -69,7 +88,7 @@ struct SearchIndexState: Sendable {
     /// Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
     /// Unicode-aware comparison.
     private static func sortedKeys(_ terms: [TermKey: SearchIndexFiles.TermPieces]) -> [TermKey] {
-        terms.map { ($0.key, $0.value.term) }.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.0)
+        terms.map { ($0.key, $0.value.term) }.sorted { $0.1.precedesByCodePoint($1.1) }.map(\.0)
     }
 
     /// Becomes the index of `next`: patched in place when only some documents' contents
@@ -134,7 +153,7 @@ struct SearchIndexState: Sendable {
                 var low = 0, high = order.count
                 while low < high {
                     let mid = (low + high) / 2
-                    if self.terms[order[mid]]!.term.utf8.lexicographicallyPrecedes(piece.term.utf8) { low = mid + 1 } else { high = mid }
+                    if self.terms[order[mid]]!.term.precedesByCodePoint(piece.term) { low = mid + 1 } else { high = mid }
                 }
                 order.insert(term, at: low)
             }

@@ -19,6 +19,55 @@ public struct FileSnapshot: Sendable, Equatable {
         return FileSnapshot(files: files)
     }
 
+    /// The snapshot with `paths` looked at again (what the watcher's events named), and what
+    /// changed there: a path that is a file is stamped afresh, a folder walked whole, and what
+    /// was known at or under a path and is no longer there is dropped. Equal to a fresh scan
+    /// when the paths cover every change, at the cost of a few `stat` calls instead of one per
+    /// file of the site.
+    public func updating(_ paths: Set<String>) -> (snapshot: FileSnapshot, changes: ChangeSet) {
+        var files = self.files
+        var seen: [String: FileStamp] = [:]
+        var looked: [String] = []
+        for path in paths.sorted() {
+            looked.append(path)
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard !ContentFolder.isIgnored(name) else { continue }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                Self.walk(path) { file, info in seen[file] = FileStamp(info) }
+            } else if (info.st_mode & S_IFMT) != S_IFLNK || (stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR) {
+                seen[path] = FileStamp(info)
+            }
+        }
+        var changes = ChangeSet()
+        for (path, stamp) in seen {
+            if let before = files[path] {
+                if before != stamp { changes.modified.append(path) }
+            } else {
+                changes.added.append(path)
+            }
+            files[path] = stamp
+        }
+        // Known files at or under a looked-at path that were not seen again are gone.
+        let knownAtPaths = looked.filter { files[$0] != nil && seen[$0] == nil }
+        for path in knownAtPaths {
+            files[path] = nil
+            changes.removed.append(path)
+        }
+        let folders = looked.filter { files[$0] == nil }.map { $0 + "/" }
+        if !folders.isEmpty {
+            for path in files.keys where seen[path] == nil && folders.contains(where: { path.hasPrefix($0) }) {
+                changes.removed.append(path)
+            }
+            for path in changes.removed { files[path] = nil }
+        }
+        changes.added.sort()
+        changes.modified.sort()
+        changes.removed.sort()
+        return (FileSnapshot(files: files), changes)
+    }
+
     /// All folders under the roots (for inotify, whose watches are not recursive).
     public static func folders(_ roots: [String]) -> [String] {
         var out = roots

@@ -8,8 +8,13 @@ public final class Watcher {
     public let roots: [String]
     public let debounce: Duration
     private var fd: Int32 = -1
-    private var watched: Set<String> = []
+    /// Each watched folder by its watch descriptor, to name the paths events are about.
+    private var watched: [Int32: String] = [:]
     public private(set) var usesPolling = false
+    /// After `waitForChange`: the paths the events named (files, or folders created, moved or
+    /// removed), for `FileSnapshot.updating`; nil when they are not known (polling, or the
+    /// kernel's event queue overflowed) and the folders must be scanned whole.
+    public private(set) var changedPaths: Set<String>?
 
     public init(roots: [String], debounce: Duration = .milliseconds(30)) {
         self.roots = roots
@@ -29,8 +34,12 @@ public final class Watcher {
         #if os(Linux)
         guard fd >= 0 else { return }
         let mask = UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
-        for folder in FileSnapshot.folders(roots) where !watched.contains(folder) {
-            if inotify_add_watch(fd, folder, mask) >= 0 { watched.insert(folder) }
+        // Every folder again: adding a watch that exists only returns its descriptor, and a
+        // folder renamed inside the tree keeps its descriptor under its new name.
+        watched = [:]
+        for folder in FileSnapshot.folders(roots) {
+            let wd = inotify_add_watch(fd, folder, mask)
+            if wd >= 0 { watched[wd] = folder }
         }
         #endif
     }
@@ -38,46 +47,77 @@ public final class Watcher {
     /// Blocks until something changed and the burst has settled, or `shouldStop` says so.
     /// Returns false when stopped.
     public func waitForChange(shouldStop: () -> Bool) -> Bool {
+        changedPaths = nil
         if usesPolling { return pollForChange(shouldStop: shouldStop) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var paths: Set<String>? = []
         var sawEvent = false
         var lastEvent = ContinuousClock.now
         while !shouldStop() {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&p, 1, sawEvent ? 10 : 200)
+            // After an event, wake exactly when the burst would have settled.
+            let settle = debounce - (ContinuousClock.now - lastEvent)
+            let ready = poll(&p, 1, sawEvent ? Int32(max(0, (settle.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000 + settle.components.seconds * 1000)) : 200)
             if ready > 0 {
                 var newFolder = false
                 while true {
                     let n = read(fd, &buffer, buffer.count)
                     if n <= 0 { break }
-                    newFolder = newFolder || Self.announcesFolder(buffer[..<n])
+                    for event in Self.events(buffer[..<n]) {
+                        // A folder moved or lost events: its old paths are not worth trusting.
+                        if event.overflow || event.folderMoved { paths = nil }
+                        if event.newFolder { newFolder = true }
+                        if let folder = watched[event.watch] {
+                            paths?.insert(event.name.isEmpty ? folder : folder + "/" + event.name)
+                        } else {
+                            paths = nil
+                        }
+                    }
                 }
                 sawEvent = true
                 lastEvent = .now
                 if newFolder { refreshWatches() }  // new folders need their own watch
             } else if sawEvent, ContinuousClock.now - lastEvent >= debounce {
+                changedPaths = paths
                 return true
             }
         }
         return false
     }
 
-    /// Whether a batch of inotify events has a folder created or moved in. Each event is a
-    /// header (watch, mask, cookie, name length) followed by the name.
-    static func announcesFolder(_ events: ArraySlice<UInt8>) -> Bool {
+    /// One inotify event: the folder's watch, the name in it ("" for the folder itself),
+    /// whether it announces a new folder (which needs a watch of its own), and whether the
+    /// kernel dropped events.
+    struct Event: Equatable {
+        var watch: Int32
+        var name: String
+        var newFolder: Bool
+        var folderMoved: Bool
+        var overflow: Bool
+    }
+
+    /// The events in a buffer read from inotify: each is a header (watch, mask, cookie, name
+    /// length) followed by the name, padded with NULs.
+    static func events(_ bytes: ArraySlice<UInt8>) -> [Event] {
+        var out: [Event] = []
         #if os(Linux)
         let header = MemoryLayout<inotify_event>.size
-        var offset = events.startIndex
-        while offset + header <= events.endIndex {
+        var offset = bytes.startIndex
+        while offset + header <= bytes.endIndex {
             var event = inotify_event()
             withUnsafeMutableBytes(of: &event) { raw in
-                for i in 0..<header { raw[i] = events[offset + i] }
+                for i in 0..<header { raw[i] = bytes[offset + i] }
             }
-            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            let nameStart = offset + header, nameEnd = min(nameStart + Int(event.len), bytes.endIndex)
+            let name = bytes[nameStart..<nameEnd].prefix { $0 != 0 }
+            out.append(Event(watch: event.wd, name: String(decoding: name, as: UTF8.self),
+                             newFolder: event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                             folderMoved: event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_MOVED_FROM | IN_MOVED_TO) != 0,
+                             overflow: event.mask & UInt32(IN_Q_OVERFLOW) != 0))
             offset += header + Int(event.len)
         }
         #endif
-        return false
+        return out
     }
 
     private func pollForChange(shouldStop: () -> Bool) -> Bool {

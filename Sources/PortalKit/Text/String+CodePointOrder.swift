@@ -1,0 +1,21 @@
+import Foundation
+
+extension String {
+    /// Orders by code point (the UTF-8 bytes, compared with memcmp): String's own order for the
+    /// NFC text a portal holds, without its Unicode machinery, and far cheaper than a generic
+    /// `lexicographicallyPrecedes` in the sorts every build does over ten thousand paths.
+    func precedesByCodePoint(_ other: String) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ a in
+            other.utf8.withContiguousStorageIfAvailable { b in Self.less(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) }
+        }), let answer {
+            return answer
+        }
+        return utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
+    private static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let n = Swift.min(a.count, b.count)
+        let c = n == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, n)
+        return c < 0 || (c == 0 && a.count < b.count)
+    }
+}
