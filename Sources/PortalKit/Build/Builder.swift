@@ -61,13 +61,12 @@ public enum Builder {
         timings.end(.render)
 
         // Watch mode, and the folder is as this process left it: write only what changed.
-        if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), let state = previous, marker == state.output.marker {
+        if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), let recorded = previous?.output.marker, marker == recorded {
             progress(.index)
             // The index is taken out of the session to be patched in place (a shared copy would
             // be copied whole); from here a failure leaves the session empty and the next build full.
-            previous = nil
             session?.state = nil
-            var (index, previousFiles) = Self.takeIndex(state)
+            var (index, previousFiles) = Self.takeIndex(previous.take()!)
             await index.update(output.searchDocuments)
             let all = pages + (await index.files())
             timings.end(.index)
@@ -131,14 +130,22 @@ public enum Builder {
     }
 
     /// The last build's index and files; the rest of its state (tens of thousands of entries) is
-    /// freed on the other core rather than before this build can go on.
+    /// freed on another thread rather than before this build can go on. The state is handed
+    /// over in a box the other thread empties, so whichever side lets go last, the freeing
+    /// happens there.
     private static func takeIndex(_ state: consuming BuildState) -> (SearchIndexState, [OutputFile]) {
-        var state = state
         let index = state.index
         state.index = SearchIndexState()
         let files = state.output.files
-        Task.detached(priority: .utility) { [state] in withExtendedLifetime(state) {} }
+        let retired = Retired(state)
+        Task.detached(priority: .utility) { retired.free() }
         return (index, files)
+    }
+
+    private final class Retired: @unchecked Sendable {
+        private var state: BuildState?
+        init(_ state: consuming BuildState) { self.state = state }
+        func free() { state = nil }
     }
 
     /// Errors always fail; with `--strict`, warnings do too.

@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
         /// What the index phase turns into the search index.
         public var searchDocuments: [SearchDocument]
         /// HTML pages written (for the summary line).
-        public var pageCount: Int { files.reduce(0) { $0 + ($1.path.string.hasSuffix(".html") ? 1 : 0) } }
+        public var pageCount: Int { files.reduce(0) { $0 + ($1.path.string.endsWithBytes(".html") ? 1 : 0) } }
         /// For the next render in this process.
         var memo: RenderMemo
     }

@@ -7,37 +7,96 @@ enum PostingEncoder {
 
     /// `prefix`, every posting, `suffix`.
     static func encode(_ postings: [Posting], prefix: [UInt8], suffix: [UInt8]) -> [UInt8] {
-        encode(postings, prefix: prefix, suffix: suffix) { _ in true }
+        encode(postings, prefix: prefix, headPrefix: [], tailPrefix: [], suffix: suffix, cut: nil).all
     }
 
-    /// The postings `keep` selects (in order, gaps counted between those kept), between
-    /// `prefix` and `suffix`.
-    @inline(__always)
-    static func encode(_ postings: [Posting], prefix: [UInt8], suffix: [UInt8], keep: (Posting) -> Bool) -> [UInt8] {
-        var size = prefix.count + suffix.count
-        var previous = 0, kept = 0
-        for p in postings where keep(p) {
-            size += digitCount(p.document - previous) + 1 + digitCount(p.weight)
-            previous = p.document
-            kept += 1
-        }
-        size += max(kept - 1, 0)
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            let out = buffer.baseAddress!
-            var i = 0
-            for b in prefix { out[i] = b; i += 1 }
-            var previous = 0, first = true
-            for p in postings where keep(p) {
-                if !first { out[i] = UInt8(ascii: ","); i += 1 }
-                first = false
-                put(p.document - previous, out, &i)
-                out[i] = UInt8(ascii: ":"); i += 1
-                put(p.weight, out, &i)
-                previous = p.document
+    /// Which postings make a term's head: those above the cut weight, and at the cut weight
+    /// those up to a document (ties go to the lower documents).
+    struct HeadCut: Sendable {
+        var weight: Int
+        var lastTie: Int
+
+        @inline(__always)
+        func contains(_ p: Posting) -> Bool { p.weight > weight || (p.weight == weight && p.document <= lastTie) }
+    }
+
+    /// In one measuring and one writing pass: every posting between `prefix` and `suffix`, and,
+    /// given a cut, the head's and the tail's postings (each with gaps of its own) between
+    /// their prefixes and `suffix`.
+    static func encode(_ postings: [Posting], prefix: [UInt8], headPrefix: [UInt8], tailPrefix: [UInt8], suffix: [UInt8],
+                       cut: HeadCut?) -> (all: [UInt8], head: [UInt8], tail: [UInt8]) {
+        var sizes = (all: prefix.count + suffix.count, head: headPrefix.count + suffix.count, tail: tailPrefix.count + suffix.count)
+        var previous = (all: 0, head: 0, tail: 0), counts = (all: 0, head: 0, tail: 0)
+        for p in postings {
+            sizes.all += digitCount(p.document - previous.all) + 1 + digitCount(p.weight)
+            previous.all = p.document
+            counts.all += 1
+            guard let cut else { continue }
+            if cut.contains(p) {
+                sizes.head += digitCount(p.document - previous.head) + 1 + digitCount(p.weight)
+                previous.head = p.document
+                counts.head += 1
+            } else {
+                sizes.tail += digitCount(p.document - previous.tail) + 1 + digitCount(p.weight)
+                previous.tail = p.document
+                counts.tail += 1
             }
+        }
+        sizes.all += max(counts.all - 1, 0)
+        sizes.head += max(counts.head - 1, 0)
+        sizes.tail += max(counts.tail - 1, 0)
+        guard let cut else {
+            return ([UInt8](unsafeUninitializedCapacity: sizes.all) { all, count in
+                var w = Writer(all.baseAddress!, prefix)
+                for p in postings { w.put(p) }
+                count = w.finish(suffix)
+                precondition(count == sizes.all, "posting size miscounted")
+            }, [], [])
+        }
+        var head: [UInt8] = [], tail: [UInt8] = []
+        let all = [UInt8](unsafeUninitializedCapacity: sizes.all) { all, allCount in
+            head = [UInt8](unsafeUninitializedCapacity: sizes.head) { head, headCount in
+                tail = [UInt8](unsafeUninitializedCapacity: sizes.tail) { tail, tailCount in
+                    var a = Writer(all.baseAddress!, prefix), h = Writer(head.baseAddress!, headPrefix), t = Writer(tail.baseAddress!, tailPrefix)
+                    for p in postings {
+                        a.put(p)
+                        if cut.contains(p) { h.put(p) } else { t.put(p) }
+                    }
+                    tailCount = t.finish(suffix)
+                    headCount = h.finish(suffix)
+                    allCount = a.finish(suffix)
+                    precondition(allCount == sizes.all && headCount == sizes.head && tailCount == sizes.tail, "posting size miscounted")
+                }
+            }
+        }
+        return (all, head, tail)
+    }
+
+    /// Writes postings one after another into a buffer measured for them.
+    private struct Writer {
+        let out: UnsafeMutablePointer<UInt8>
+        var i = 0
+        var previous = 0
+        var first = true
+
+        init(_ out: UnsafeMutablePointer<UInt8>, _ prefix: [UInt8]) {
+            self.out = out
+            for b in prefix { out[i] = b; i += 1 }
+        }
+
+        @inline(__always)
+        mutating func put(_ p: Posting) {
+            if !first { out[i] = UInt8(ascii: ","); i += 1 }
+            first = false
+            PostingEncoder.put(p.document - previous, out, &i)
+            out[i] = UInt8(ascii: ":"); i += 1
+            PostingEncoder.put(p.weight, out, &i)
+            previous = p.document
+        }
+
+        mutating func finish(_ suffix: [UInt8]) -> Int {
             for b in suffix { out[i] = b; i += 1 }
-            precondition(i == size, "posting size miscounted")
-            count = i
+            return i
         }
     }
 
@@ -54,7 +113,7 @@ enum PostingEncoder {
     }
 
     @inline(__always)
-    private static func put(_ value: Int, _ out: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
+    fileprivate static func put(_ value: Int, _ out: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
         var v = UInt(value)
         let n = digitCount(value)
         var k = i + n - 1

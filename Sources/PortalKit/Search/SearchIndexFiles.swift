@@ -53,27 +53,28 @@ enum SearchIndexFiles {
         var tail: [UInt8]
         /// Roughly its bytes in a shard: enough to choose the number of shards.
         var estimate: Int
+        /// Whether a block of `search-index.json` starts here (see `IndexJSONBlocks`).
+        var boundary: Bool
 
         init(_ term: String, _ postings: [SearchIndex.Posting]) {
             self.term = term
             let quote: [UInt8] = [UInt8(ascii: "\"")]
             var j = JSONWriter(capacity: term.utf8.count + 8)
             j.key(term); j.raw("\"")
-            json = PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote)
             // "df|postings": the document frequency keeps idf exact when only the head is loaded.
             var k = JSONWriter(forScript: true, capacity: term.utf8.count + 8)
             k.key(term); k.raw("\"")
             let key = k.bytes
             k.int(postings.count); k.raw("|")
-            let headKey = k.bytes
-            if let isHead = SearchIndexFiles.headSelection(postings) {
-                head = PostingEncoder.encode(postings, prefix: headKey, suffix: quote, keep: isHead)
-                tail = PostingEncoder.encode(postings, prefix: key, suffix: quote) { !isHead($0) }
+            if let cut = SearchIndexFiles.headCut(postings) {
+                (json, head, tail) = PostingEncoder.encode(postings, prefix: j.bytes, headPrefix: k.bytes, tailPrefix: key, suffix: quote, cut: cut)
             } else {
-                head = PostingEncoder.encode(postings, prefix: headKey, suffix: quote)
+                json = PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote)
+                head = PostingEncoder.encode(postings, prefix: k.bytes, suffix: quote)
                 tail = []
             }
             estimate = term.utf8.count + 8 + min(postings.count, SearchIndexFiles.headPostings) * 5
+            boundary = SearchIndexFiles.isChunkBoundary(term)
         }
     }
 
@@ -85,45 +86,6 @@ enum SearchIndexFiles {
         return await parts.assemble(averageLength: index.averageLength, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil)
     }
 
-    /// `search-index.json`, keys in sorted order (see the README for the schema), as pieces:
-    /// each document's and term's own encoding between the fixed parts, never joined in memory.
-    static func json(averageLength: Double, documents: [DocumentPieces], terms: [TermPieces]) -> [[UInt8]] {
-        var pieces: [[UInt8]] = []
-        pieces.reserveCapacity(2 * (documents.count + terms.count) + 4)
-        var w = JSONWriter(capacity: 256)
-        w.raw("{")
-        w.key("average_length"); w.double(averageLength); w.comma()
-        w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
-        w.key("documents"); w.raw("[")
-        pieces.append(w.bytes)
-        for (i, d) in documents.enumerated() {
-            if i > 0 { pieces.append(comma) }
-            pieces.append(d.json)
-        }
-        w = JSONWriter(capacity: 512)
-        w.raw("]"); w.comma()
-        w.key("field_weights"); w.raw("{")
-        w.key("breadcrumb"); w.int(SearchIndex.breadcrumbWeight); w.comma()
-        w.key("text"); w.int(SearchIndex.textWeight); w.comma()
-        w.key("title"); w.int(SearchIndex.titleWeight); w.raw("}"); w.comma()
-        w.key("rule"); w.string(rule); w.comma()
-        w.key("terms"); w.raw("{")
-        pieces.append(w.bytes)
-        for (i, t) in terms.enumerated() {
-            if i > 0 { pieces.append(comma) }
-            pieces.append(t.json)
-        }
-        w = JSONWriter(capacity: 64)
-        w.raw("}"); w.comma()
-        w.key("version"); w.int(SearchIndex.version)
-        w.raw("}\n")
-        pieces.append(w.bytes)
-        return pieces
-    }
-
-    /// One buffer for every separator, so equal pieces are also the same buffer.
-    private static let comma: [UInt8] = [UInt8(ascii: ",")]
-
     /// Postings as one compact string: document ids as base-36 gaps, then the weight, e.g. "0:2s,3:1z".
     static func encodePostings(_ postings: [SearchIndex.Posting]) -> String {
         String(decoding: PostingEncoder.encode(postings, prefix: [], suffix: []), as: UTF8.self)
@@ -132,14 +94,13 @@ enum SearchIndexFiles {
     /// The `headPostings` heaviest postings, and the rest; both in document order. Ties at the
     /// cut go to the lower document ids.
     static func split(_ postings: [SearchIndex.Posting]) -> (head: [SearchIndex.Posting], tail: [SearchIndex.Posting]) {
-        guard let isHead = headSelection(postings) else { return (postings, []) }
-        return (postings.filter(isHead), postings.filter { !isHead($0) })
+        guard let cut = headCut(postings) else { return (postings, []) }
+        return (postings.filter(cut.contains), postings.filter { !cut.contains($0) })
     }
 
-    /// Which postings are among the `headPostings` heaviest (nil: all are). Only the weights
-    /// are ranked (plain integers), never the postings; the answer is a pure test of a posting,
-    /// so the encoder can measure and then write in two passes.
-    static func headSelection(_ postings: [SearchIndex.Posting]) -> (@Sendable (SearchIndex.Posting) -> Bool)? {
+    /// Where the `headPostings` heaviest postings end (nil: all are heads). Only the weights
+    /// are ranked (plain integers), never the postings.
+    static func headCut(_ postings: [SearchIndex.Posting]) -> PostingEncoder.HeadCut? {
         guard postings.count > headPostings else { return nil }
         let cut = nthLargestWeight(postings, headPostings)
         var tiesAllowed = headPostings - postings.lazy.filter { $0.weight > cut }.count
@@ -149,7 +110,7 @@ enum SearchIndexFiles {
             lastTie = p.document
             tiesAllowed -= 1
         }
-        return { [lastTie] p in p.weight > cut || (p.weight == cut && p.document <= lastTie) }
+        return PostingEncoder.HeadCut(weight: cut, lastTie: lastTie)
     }
 
     /// Weights are small integers: a histogram finds the cut in one pass, where sorting every
@@ -179,9 +140,9 @@ enum SearchIndexFiles {
     /// chunk shifting, so watch mode rewrites a few chunk files, not thousands.
     static let boundaryEvery: UInt64 = 32
 
-    static func isChunkBoundary(_ url: String) -> Bool {
+    static func isChunkBoundary(_ key: String) -> Bool {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for b in url.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+        for b in key.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
         return hash % boundaryEvery == 0
     }
 
@@ -267,16 +228,17 @@ struct ScriptParts: Sendable {
     private var chunkStarts: [Int] = []
     private var chunks: [OutputFile] = []
     private var json: OutputFile?
+    private var jsonBlocks = IndexJSONBlocks()
 
     /// `changedTerms`/`changedDocuments`: what changed since the last assembly (nil: everything).
     mutating func assemble(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
                            changedTerms: Set<String>?, changedDocuments: Set<Int>?) async -> [OutputFile] {
         let nothingChanged = changedTerms?.isEmpty == true && changedDocuments?.isEmpty == true
-        // search-index.json holds everything; its pieces are the documents' and terms' own.
+        // search-index.json holds everything, in blocks of documents and of terms.
         if !nothingChanged || json == nil {
-            json = OutputFile(path: SearchIndexFiles.jsonPath, pieces: SearchIndexFiles.json(averageLength: averageLength, documents: documents, terms: terms))
+            json = OutputFile(path: SearchIndexFiles.jsonPath, pieces: await jsonBlocks.pieces(
+                averageLength: averageLength, documents: documents, terms: terms, changedTerms: changedTerms, changedDocuments: changedDocuments))
         }
-
         let count = SearchIndexFiles.shardCount(terms)
         var members = Array(repeating: [SearchIndexFiles.TermPieces](), count: count)
         var dirty = Array(repeating: count != shardCount || changedTerms == nil, count: count)
