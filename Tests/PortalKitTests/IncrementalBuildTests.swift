@@ -148,8 +148,65 @@ import Testing
         }
         // --no-cache neither reads nor writes it.
         try FileManager.default.removeItem(at: cacheFile)
+        try FileManager.default.removeItem(at: RenderCache.file(for: site.request.output))
         try await site.build(useCache: false)
         #expect(!FileManager.default.fileExists(atPath: cacheFile.path))
+        #expect(!FileManager.default.fileExists(atPath: RenderCache.file(for: site.request.output).path))
+    }
+
+    @Test("portal build renders again only the pages whose inputs changed, and never trusts a file changed by hand")
+    func renderCache() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        let first = try await site.build()
+        #expect(first.keptPages == 0)
+        let guidance = site.tree("content/guidance").keys.filter { $0.hasSuffix(".md") }.count
+        #expect(guidance > 5)
+
+        // Nothing changed: every guidance page is the last build's file (the same inode).
+        let before = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
+        #expect(try await site.build().keptPages == guidance)
+        let after = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
+        #expect(before != nil && before == after)
+
+        // One page's text: that page alone is rendered.
+        try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記：連絡網を見直します。\n\n## ")
+        #expect(try await site.build().keptPages == guidance - 1)
+        #expect(site.read("output/guidance/overview.html")?.contains("連絡網を見直します") == true)
+        try await expectSameAsFullBuild(site, "one page edited")
+
+        // A page's output changed by hand (even keeping its size) is rendered again.
+        let tampered = try #require(site.read("output/guidance/jc-star.html"))
+        try site.write("output/guidance/jc-star.html", String(tampered.reversed()))
+        #expect(try await site.build().keptPages == guidance - 1)
+        try await expectSameAsFullBuild(site, "an output file edited by hand")
+
+        // The layout (a template, site.yml) renders every page again.
+        try site.edit("templates/page.mustache", replacing: "<div class=\"content\">", with: "<div class=\"content\" data-v=\"2\">")
+        #expect(try await site.build().keptPages == 0)
+        try await expectSameAsFullBuild(site, "the page template")
+        try site.edit("content/site.yml", replacing: "title: ", with: "title: 改 ")
+        #expect(try await site.build().keptPages == 0)
+        try await expectSameAsFullBuild(site, "site.yml")
+
+        // A damaged record is ignored.
+        try Data("portal-renders".utf8).write(to: RenderCache.file(for: site.request.output))
+        #expect(try await site.build().keptPages == 0)
+        #expect(try await site.build().keptPages == guidance)
+    }
+
+    @Test("a kept file that changes before it is linked fails the build and leaves the output as it was")
+    func keptFileChangedDuringBuild() throws {
+        let site = try TestSite(["output/README.md": "x"])
+        defer { site.cleanUp() }
+        try site.write("output/page.html", "<p>old</p>")
+        let stamp = try #require(FileStamp(path: site.url("output/page.html").path))
+        try site.write("output/page.html", "<p>new text</p>")
+        let folder = StagedOutputFolder(target: site.url("output"), displayPath: "output")
+        let kept = OutputFile(path: SitePath("page.html"), body: .previous(file: site.url("output/page.html").path, stamp: stamp))
+        #expect(throws: OutputError.self) { try folder.write([kept]) }
+        #expect(site.read("output/page.html") == "<p>new text</p>")
+        #expect(site.tree("output").keys.sorted() == ["README.md", "page.html"])
     }
 
     private func expectSameAsFullBuild(_ site: TestSite, _ step: CustomStringConvertible) async throws {

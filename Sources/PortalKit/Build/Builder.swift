@@ -36,7 +36,14 @@ public enum Builder {
 
         progress(.render)
         let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
-        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache, log: &log)
+        // And the pages rendered last time from the same inputs are taken from the last output.
+        let cached = session == nil && request.useCache
+        let layout = cached ? RenderCache.layout(templates: templates.sources, siteText: FileManager.default.contents(atPath: request.content.appendingPathComponent("site.yml").path)) : nil
+        let previousOutput = cached ? RenderCache.read(for: request).map {
+            RenderCache.Reuse(layoutUnchanged: $0.layout == layout, entries: $0.entries, outputRoot: request.output.path)
+        } : nil
+        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache,
+                                                                     previousOutput: previousOutput, digests: cached, log: &log)
         try check(log, strict: request.strict)
         let attachments: [OutputFile]
         do {
@@ -118,6 +125,9 @@ public enum Builder {
             throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
         }
         await cacheWritten.value
+        if cached, let layout {
+            RenderCache.write(layout: layout, digests: output.digests, for: request)
+        }
         timings.end(.write)
         if let session {
             let all = pages + indexFiles
@@ -125,7 +135,7 @@ public enum Builder {
                 BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
-        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count,
+        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages,
                             warnings: log.warnings.sorted(), timings: timings.entries)
     }
 

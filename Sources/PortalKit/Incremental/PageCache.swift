@@ -4,9 +4,9 @@ import PortalMarkdown
 /// What `portal build` keeps for its next run in `.portal-cache/<output folder name>/` beside the
 /// output folder (never inside it): each guidance page as loaded and parsed, with the stamp of
 /// its file. The next build reads a page again only if its stamp changed, and parses it again
-/// only if its text or the Markdown options changed; rendering, the index and the output are
-/// done in full as always (unchanged files are linked). The cache is ignored, and rewritten,
-/// when its format version or the `portal` binary differs, or when it cannot be read.
+/// only if its text or the Markdown options changed. (What was rendered from the pages is
+/// recorded beside it: `RenderCache`.) The cache is ignored, and rewritten, when its format
+/// version or the `portal` binary differs, or when it cannot be read.
 enum PageCache {
     static let version = 1
     static let folderName = ".portal-cache"
@@ -22,9 +22,12 @@ enum PageCache {
         var entries: [String: Entry]
     }
 
+    static func folder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(folderName).appendingPathComponent(output.lastPathComponent)
+    }
+
     static func file(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(folderName)
-            .appendingPathComponent(output.lastPathComponent).appendingPathComponent(fileName)
+        folder(for: output).appendingPathComponent(fileName)
     }
 
     /// What identifies the program that wrote a cache (a rebuilt `portal` may parse differently):
@@ -75,11 +78,15 @@ enum PageCache {
             // The parse is kept only for the very page loaded (same text).
             w.optional(parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }, writeDocument)
         }
-        let url = file(for: request.output)
+        store(w.bytes, at: file(for: request.output))
+    }
+
+    /// Written aside and renamed into place, so a reader sees the old file or the new one.
+    static func store(_ bytes: [UInt8], at url: URL) {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = url.appendingPathExtension("tmp-\(getpid())")
-            try Data(w.bytes).write(to: temporary)
+            try Data(bytes).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: url.appendingPathExtension("tmp-\(getpid())"))

@@ -35,6 +35,11 @@ public struct OutputFile: Sendable, Equatable {
         self.body = .pieces(pieces)
     }
 
+    public init(path: SitePath, body: FileBody) {
+        self.path = path
+        self.body = body
+    }
+
     public init(path: SitePath, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }

@@ -8,11 +8,16 @@ import Foundation
 public enum FileBody: Sendable {
     case bytes([UInt8])
     case pieces([[UInt8]])
+    /// The file at the same path in the output folder as it was before this build (`file`, its
+    /// absolute path), which has this stamp: `portal build` knows from its cache that it would
+    /// render the same bytes. Staging links it; it is read only if asked for its bytes.
+    case previous(file: String, stamp: FileStamp)
 
     public var count: Int {
         switch self {
         case .bytes(let b): return b.count
         case .pieces(let p): return p.reduce(0) { $0 + $1.count }
+        case .previous(_, let stamp): return Int(stamp.size)
         }
     }
 
@@ -25,6 +30,8 @@ public enum FileBody: Sendable {
             out.reserveCapacity(count)
             for piece in p { out += piece }
             return out
+        case .previous(let file, _):
+            return FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
         }
     }
 
@@ -32,6 +39,7 @@ public enum FileBody: Sendable {
         switch self {
         case .bytes(let b): return [b]
         case .pieces(let p): return p
+        case .previous: return [joined]
         }
     }
 

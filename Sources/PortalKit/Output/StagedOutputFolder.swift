@@ -104,6 +104,13 @@ public struct StagedOutputFolder: Sendable {
                     }
                 }
                 let path = folder.path + "/" + file.path.string
+                if case .previous(let previous, let stamp) = file.body {
+                    // Taken as it is: linked, or the build fails rather than guess its bytes.
+                    guard FileStamp(path: previous) == stamp, link(previous, path) == 0 else {
+                        throw OutputError(path: displayPath, message: "\(file.path.string) changed in the output folder while the portal was being built; the previous output is untouched: run the build again")
+                    }
+                    continue
+                }
                 if Self.linkUnchanged(target.path + "/" + file.path.string, to: path, body: file.body) { continue }
                 if let code = Self.writeFile(path, file.body) {
                     throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(path): \(String(cString: strerror(code)))")

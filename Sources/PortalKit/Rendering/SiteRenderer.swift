@@ -17,6 +17,11 @@ public struct SiteRenderer: Sendable {
         public var pageCount: Int { files.reduce(0) { $0 + ($1.path.string.endsWithBytes(".html") ? 1 : 0) } }
         /// For the next render in this process.
         var memo: RenderMemo
+        /// Each guidance page's output path and the digest of what it was rendered from, by
+        /// content path (when asked for: the build cache records them).
+        var digests: [String: (SitePath, StableDigest)] = [:]
+        /// Guidance pages taken from the previous output instead of rendered.
+        var keptPages = 0
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
@@ -24,7 +29,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `parsed`: pages parsed by an earlier run (the build cache), by content path.
-    func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:], log: inout DiagnosticLog) async -> Output {
+    /// `previousOutput`: files of the last build's output that the build cache says hold what
+    /// this render would make; `digests`: whether to digest every page for the cache.
+    func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
+                previousOutput: RenderCache.Reuse? = nil, digests wanted: Bool = false, log: inout DiagnosticLog) async -> Output {
         var memo = RenderMemo(templates: templates.sources, config: site.config)
         let sameEnvironment = previous.map { $0.templates == memo.templates && $0.config == memo.config } ?? false
 
@@ -52,15 +60,24 @@ public struct SiteRenderer: Sendable {
         let job = templates.job
 
         // Guidance pages: a page resolved as before, in the same layout, is the same file.
+        // `portal build`: a page whose inputs digest as last time is its file in the last output.
         var pageFiles: [OutputFile] = []
         var pageJobs: [(contentPath: String, job: RenderJob)] = []
         let previousPageFiles = previous?.pageFiles ?? [:], previousResolved = previous?.resolved ?? [:]
+        let pageDigests = wanted ? await parallelMap(rendered, RenderCache.digest) : []
+        var digests: [String: (SitePath, StableDigest)] = [:]
+        var keptPages = 0
         memo.pageFiles.reserveCapacity(rendered.count)
-        for page in rendered {
+        for (i, page) in rendered.enumerated() {
             let path = page.page.contentPath
+            if wanted { digests[path] = (page.page.outputPath, pageDigests[i]) }
             if sameEnvironment, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
+            } else if wanted, let kept = previousOutput?.file(for: path, at: page.page.outputPath, digest: pageDigests[i]) {
+                memo.pageFiles[path] = kept
+                pageFiles.append(kept)
+                keptPages += 1
             } else {
                 pageJobs.append((path, job(page.page.outputPath, "page") { context.guidance(page) }))
             }
@@ -130,7 +147,7 @@ public struct SiteRenderer: Sendable {
             log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
                            "navigation path '\(item.path)' is not a page of the portal"))
         }
-        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents, memo: memo)
+        return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents, memo: memo, digests: digests, keptPages: keptPages)
     }
 }
 
