@@ -110,12 +110,12 @@ def wait_for_portal(portal, tries=60, delay=10):
 PHASE_RE = re.compile(r"^(\w+)\s+([0-9.]+) s\s*$")
 
 
-def run_build(portal, content, output, templates=None, quiet=False):
+def run_build(portal, content, output, templates=None, quiet=False, extra=()):
     """One `portal build --timings`; returns (wall seconds, {phase: seconds}, last line).
 
     Retries a few times if the binary is momentarily missing (being rebuilt)."""
     templates = templates or os.path.join(ROOT, "templates")
-    cmd = [portal, "build", "--timings", "--content", content, "--templates", templates, "--output", output]
+    cmd = [portal, "build", "--timings", "--content", content, "--templates", templates, "--output", output, *extra]
     # Others may be rebuilding the binary or editing content/ while we run: a failed build is
     # retried (BENCH_BUILD_RETRIES times, 30 s apart) before giving up.
     retries = int(os.environ.get("BENCH_BUILD_RETRIES", "10"))

@@ -78,6 +78,7 @@ for n in $SIZES; do
 
   hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/hyperfine-$n.json" \
     -n portal "${portal_cmd[*]}" \
+    -n "portal --no-cache" "${portal_cmd[*]} --no-cache" \
     -n hugo "${hugo_cmd[*]}" \
     -n cmark "cmark $cmark_file > /dev/null"
 
@@ -120,7 +121,8 @@ for line in open(results_path, encoding="utf-8"):
     median = {r["command"]: r["median"] for r in data["results"]}
     rss = {"portal": int(rss_portal), "hugo": int(rss_hugo), "cmark": int(rss_cmark)}
     sizes.append((int(n), int(corpus_bytes)))
-    for tool in ("portal", "hugo", "cmark"):
+    rss["portal --no-cache"] = rss["portal"]
+    for tool in ("portal", "portal --no-cache", "hugo", "cmark"):
         rows.append((int(n), tool, median[tool], median[tool] / median["hugo"],
                      median[tool] / median["cmark"], rss[tool] / 1024))
     empty = json.load(open(json_path.replace("hyperfine-", "hyperfine-empty-"), encoding="utf-8"))
@@ -150,11 +152,14 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
   headings with `{{#id}}`, lists, one CSV `table` block, 2–4 links to other pages (some to a heading)
   and one external link; {corpus}.
 - portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder
-  (the usual case: files whose bytes did not change are linked from the previous output, not
-  written again, and pages whose files did not change are taken as loaded and parsed from
-  `.portal-cache/`). Rows marked "empty output folder" time both tools with the output folder
-  (and portal's cache) deleted before each run (hyperfine `--prepare`); their ratio to Hugo is to
-  Hugo in that mode.
+  and with nothing changed since the last build (the usual case: files whose bytes did not change
+  are linked from the previous output, not written again; pages whose files did not change are
+  taken as loaded and parsed from `.portal-cache/`, and guidance pages rendered from the same
+  inputs are not rendered again; the search index is always rebuilt). "portal --no-cache" is the
+  same without the cache: every page loaded, parsed and rendered, as Hugo does. Rows marked
+  "empty output folder" time both tools with the output folder (and portal's cache) deleted before
+  each run (hyperfine `--prepare`); their ratio to Hugo is to Hugo in that mode. (Peak memory of
+  the --no-cache row is the cached run's.)
 - Hugo: the same pages and a minimal layout (header, navigation, table of contents, sources, a home
   page and a section list), internal links as plain relative links, highlighting off; the CSV
   `table` block stays a code block (Hugo does no CSV parsing and no link checking).
