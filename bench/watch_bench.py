@@ -12,7 +12,7 @@
    measures, from just before the write to the moment watch prints its "changed:" line, the
    time until the rebuilt output is in place (the line is printed after the last file is written;
    the script then checks the page's output holds the new text). This includes watch's debounce
-   (an editor's save is several events) and its scan of the folders.
+   (an editor's save is several events) and its look at the changed paths.
 3. Writes a table into BENCHMARKS.md under "## Watch: one-page rebuild" (other sections are kept).
 """
 
@@ -155,7 +155,7 @@ skips it) on the {args.pages}-page corpus of `bench/gen_corpus.py`.
 - One-page rebuild: `portal watch` running; one page saved at a time ({len(rows)} saves, 1 s apart,
   each a different page); time from just before the write to watch's "changed:" line, which it
   prints after the last file is written (the page's output is then checked for the edit). It
-  includes the 30 ms debounce and the scan of the watched folders; the phases are watch's own
+  includes the 30 ms debounce and the look at the paths inotify named; the phases are watch's own
   `--timings` for that rebuild.
 - Median **{med * 1000:.0f} ms = {med / full * 100:.1f} % of the full build**; target ≤ 5 %: {verdict}.
 
