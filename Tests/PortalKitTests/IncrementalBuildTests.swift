@@ -160,25 +160,37 @@ import Testing
         defer { site.cleanUp() }
         let first = try await site.build()
         #expect(first.keptPages == 0)
-        let guidance = site.tree("content/guidance").keys.filter { $0.hasSuffix(".md") }.count
-        #expect(guidance > 5)
+        let pages = first.pageCount
+        let lists = 3  // home, guidance list, site map
+        let rest = site.tree("output").keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("guidance/") && !["index.html", "sitemap.html"].contains($0) }.count
+        #expect(rest > 5)
 
-        // Nothing changed: every guidance page is the last build's file (the same inode).
+        // Nothing changed: nothing is rendered; every page is the last build's file (the same inode).
         let before = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
-        #expect(try await site.build().keptPages == guidance)
+        #expect(try await site.build().keptPages == pages)
         let after = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
         #expect(before != nil && before == after)
 
         // One page's text: that page alone is rendered.
         try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記：連絡網を見直します。\n\n## ")
-        #expect(try await site.build().keptPages == guidance - 1)
+        #expect(try await site.build().keptPages == pages - 1)
         #expect(site.read("output/guidance/overview.html")?.contains("連絡網を見直します") == true)
         try await expectSameAsFullBuild(site, "one page edited")
+
+        // Its title: the page and the lists that show it.
+        try site.edit("content/guidance/overview.md", replacing: "title: ", with: "title: 新 ")
+        #expect(try await site.build().keptPages == pages - 1 - lists)
+        try await expectSameAsFullBuild(site, "a title")
+
+        // An FAQ answer: the other pages (they are rendered together), not the guidance or the lists.
+        try site.edit("content/faq.yml", replacing: "answer: |\n", with: "answer: |\n      まず確認します。\n")
+        #expect(try await site.build().keptPages == pages - rest)
+        try await expectSameAsFullBuild(site, "an FAQ answer")
 
         // A page's output changed by hand (even keeping its size) is rendered again.
         let tampered = try #require(site.read("output/guidance/jc-star.html"))
         try site.write("output/guidance/jc-star.html", String(tampered.reversed()))
-        #expect(try await site.build().keptPages == guidance - 1)
+        #expect(try await site.build().keptPages == pages - 1)
         try await expectSameAsFullBuild(site, "an output file edited by hand")
 
         // The layout (a template, site.yml) renders every page again.
@@ -192,7 +204,7 @@ import Testing
         // A damaged record is ignored.
         try Data("portal-renders".utf8).write(to: RenderCache.file(for: site.request.output))
         #expect(try await site.build().keptPages == 0)
-        #expect(try await site.build().keptPages == guidance)
+        #expect(try await site.build().keptPages == pages)
     }
 
     @Test("a kept file that changes before it is linked fails the build and leaves the output as it was")

@@ -33,8 +33,8 @@ public struct BuildSummary: Sendable {
     public var fileCount: Int
     /// Files written or deleted by an incremental build (nil when the whole output was staged).
     public var changedFiles: Int? = nil
-    /// Guidance pages `portal build` took from the last output, unrendered, because the build
-    /// cache showed them made from the same inputs.
+    /// Pages `portal build` took from the last output, unrendered, because the build cache
+    /// showed them made from the same inputs.
     public var keptPages = 0
     public var warnings: [Diagnostic]
     /// How long each phase took, in order (for `--timings` and benchmarks).

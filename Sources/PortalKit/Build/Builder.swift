@@ -15,7 +15,10 @@ public enum Builder {
             throw BuildFailure([.error(.write, path: error.path, error.message)])
         }
         var log = DiagnosticLog()
-        let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay)
+        // With the cache, what every content file was when read goes into the record of this build.
+        let cached = session == nil && request.useCache
+        let reads = cached ? ReadLog() : nil
+        let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay, reads: reads)
 
         var timings = PhaseTimings()
         progress(.load)
@@ -37,13 +40,13 @@ public enum Builder {
         progress(.render)
         let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
         // And the pages rendered last time from the same inputs are taken from the last output.
-        let cached = session == nil && request.useCache
-        let layout = cached ? RenderCache.layout(templates: templates.sources, siteText: FileManager.default.contents(atPath: request.content.appendingPathComponent("site.yml").path)) : nil
+        let readDigests = reads?.all
+        let layout = readDigests.map { RenderCache.layout(templates: templates.sources, site: $0["site.yml"]) }
         let previousOutput = cached ? RenderCache.read(for: request).map {
             RenderCache.Reuse(layoutUnchanged: $0.layout == layout, entries: $0.entries, outputRoot: request.output.path)
         } : nil
         let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache,
-                                                                     previousOutput: previousOutput, digests: cached, log: &log)
+                                                                     previousOutput: previousOutput, reads: readDigests, log: &log)
         try check(log, strict: request.strict)
         let attachments: [OutputFile]
         do {

@@ -1,27 +1,40 @@
 import Foundation
 
-/// What `portal build` records of the guidance pages it rendered, for its next run, in
+/// What `portal build` records of the pages it rendered, for its next run, in
 /// `.portal-cache/<output>/renders.v1` beside the page cache: the digest of the layout (every
-/// template's text and site.yml's bytes) and, for each page, the digest of everything its file is
-/// made of (the page as resolved: its text with every link resolved against the other pages, its
-/// headings, front matter and output path) and the stamp its file had in the output once the
-/// build was in place. The next build does not render a page again while the layout and the
-/// page's digest are the same and its file in the output still has that stamp: the file is
-/// linked into the new output as it is. Anything else (no record, another `portal` binary, a
-/// damaged file, an output folder touched by hand) and the page is rendered.
+/// template's text and site.yml's bytes), and for each guidance page, for the list pages (home,
+/// guidance list, site map) and for the other pages (registry, contacts, FAQ, incident sheet,
+/// reports, search page) the digest of everything they are made of, with the stamps their files
+/// had in the output once the build was in place. A guidance page's digest covers the page as
+/// resolved (its text with every link resolved against the other pages, headings, front matter,
+/// output path); the list pages', every page's title, summary, date and place; the other pages',
+/// the content files they were loaded from and what their links resolve against. The next build
+/// does not render pages again while the layout and their digest are the same and their files in
+/// the output still have those stamps: the files are linked into the new output as they are.
+/// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
+/// hand) and they are rendered.
 enum RenderCache {
     static let version = 1
     static let fileName = "renders.v\(version)"
+    /// The keys of the two groups of pages recorded besides guidance pages (which go by content
+    /// path; these cannot be one).
+    static let listsKey = ":lists", restKey = ":rest"
 
-    struct Entry: Sendable, Equatable {
-        var outputPath: SitePath
-        var digest: StableDigest
+    struct Kept: Sendable, Equatable {
+        var path: SitePath
         var stamp: FileStamp
+    }
+
+    /// A page, or a group of pages rendered from the same inputs: its files, as stamped in the
+    /// output after the build, and the digest of those inputs.
+    struct Entry: Sendable, Equatable {
+        var files: [Kept]
+        var digest: StableDigest
     }
 
     struct Contents: Sendable, Equatable {
         var layout: StableDigest
-        /// By content path.
+        /// By content path, or one of the group keys.
         var entries: [String: Entry]
     }
 
@@ -32,13 +45,24 @@ enum RenderCache {
         /// The output folder as it was before this build.
         var outputRoot: String
 
-        /// The previous output's file for the page, if it is still what the record says was
-        /// rendered from exactly these inputs.
+        /// The previous output's files for `key`, if they are still what the record says was
+        /// rendered from inputs with this digest.
+        func files(for key: String, digest: StableDigest) -> [OutputFile]? {
+            guard layoutUnchanged, let entry = entries[key], entry.digest == digest else { return nil }
+            var files: [OutputFile] = []
+            files.reserveCapacity(entry.files.count)
+            for kept in entry.files {
+                let file = outputRoot + "/" + kept.path.string
+                guard let stamp = FileStamp(path: file), stamp == kept.stamp else { return nil }
+                files.append(OutputFile(path: kept.path, body: .previous(file: file, stamp: stamp)))
+            }
+            return files
+        }
+
+        /// The same for one guidance page, which must still go to the same place.
         func file(for contentPath: String, at path: SitePath, digest: StableDigest) -> OutputFile? {
-            let file = outputRoot + "/" + path.string
-            guard layoutUnchanged, let entry = entries[contentPath], entry.outputPath == path, entry.digest == digest,
-                  let stamp = FileStamp(path: file), stamp == entry.stamp else { return nil }
-            return OutputFile(path: path, body: .previous(file: file, stamp: stamp))
+            guard let files = files(for: contentPath, digest: digest), files.count == 1, files[0].path == path else { return nil }
+            return files[0]
         }
     }
 
@@ -46,13 +70,54 @@ enum RenderCache {
         PageCache.folder(for: output).appendingPathComponent(fileName)
     }
 
-    static func layout(templates: [String: String], siteText: Data?) -> StableDigest {
+    static func layout(templates: [String: String], site: StableDigest?) -> StableDigest {
         var d = StableDigest()
         for name in templates.keys.sorted() {
             d.add(name)
             d.add(templates[name]!)
         }
-        if let siteText { siteText.withUnsafeBytes { d.add($0) } } else { d.add(-1) }
+        d.add(site)
+        return d
+    }
+
+    /// What the home page, the guidance list and the site map show.
+    static func digest(_ listing: SiteListing) -> StableDigest {
+        var d = StableDigest()
+        func add(_ p: SiteListing.Page) {
+            d.add(p.title); d.add(p.summary); d.add(p.updated.year); d.add(p.updated.month); d.add(p.updated.day); d.add(p.outputPath.string)
+        }
+        d.add(listing.pages.count)
+        listing.pages.forEach(add)
+        d.add(listing.incident != nil)
+        listing.incident.map(add)
+        d.add(listing.hasContacts); d.add(listing.hasFAQ); d.add(listing.hasRisk); d.add(listing.hasMaturity)
+        d.add(listing.registryCategories)
+        d.add(listing.registryCount ?? -1)
+        return d
+    }
+
+    /// What the other pages are made of: the content files they were loaded from (every file
+    /// read but the guidance pages, as read), the incident sheet as resolved, and what links in
+    /// FAQ answers resolve against (every page's path and headings, the attachments).
+    static func restDigest(reads: [String: StableDigest], incident: RenderedPage?, targets: [String: LinkResolver.Target],
+                           attachments: [Attachment]) -> StableDigest {
+        var d = StableDigest()
+        for path in reads.keys.sorted() where !path.hasPrefix("guidance/") {
+            d.add(path)
+            d.add(reads[path])
+        }
+        d.add(incident.map(digest))
+        d.add(targets.count)
+        for key in targets.keys.sorted() {
+            d.add(key)
+            d.add(targets[key]!.outputPath.string)
+            d.add(targets[key]!.headingIDs.sorted())
+        }
+        d.add(attachments.count)
+        for a in attachments {
+            d.add(a.contentPath); d.add(a.size)
+            d.add(a.dimensions.map { "\($0)" } ?? "")
+        }
         return d
     }
 
@@ -81,12 +146,15 @@ enum RenderCache {
                   try r.string() == request.output.path else { return nil }
             let layout = StableDigest(a: try r.unsigned(), b: try r.unsigned())
             let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
-                let contentPath = try r.string()
-                let path = try r.string()
-                guard !path.isEmpty, !path.split(separator: "/").contains("..") else { throw .init() }
+                let key = try r.string()
                 let digest = StableDigest(a: try r.unsigned(), b: try r.unsigned())
-                let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), changed: Int64(try r.int()), inode: try r.unsigned())
-                return (contentPath, Entry(outputPath: SitePath(path), digest: digest, stamp: stamp))
+                let files = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> Kept in
+                    let path = try r.string()
+                    guard !path.isEmpty, !path.split(separator: "/").contains("..") else { throw .init() }
+                    let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), changed: Int64(try r.int()), inode: try r.unsigned())
+                    return Kept(path: SitePath(path), stamp: stamp)
+                }
+                return (key, Entry(files: files, digest: digest))
             }
             guard r.atEnd else { return nil }
             return Contents(layout: layout, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
@@ -95,23 +163,30 @@ enum RenderCache {
         }
     }
 
-    /// After the build is in place: each page's file is stamped as it now stands in the output.
-    static func write(layout: StableDigest, digests: [String: (SitePath, StableDigest)], for request: BuildRequest) {
+    /// After the build is in place: each page's files are stamped as they now stand in the output.
+    static func write(layout: StableDigest, digests: [String: ([SitePath], StableDigest)], for request: BuildRequest) {
         var w = BinaryWriter(capacity: digests.count * 96 + 256)
         w.string("portal-renders")
         w.int(version)
         w.string(PageCache.toolStamp)
         w.string(request.output.path)
         w.unsigned(layout.a); w.unsigned(layout.b)
-        let stamped = digests.sorted { $0.key < $1.key }.compactMap { contentPath, value -> (String, SitePath, StableDigest, FileStamp)? in
-            FileStamp(path: request.output.path + "/" + value.0.string).map { (contentPath, value.0, value.1, $0) }
+        let stamped = digests.sorted { $0.key < $1.key }.compactMap { key, value -> (String, StableDigest, [Kept])? in
+            var files: [Kept] = []
+            for path in value.0 {
+                guard let stamp = FileStamp(path: request.output.path + "/" + path.string) else { return nil }
+                files.append(Kept(path: path, stamp: stamp))
+            }
+            return (key, value.1, files)
         }
         w.array(stamped) { w, entry in
-            let (contentPath, path, digest, stamp) = entry
-            w.string(contentPath)
-            w.string(path.string)
+            let (key, digest, files) = entry
+            w.string(key)
             w.unsigned(digest.a); w.unsigned(digest.b)
-            w.int(Int(stamp.size)); w.int(Int(stamp.modified)); w.int(Int(stamp.changed)); w.unsigned(stamp.inode)
+            w.array(files) { w, kept in
+                w.string(kept.path.string)
+                w.int(Int(kept.stamp.size)); w.int(Int(kept.stamp.modified)); w.int(Int(kept.stamp.changed)); w.unsigned(kept.stamp.inode)
+            }
         }
         PageCache.store(w.bytes, at: file(for: request.output))
     }

@@ -49,6 +49,12 @@ struct StableDigest: Sendable, Hashable {
         mix(last)
     }
 
+    mutating func add(_ other: StableDigest?) {
+        guard let other else { return mix(0) }
+        mix(other.a)
+        mix(other.b)
+    }
+
     mutating func add(_ texts: [String]) {
         add(texts.count)
         for t in texts { add(t) }

@@ -25,7 +25,7 @@ public enum RegistryLoader {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: content.root.appendingPathComponent("services/services.csv"))
+            data = try content.readData("services/services.csv")
         } catch {
             log.add(.error(.load, path: csvPath, "cannot read file: \(error.localizedDescription)"))
             return nil

@@ -17,10 +17,10 @@ public struct SiteRenderer: Sendable {
         public var pageCount: Int { files.reduce(0) { $0 + ($1.path.string.endsWithBytes(".html") ? 1 : 0) } }
         /// For the next render in this process.
         var memo: RenderMemo
-        /// Each guidance page's output path and the digest of what it was rendered from, by
-        /// content path (when asked for: the build cache records them).
-        var digests: [String: (SitePath, StableDigest)] = [:]
-        /// Guidance pages taken from the previous output instead of rendered.
+        /// What each guidance page (by content path) and each group of other pages was rendered
+        /// from, with the files it made (when asked for: the build cache records them).
+        var digests: [String: ([SitePath], StableDigest)] = [:]
+        /// Pages taken from the previous output instead of rendered.
         var keptPages = 0
     }
 
@@ -30,9 +30,11 @@ public struct SiteRenderer: Sendable {
 
     /// `parsed`: pages parsed by an earlier run (the build cache), by content path.
     /// `previousOutput`: files of the last build's output that the build cache says hold what
-    /// this render would make; `digests`: whether to digest every page for the cache.
+    /// this render would make; `reads`: the content files loaded, as read, when the cache wants
+    /// digests of every page.
     func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
-                previousOutput: RenderCache.Reuse? = nil, digests wanted: Bool = false, log: inout DiagnosticLog) async -> Output {
+                previousOutput: RenderCache.Reuse? = nil, reads: [String: StableDigest]? = nil, log: inout DiagnosticLog) async -> Output {
+        let wanted = reads != nil
         var memo = RenderMemo(templates: templates.sources, config: site.config)
         let sameEnvironment = previous.map { $0.templates == memo.templates && $0.config == memo.config } ?? false
 
@@ -65,12 +67,12 @@ public struct SiteRenderer: Sendable {
         var pageJobs: [(contentPath: String, job: RenderJob)] = []
         let previousPageFiles = previous?.pageFiles ?? [:], previousResolved = previous?.resolved ?? [:]
         let pageDigests = wanted ? await parallelMap(rendered, RenderCache.digest) : []
-        var digests: [String: (SitePath, StableDigest)] = [:]
+        var digests: [String: ([SitePath], StableDigest)] = [:]
         var keptPages = 0
         memo.pageFiles.reserveCapacity(rendered.count)
         for (i, page) in rendered.enumerated() {
             let path = page.page.contentPath
-            if wanted { digests[path] = (page.page.outputPath, pageDigests[i]) }
+            if wanted { digests[path] = ([page.page.outputPath], pageDigests[i]) }
             if sameEnvironment, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
@@ -85,9 +87,13 @@ public struct SiteRenderer: Sendable {
 
         // The list pages show every page's title, summary and date, and what else the site has.
         memo.listing = SiteListing(site)
+        let listDigest = wanted ? RenderCache.digest(memo.listing) : nil
         var listJobs: [RenderJob] = []
         if sameEnvironment, let previous, previous.listing == memo.listing {
             memo.listFiles = previous.listFiles
+        } else if let listDigest, let kept = previousOutput?.files(for: RenderCache.listsKey, digest: listDigest) {
+            memo.listFiles = kept
+            keptPages += kept.count { $0.path.string.endsWithBytes(".html") }
         } else {
             let pages = site.pages
             listJobs = [
@@ -99,6 +105,7 @@ public struct SiteRenderer: Sendable {
 
         // Everything else: the registry, contacts, FAQ, incident sheet, reports, search page.
         memo.rest = RestInputs(site, incident: incident)
+        let restDigest = reads.map { RenderCache.restDigest(reads: $0, incident: incident, targets: memo.targets, attachments: memo.attachments) }
         var restJobs: [RenderJob] = []
         if sameEnvironment, sameLinks, let previous, previous.rest == memo.rest {
             memo.restFiles = previous.restFiles
@@ -108,6 +115,12 @@ public struct SiteRenderer: Sendable {
             var faqLog = DiagnosticLog()
             restJobs = self.restJobs(site, incident: incident, context: context, resolver: resolver, faqText: &memo.faqText, log: &faqLog)
             memo.faqDiagnostics = faqLog.entries
+            // The FAQ's text and diagnostics come from the answers above; only the templates are spared.
+            if let restDigest, let kept = previousOutput?.files(for: RenderCache.restKey, digest: restDigest) {
+                memo.restFiles = kept
+                keptPages += kept.count { $0.path.string.endsWithBytes(".html") }
+                restJobs = []
+            }
         }
         log.add(contentsOf: memo.faqDiagnostics)
 
@@ -137,6 +150,8 @@ public struct SiteRenderer: Sendable {
         }
         if !restJobs.isEmpty { memo.restFiles = produced[(listJobs.count + pageJobs.count)...].flatMap { $0 } }
         let files = memo.listFiles + pageFiles + memo.restFiles
+        if let listDigest { digests[RenderCache.listsKey] = (memo.listFiles.map(\.path), listDigest) }
+        if let restDigest { digests[RenderCache.restKey] = (memo.restFiles.map(\.path), restDigest) }
 
         let documents = SearchDocuments.collect(pageDocuments: all.filter { $0.page.page.kind == .guidance }.map(\.documents),
                                                 incidentDocuments: all.first { $0.page.page.kind == .incident }?.documents ?? [],
