@@ -45,6 +45,12 @@ import Testing
         Step(description: "the page template", change: { site in
             try site.edit("templates/page.mustache", replacing: "<div class=\"content\">", with: "<div class=\"content\" data-edited=\"1\">")
         }),
+        Step(description: "the FAQ template (only the FAQ page uses it)", change: { site in
+            try site.edit("templates/faq.mustache", replacing: "<h1>{{title}}</h1>", with: "<h1 data-edited=\"1\">{{title}}</h1>")
+        }, maxChanged: 3),
+        Step(description: "a partial every layout uses", change: { site in
+            try site.edit("templates/header.mustache", replacing: "<div class=\"site-header-inner\">", with: "<div class=\"site-header-inner\" data-edited=\"1\">")
+        }),
         Step(description: "site.yml", change: { site in
             try site.edit("content/site.yml", replacing: "title: ", with: "title: 改 ")
         }),
@@ -162,7 +168,9 @@ import Testing
         #expect(first.keptPages == 0)
         let pages = first.pageCount
         let lists = 3  // home, guidance list, site map
-        let rest = site.tree("output").keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("guidance/") && !["index.html", "sitemap.html"].contains($0) }.count
+        let html = site.tree("output").keys.filter { $0.hasSuffix(".html") }
+        let guidance = html.filter { $0.hasPrefix("guidance/") && $0 != "guidance/index.html" }.count
+        let rest = html.filter { !$0.hasPrefix("guidance/") && !["index.html", "sitemap.html"].contains($0) }.count
         #expect(rest > 5)
 
         // Nothing changed: nothing is rendered; every page is the last build's file (the same inode).
@@ -193,10 +201,16 @@ import Testing
         #expect(try await site.build().keptPages == pages - 1)
         try await expectSameAsFullBuild(site, "an output file edited by hand")
 
-        // The layout (a template, site.yml) renders every page again.
+        // A template: the pages whose layouts use it. site.yml: every page.
         try site.edit("templates/page.mustache", replacing: "<div class=\"content\">", with: "<div class=\"content\" data-v=\"2\">")
-        #expect(try await site.build().keptPages == 0)
+        #expect(try await site.build().keptPages == pages - guidance)
         try await expectSameAsFullBuild(site, "the page template")
+        try site.edit("templates/faq.mustache", replacing: "<h1>{{title}}</h1>", with: "<h1 data-v=\"2\">{{title}}</h1>")
+        #expect(try await site.build().keptPages == pages - rest)
+        try await expectSameAsFullBuild(site, "the FAQ template")
+        try site.edit("templates/header.mustache", replacing: "<div class=\"site-header-inner\">", with: "<div class=\"site-header-inner\" data-v=\"2\">")
+        #expect(try await site.build().keptPages == 0)
+        try await expectSameAsFullBuild(site, "the header partial")
         try site.edit("content/site.yml", replacing: "title: ", with: "title: 改 ")
         #expect(try await site.build().keptPages == 0)
         try await expectSameAsFullBuild(site, "site.yml")

@@ -107,6 +107,17 @@ import Testing
         }
     }
 
+    @Test("a layout depends on the partials and parents it names, transitively, and on nothing else")
+    func templateClosure() {
+        let sources = ["page": "{{<base}}{{$main}}x{{/main}}{{/base}}", "base": "{{> header }}<main>{{$main}}{{/main}}</main>{{>footer}}",
+                       "header": "<header/>", "footer": "{{>links}}", "links": "<a/>", "faq": "{{<base}}{{/base}}", "unused": "u"]
+        #expect(Set(TemplateSet.closure(["page"], in: sources).keys) == ["page", "base", "header", "footer", "links"])
+        #expect(Set(TemplateSet.closure(["faq", "missing"], in: sources).keys) == ["faq", "base", "header", "footer", "links"])
+        var delimiters = sources
+        delimiters["unused"] = "{{=<% %>=}}<%> page %>"
+        #expect(TemplateSet.closure(["header"], in: delimiters) == delimiters)
+    }
+
     @Test("paths and titles sort by code point, as String sorts NFC text")
     func codePointOrder() {
         let words = ["b", "a", "ab", "", "Z", "ガイダンス", "がいだんす", "漢字", "ｱ", "a/b", "a-b", "😀", "\u{7F}"]

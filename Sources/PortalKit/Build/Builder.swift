@@ -41,9 +41,8 @@ public enum Builder {
         let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
         // And the pages rendered last time from the same inputs are taken from the last output.
         let readDigests = reads?.all
-        let layout = readDigests.map { RenderCache.layout(templates: templates.sources, site: $0["site.yml"]) }
         let previousOutput = cached ? RenderCache.read(for: request).map {
-            RenderCache.Reuse(layoutUnchanged: $0.layout == layout, entries: $0.entries, outputRoot: request.output.path)
+            RenderCache.Reuse(entries: $0.entries, outputRoot: request.output.path)
         } : nil
         let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache,
                                                                      previousOutput: previousOutput, reads: readDigests, log: &log)
@@ -128,8 +127,8 @@ public enum Builder {
             throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
         }
         await cacheWritten.value
-        if cached, let layout {
-            RenderCache.write(layout: layout, digests: output.digests, for: request)
+        if cached {
+            RenderCache.write(output.digests, for: request)
         }
         timings.end(.write)
         if let session {

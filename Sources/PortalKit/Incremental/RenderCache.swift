@@ -1,15 +1,16 @@
 import Foundation
 
 /// What `portal build` records of the pages it rendered, for its next run, in
-/// `.portal-cache/<output>/renders.v1` beside the page cache: the digest of the layout (every
-/// template's text and site.yml's bytes), and for each guidance page, for the list pages (home,
-/// guidance list, site map) and for the other pages (registry, contacts, FAQ, incident sheet,
-/// reports, search page) the digest of everything they are made of, with the stamps their files
-/// had in the output once the build was in place. A guidance page's digest covers the page as
+/// `.portal-cache/<output>/renders.v1` beside the page cache: for each guidance page, for the
+/// list pages (home, guidance list, site map) and for the other pages (registry, contacts, FAQ,
+/// incident sheet, reports, search page) the digest of everything they are made of, with the
+/// stamps their files had in the output once the build was in place. Every digest covers its
+/// layout: the texts of the templates those pages are rendered with (their layouts and every
+/// partial and parent those use) and site.yml's bytes. A guidance page's digest also covers the page as
 /// resolved (its text with every link resolved against the other pages, headings, front matter,
 /// output path); the list pages', every page's title, summary, date and place; the other pages',
 /// the content files they were loaded from and what their links resolve against. The next build
-/// does not render pages again while the layout and their digest are the same and their files in
+/// does not render pages again while their digest is the same and their files in
 /// the output still have those stamps: the files are linked into the new output as they are.
 /// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
 /// hand) and they are rendered.
@@ -33,14 +34,12 @@ enum RenderCache {
     }
 
     struct Contents: Sendable, Equatable {
-        var layout: StableDigest
         /// By content path, or one of the group keys.
         var entries: [String: Entry]
     }
 
     /// What a build may reuse from the last one's output.
     struct Reuse: Sendable {
-        var layoutUnchanged: Bool
         var entries: [String: Entry]
         /// The output folder as it was before this build.
         var outputRoot: String
@@ -48,7 +47,7 @@ enum RenderCache {
         /// The previous output's files for `key`, if they are still what the record says was
         /// rendered from inputs with this digest.
         func files(for key: String, digest: StableDigest) -> [OutputFile]? {
-            guard layoutUnchanged, let entry = entries[key], entry.digest == digest else { return nil }
+            guard let entry = entries[key], entry.digest == digest else { return nil }
             var files: [OutputFile] = []
             files.reserveCapacity(entry.files.count)
             for kept in entry.files {
@@ -70,6 +69,7 @@ enum RenderCache {
         PageCache.folder(for: output).appendingPathComponent(fileName)
     }
 
+    /// The templates a group of pages is rendered with, and site.yml.
     static func layout(templates: [String: String], site: StableDigest?) -> StableDigest {
         var d = StableDigest()
         for name in templates.keys.sorted() {
@@ -144,7 +144,6 @@ enum RenderCache {
         do {
             guard try r.string() == "portal-renders", try r.int() == version, try r.string() == PageCache.toolStamp,
                   try r.string() == request.output.path else { return nil }
-            let layout = StableDigest(a: try r.unsigned(), b: try r.unsigned())
             let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
                 let key = try r.string()
                 let digest = StableDigest(a: try r.unsigned(), b: try r.unsigned())
@@ -157,20 +156,19 @@ enum RenderCache {
                 return (key, Entry(files: files, digest: digest))
             }
             guard r.atEnd else { return nil }
-            return Contents(layout: layout, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
+            return Contents(entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
         } catch {
             return nil
         }
     }
 
     /// After the build is in place: each page's files are stamped as they now stand in the output.
-    static func write(layout: StableDigest, digests: [String: ([SitePath], StableDigest)], for request: BuildRequest) {
+    static func write(_ digests: [String: ([SitePath], StableDigest)], for request: BuildRequest) {
         var w = BinaryWriter(capacity: digests.count * 96 + 256)
         w.string("portal-renders")
         w.int(version)
         w.string(PageCache.toolStamp)
         w.string(request.output.path)
-        w.unsigned(layout.a); w.unsigned(layout.b)
         let stamped = digests.sorted { $0.key < $1.key }.compactMap { key, value -> (String, StableDigest, [Kept])? in
             var files: [Kept] = []
             for path in value.0 {

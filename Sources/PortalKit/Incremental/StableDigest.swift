@@ -55,6 +55,13 @@ struct StableDigest: Sendable, Hashable {
         mix(other.b)
     }
 
+    /// This digest followed by `other` (the layout a page was rendered in, say).
+    func combined(with other: StableDigest?) -> StableDigest {
+        var d = self
+        d.add(other)
+        return d
+    }
+
     mutating func add(_ texts: [String]) {
         add(texts.count)
         for t in texts { add(t) }

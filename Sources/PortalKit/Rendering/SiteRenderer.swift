@@ -36,7 +36,19 @@ public struct SiteRenderer: Sendable {
                 previousOutput: RenderCache.Reuse? = nil, reads: [String: StableDigest]? = nil, log: inout DiagnosticLog) async -> Output {
         let wanted = reads != nil
         var memo = RenderMemo(templates: templates.sources, config: site.config)
-        let sameEnvironment = previous.map { $0.templates == memo.templates && $0.config == memo.config } ?? false
+        // A template change re-renders the pages whose layouts use it; site.yml, every page.
+        let restRoots = templates.restRoots
+        func sameLayout(_ roots: [String]) -> Bool {
+            guard let previous, previous.config == memo.config else { return false }
+            return TemplateSet.closure(roots, in: previous.templates) == TemplateSet.closure(roots, in: memo.templates)
+        }
+        let samePageLayout = sameLayout(TemplateSet.pageRoots), sameListLayout = sameLayout(TemplateSet.listRoots),
+            sameRestLayout = sameLayout(restRoots)
+        // For the build cache, the same as digests of the templates and of site.yml as read.
+        func layoutDigest(_ roots: [String]) -> StableDigest? {
+            reads.map { RenderCache.layout(templates: TemplateSet.closure(roots, in: memo.templates), site: $0["site.yml"]) }
+        }
+        let pageLayout = layoutDigest(TemplateSet.pageRoots), listLayout = layoutDigest(TemplateSet.listRoots), restLayout = layoutDigest(restRoots)
 
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config,
@@ -66,14 +78,14 @@ public struct SiteRenderer: Sendable {
         var pageFiles: [OutputFile] = []
         var pageJobs: [(contentPath: String, job: RenderJob)] = []
         let previousPageFiles = previous?.pageFiles ?? [:], previousResolved = previous?.resolved ?? [:]
-        let pageDigests = wanted ? await parallelMap(rendered, RenderCache.digest) : []
+        let pageDigests = wanted ? await parallelMap(rendered) { RenderCache.digest($0).combined(with: pageLayout) } : []
         var digests: [String: ([SitePath], StableDigest)] = [:]
         var keptPages = 0
         memo.pageFiles.reserveCapacity(rendered.count)
         for (i, page) in rendered.enumerated() {
             let path = page.page.contentPath
             if wanted { digests[path] = ([page.page.outputPath], pageDigests[i]) }
-            if sameEnvironment, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
+            if samePageLayout, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
             } else if wanted, let kept = previousOutput?.file(for: path, at: page.page.outputPath, digest: pageDigests[i]) {
@@ -87,9 +99,9 @@ public struct SiteRenderer: Sendable {
 
         // The list pages show every page's title, summary and date, and what else the site has.
         memo.listing = SiteListing(site)
-        let listDigest = wanted ? RenderCache.digest(memo.listing) : nil
+        let listDigest = wanted ? RenderCache.digest(memo.listing).combined(with: listLayout) : nil
         var listJobs: [RenderJob] = []
-        if sameEnvironment, let previous, previous.listing == memo.listing {
+        if sameListLayout, let previous, previous.listing == memo.listing {
             memo.listFiles = previous.listFiles
         } else if let listDigest, let kept = previousOutput?.files(for: RenderCache.listsKey, digest: listDigest) {
             memo.listFiles = kept
@@ -105,9 +117,11 @@ public struct SiteRenderer: Sendable {
 
         // Everything else: the registry, contacts, FAQ, incident sheet, reports, search page.
         memo.rest = RestInputs(site, incident: incident)
-        let restDigest = reads.map { RenderCache.restDigest(reads: $0, incident: incident, targets: memo.targets, attachments: memo.attachments) }
+        let restDigest = reads.map {
+            RenderCache.restDigest(reads: $0, incident: incident, targets: memo.targets, attachments: memo.attachments).combined(with: restLayout)
+        }
         var restJobs: [RenderJob] = []
-        if sameEnvironment, sameLinks, let previous, previous.rest == memo.rest {
+        if sameRestLayout, sameLinks, let previous, previous.rest == memo.rest {
             memo.restFiles = previous.restFiles
             memo.faqText = previous.faqText
             memo.faqDiagnostics = previous.faqDiagnostics

@@ -64,6 +64,27 @@ public struct TemplateSet: Sendable {
         return make(sources, displayRoot: displayRoot, log: &log)
     }
 
+    /// The layouts of guidance pages and of the list pages; every other template may be used by
+    /// the other pages.
+    static let pageRoots = ["page"], listRoots = ["home", "section", "sitemap"]
+
+    var restRoots: [String] { sources.keys.filter { !Self.pageRoots.contains($0) && !Self.listRoots.contains($0) }.sorted() }
+
+    /// The texts of `roots` and of every partial and parent they use, transitively: what pages
+    /// rendered with those layouts depend on. A template that changes its tag delimiters could
+    /// hide a reference, so with one of those every template counts.
+    static func closure(_ roots: [String], in sources: [String: String]) -> [String: String] {
+        if sources.values.contains(where: { $0.contains("{{=") }) { return sources }
+        var found: [String: String] = [:]
+        var pending = roots
+        while let name = pending.popLast() {
+            guard found[name] == nil, let text = sources[name] else { continue }
+            found[name] = text
+            pending += references(in: text).map(\.name)
+        }
+        return found
+    }
+
     /// `{{> name}}` and `{{< name}}` tags, with the line each sits on.
     static func references(in text: String) -> [(name: String, line: Int)] {
         var found: [(String, Int)] = []
