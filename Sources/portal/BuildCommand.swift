@@ -26,7 +26,9 @@ struct BuildCommand: AsyncParsableCommand {
             if !options.quiet {
                 let seconds = String(format: "%.2f s", (clock.now - start).seconds)
                 let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")"
-                let kept = summary.keptPages > 0 ? "; \(summary.keptPages) unchanged page\(summary.keptPages == 1 ? "" : "s") kept from the last build" : ""
+                let keptParts = (summary.keptPages > 0 ? ["\(summary.keptPages) unchanged page\(summary.keptPages == 1 ? "" : "s")"] : [])
+                    + (summary.keptIndex ? ["the search index"] : [])
+                let kept = keptParts.isEmpty ? "" : "; \(keptParts.joined(separator: " and ")) kept from the last build"
                 print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)\(kept)")
             }
         } catch {

@@ -173,15 +173,17 @@ import Testing
         let rest = html.filter { !$0.hasPrefix("guidance/") && !["index.html", "sitemap.html"].contains($0) }.count
         #expect(rest > 5)
 
-        // Nothing changed: nothing is rendered; every page is the last build's file (the same inode).
+        // Nothing changed: nothing is rendered or indexed; every page is the last build's file (the same inode).
         let before = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
-        #expect(try await site.build().keptPages == pages)
+        let unchanged = try await site.build()
+        #expect(unchanged.keptPages == pages && unchanged.keptIndex)
         let after = try FileManager.default.attributesOfItem(atPath: site.url("output/guidance/jc-star.html").path)[.systemFileNumber] as? Int
         #expect(before != nil && before == after)
 
-        // One page's text: that page alone is rendered.
+        // One page's text: that page alone is rendered, and the index built again.
         try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記：連絡網を見直します。\n\n## ")
-        #expect(try await site.build().keptPages == pages - 1)
+        let edited = try await site.build()
+        #expect(edited.keptPages == pages - 1 && !edited.keptIndex)
         #expect(site.read("output/guidance/overview.html")?.contains("連絡網を見直します") == true)
         try await expectSameAsFullBuild(site, "one page edited")
 
@@ -203,7 +205,8 @@ import Testing
 
         // A template: the pages whose layouts use it. site.yml: every page.
         try site.edit("templates/page.mustache", replacing: "<div class=\"content\">", with: "<div class=\"content\" data-v=\"2\">")
-        #expect(try await site.build().keptPages == pages - guidance)
+        let template = try await site.build()
+        #expect(template.keptPages == pages - guidance && template.keptIndex)
         try await expectSameAsFullBuild(site, "the page template")
         try site.edit("templates/faq.mustache", replacing: "<h1>{{title}}</h1>", with: "<h1 data-v=\"2\">{{title}}</h1>")
         #expect(try await site.build().keptPages == pages - rest)

@@ -36,6 +36,9 @@ public struct BuildSummary: Sendable {
     /// Pages `portal build` took from the last output, unrendered, because the build cache
     /// showed them made from the same inputs.
     public var keptPages = 0
+    /// Whether `portal build` took the search index from the last output: made from the very
+    /// same documents.
+    public var keptIndex = false
     public var warnings: [Diagnostic]
     /// How long each phase took, in order (for `--timings` and benchmarks).
     public var timings: [(phase: BuildPhase, duration: Duration)] = []

@@ -26,7 +26,7 @@ public enum Builder {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
         // Without a session (`portal build`), what the last run loaded and parsed comes from the cache.
-        let cache = session == nil && request.useCache ? PageCache.read(for: request) : nil
+        let cache = cached ? PageCache.read(for: request) : nil
         var loadedPages: [String: LoadedPageMemo] = [:]
         let site = await SiteLoader.load(content, reusing: previous?.pages ?? cache?.entries.mapValues(\.memo) ?? [:],
                                          stamps: session?.snapshot, memo: &loadedPages, log: &log)
@@ -94,9 +94,14 @@ public enum Builder {
                                 warnings: log.warnings.sorted(), timings: timings.entries)
         }
 
-        // The pages are final: write them aside while the index is built on the other core.
+        // The pages are final: write them aside while the index is built on the other core. The
+        // page cache is written again only if some page's file changed (or came or went).
+        let pagesAsCached = cache.map { cache in
+            cache.allowRawHTML == site.config.allowRawHTML && cache.entries.count == loadedPages.count
+                && loadedPages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
+        } ?? false
         let cacheWritten = Task.detached { [loadedPages, memo = output.memo, allowRawHTML = site.config.allowRawHTML] in
-            if session == nil, request.useCache {
+            if cached, !pagesAsCached {
                 PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), allowRawHTML: allowRawHTML, for: request)
             }
         }
@@ -108,10 +113,20 @@ public enum Builder {
         }
         let pagesWritten = Task.detached { () throws -> Void in try staging.write(pages) }
 
-        // The index is a pure function of what was rendered.
+        // The index is a pure function of what was rendered: with the cache, the index of the
+        // very same documents is the last output's index files.
         progress(.index)
-        var index = await SearchIndexState.build(output.searchDocuments)
-        let indexFiles = await index.files()
+        let indexDigest = cached ? RenderCache.digest(output.searchDocuments) : nil
+        let index: SearchIndexState?
+        let indexFiles: [OutputFile]
+        if let indexDigest, let kept = previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
+            indexFiles = kept
+            index = nil
+        } else {
+            var built = await SearchIndexState.build(output.searchDocuments)
+            indexFiles = await built.files()
+            index = built
+        }
         timings.end(.index)
 
         progress(.write)
@@ -128,16 +143,18 @@ public enum Builder {
         }
         await cacheWritten.value
         if cached {
-            RenderCache.write(output.digests, for: request)
+            var digests = output.digests
+            if let indexDigest { digests[RenderCache.indexKey] = (indexFiles.map(\.path), indexDigest) }
+            RenderCache.write(digests, for: request)
         }
         timings.end(.write)
-        if let session {
+        if let session, let index {
             let all = pages + indexFiles
             session.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
                 BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
-        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages,
+        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: index == nil,
                             warnings: log.warnings.sorted(), timings: timings.entries)
     }
 

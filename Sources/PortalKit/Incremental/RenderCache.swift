@@ -9,7 +9,8 @@ import Foundation
 /// partial and parent those use) and site.yml's bytes. A guidance page's digest also covers the page as
 /// resolved (its text with every link resolved against the other pages, headings, front matter,
 /// output path); the list pages', every page's title, summary, date and place; the other pages',
-/// the content files they were loaded from and what their links resolve against. The next build
+/// the content files they were loaded from and what their links resolve against. The search
+/// index's files are recorded the same way, by a digest of every search document. The next build
 /// does not render pages again while their digest is the same and their files in
 /// the output still have those stamps: the files are linked into the new output as they are.
 /// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
@@ -20,6 +21,8 @@ enum RenderCache {
     /// The keys of the two groups of pages recorded besides guidance pages (which go by content
     /// path; these cannot be one).
     static let listsKey = ":lists", restKey = ":rest"
+    /// And the search index's files, by a digest of every search document.
+    static let indexKey = ":index"
 
     struct Kept: Sendable, Equatable {
         var path: SitePath
@@ -77,6 +80,17 @@ enum RenderCache {
             d.add(templates[name]!)
         }
         d.add(site)
+        return d
+    }
+
+    /// Everything the search index is made of.
+    static func digest(_ documents: [SearchDocument]) -> StableDigest {
+        var d = StableDigest()
+        d.add(documents.count)
+        for doc in documents {
+            d.add(doc.kind.rawValue); d.add(doc.title); d.add(doc.breadcrumb); d.add(doc.url); d.add(doc.text)
+            d.add(doc.category ?? "\u{0}")
+        }
         return d
     }
 
