@@ -82,6 +82,13 @@ for n in $SIZES; do
     -n hugo "${hugo_cmd[*]}" \
     -n cmark "cmark $cmark_file > /dev/null"
 
+  # portal after one page was edited (a new sentence each run): that page, the list pages and
+  # the search index are built again, the rest is kept through the cache.
+  edited_page=$corpus/portal/content/guidance/page-00001.md
+  hyperfine --runs "$RUNS" --export-json "$OUT/hyperfine-edit-$n.json" \
+    --prepare "sh -c 'printf \"\\n編集%s。\\n\" \$(date +%N) >> $edited_page'" \
+    -n "portal, one page edited" "${portal_cmd[*]}"
+
   # The same two builds into no output folder at all: nothing to compare with or link from.
   hyperfine --runs "$RUNS" --export-json "$OUT/hyperfine-empty-$n.json" \
     --prepare "rm -rf bench/out/portal-$n bench/out/.portal-cache $OUT/hugo-$n" \
@@ -125,6 +132,8 @@ for line in open(results_path, encoding="utf-8"):
     for tool in ("portal", "portal --no-cache", "hugo", "cmark"):
         rows.append((int(n), tool, median[tool], median[tool] / median["hugo"],
                      median[tool] / median["cmark"], rss[tool] / 1024))
+    edit = json.load(open(json_path.replace("hyperfine-", "hyperfine-edit-"), encoding="utf-8"))["results"][0]["median"]
+    rows.append((int(n), "portal, one page edited", edit, edit / median["hugo"], edit / median["cmark"], rss["portal"] / 1024))
     empty = json.load(open(json_path.replace("hyperfine-", "hyperfine-empty-"), encoding="utf-8"))
     empty_median = {r["command"]: r["median"] for r in empty["results"]}
     for tool in ("portal", "hugo"):
@@ -156,7 +165,9 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
   are linked from the previous output, not written again; pages whose files did not change are
   taken as loaded and parsed from `.portal-cache/`, and guidance pages rendered from the same
   inputs are not rendered again; the search index is always rebuilt). "portal --no-cache" is the
-  same without the cache: every page loaded, parsed and rendered, as Hugo does. Rows marked
+  same without the cache: every page loaded, parsed and rendered, as Hugo does. "portal, one page
+  edited" appends a sentence to one page before each run (hyperfine `--prepare`): that page, the
+  list pages and the search index are built again. Rows marked
   "empty output folder" time both tools with the output folder (and portal's cache) deleted before
   each run (hyperfine `--prepare`); their ratio to Hugo is to Hugo in that mode. (Peak memory of
   the --no-cache row is the cached run's.)
