@@ -4,8 +4,11 @@ import PortalMarkdown
 /// (watch, serve) redoes only what changed. Reuse is decided by comparing inputs for equality,
 /// never by trusting a change list: a wrong guess can cost time, not a stale page.
 struct RenderMemo: Sendable {
-    /// The layout every page shares: template texts and site.yml (navigation, title, options).
-    var templates: [String: String]
+    /// The layouts: the template texts of each group of pages (guidance, lists, the rest), and
+    /// site.yml (navigation, title, options), which every page shares.
+    var pageLayout: [String: String]
+    var listLayout: [String: String]
+    var restLayout: [String: String]
     var config: SiteConfig
     /// Every page's output path and heading ids, and the attachments: what links resolve against.
     var targets: [String: LinkResolver.Target] = [:]

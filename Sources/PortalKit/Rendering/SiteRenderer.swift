@@ -35,20 +35,18 @@ public struct SiteRenderer: Sendable {
     func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
                 previousOutput: RenderCache.Reuse? = nil, reads: [String: StableDigest]? = nil, log: inout DiagnosticLog) async -> Output {
         let wanted = reads != nil
-        var memo = RenderMemo(templates: templates.sources, config: site.config)
+        var memo = RenderMemo(pageLayout: templates.pageLayout, listLayout: templates.listLayout, restLayout: templates.restLayout,
+                              config: site.config)
         // A template change re-renders the pages whose layouts use it; site.yml, every page.
-        let restRoots = templates.restRoots
-        func sameLayout(_ roots: [String]) -> Bool {
-            guard let previous, previous.config == memo.config else { return false }
-            return TemplateSet.closure(roots, in: previous.templates) == TemplateSet.closure(roots, in: memo.templates)
-        }
-        let samePageLayout = sameLayout(TemplateSet.pageRoots), sameListLayout = sameLayout(TemplateSet.listRoots),
-            sameRestLayout = sameLayout(restRoots)
+        let sameConfig = previous?.config == memo.config
+        let samePageLayout = sameConfig && previous?.pageLayout == memo.pageLayout
+        let sameListLayout = sameConfig && previous?.listLayout == memo.listLayout
+        let sameRestLayout = sameConfig && previous?.restLayout == memo.restLayout
         // For the build cache, the same as digests of the templates and of site.yml as read.
-        func layoutDigest(_ roots: [String]) -> StableDigest? {
-            reads.map { RenderCache.layout(templates: TemplateSet.closure(roots, in: memo.templates), site: $0["site.yml"]) }
+        func layoutDigest(_ templates: [String: String]) -> StableDigest? {
+            reads.map { RenderCache.layout(templates: templates, site: $0["site.yml"]) }
         }
-        let pageLayout = layoutDigest(TemplateSet.pageRoots), listLayout = layoutDigest(TemplateSet.listRoots), restLayout = layoutDigest(restRoots)
+        let pageLayout = layoutDigest(memo.pageLayout), listLayout = layoutDigest(memo.listLayout), restLayout = layoutDigest(memo.restLayout)
 
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config,

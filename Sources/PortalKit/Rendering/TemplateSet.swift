@@ -10,6 +10,22 @@ public struct TemplateSet: Sendable {
     /// The templates' text by name: what a rendered page depends on.
     let sources: [String: String]
     let displayRoot: String
+    /// The texts each group of pages is rendered with (see `closure`), worked out once.
+    let pageLayout: [String: String], listLayout: [String: String], restLayout: [String: String]
+
+    init(library: MustacheLibrary, sources: [String: String], displayRoot: String) {
+        self.library = library
+        self.sources = sources
+        self.displayRoot = displayRoot
+        let references = sources.mapValues { Self.references(in: $0).map(\.name) }
+        let changesDelimiters = sources.values.contains { $0.contains("{{=") }
+        func layout(_ roots: [String]) -> [String: String] {
+            changesDelimiters ? sources : Self.closure(roots, in: sources, references: references)
+        }
+        pageLayout = layout(Self.pageRoots)
+        listLayout = layout(Self.listRoots)
+        restLayout = layout(sources.keys.filter { !Self.pageRoots.contains($0) && !Self.listRoots.contains($0) }.sorted())
+    }
 
     func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }
 
@@ -68,19 +84,21 @@ public struct TemplateSet: Sendable {
     /// the other pages.
     static let pageRoots = ["page"], listRoots = ["home", "section", "sitemap"]
 
-    var restRoots: [String] { sources.keys.filter { !Self.pageRoots.contains($0) && !Self.listRoots.contains($0) }.sorted() }
-
     /// The texts of `roots` and of every partial and parent they use, transitively: what pages
     /// rendered with those layouts depend on. A template that changes its tag delimiters could
     /// hide a reference, so with one of those every template counts.
     static func closure(_ roots: [String], in sources: [String: String]) -> [String: String] {
         if sources.values.contains(where: { $0.contains("{{=") }) { return sources }
+        return closure(roots, in: sources, references: sources.mapValues { references(in: $0).map(\.name) })
+    }
+
+    private static func closure(_ roots: [String], in sources: [String: String], references: [String: [String]]) -> [String: String] {
         var found: [String: String] = [:]
         var pending = roots
         while let name = pending.popLast() {
             guard found[name] == nil, let text = sources[name] else { continue }
             found[name] = text
-            pending += references(in: text).map(\.name)
+            pending += references[name] ?? []
         }
         return found
     }

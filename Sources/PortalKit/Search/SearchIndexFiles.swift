@@ -253,18 +253,14 @@ struct ScriptParts: Sendable {
             shards = []
             tails = []
         }
-        var newShards: [OutputFile] = [], newTails: [OutputFile?] = []
-        newShards.reserveCapacity(count)
-        newTails.reserveCapacity(count)
-        for i in 0..<count {
-            if dirty[i] || i >= shards.count {
-                let (shard, tail) = SearchIndexFiles.shardFiles(i, members[i])
-                newShards.append(shard)
-                newTails.append(tail)
-            } else {
-                newShards.append(shards[i])
-                newTails.append(tails[i])
-            }
+        // Shards with a change are joined again, on every core (a common word's tail is megabytes).
+        let rebuild = (0..<count).filter { dirty[$0] || $0 >= shards.count }
+        let rebuilt = await parallelMap(rebuild) { [members] i in SearchIndexFiles.shardFiles(i, members[i]) }
+        var newShards = shards.count == count ? shards : Array(repeating: OutputFile(path: SitePath("-"), bytes: []), count: count)
+        var newTails = tails.count == count ? tails : Array(repeating: nil, count: count)
+        for (i, (shard, tail)) in zip(rebuild, rebuilt) {
+            newShards[i] = shard
+            newTails[i] = tail
         }
 
         let starts = SearchIndexFiles.chunkStarts(documents)
