@@ -65,7 +65,7 @@ import Testing
             var document = 0
             let postings = (0..<size).map { _ in
                 document += [1, 35, 36, 1_295, 1_296, 46_656, 1_679_616, 2_000_000_000][Int.random(in: 0...7, using: &generator)]
-                return SearchIndex.Posting(document: document, weight: [0, 9, 10, 35, 36, 99_999][Int.random(in: 0...5, using: &generator)])
+                return SearchIndex.Posting(document: document, weight: [0, 9, 10, 35, 36, 99_999, -7][Int.random(in: 0...6, using: &generator)])
             }
             #expect(SearchIndexFiles.encodePostings(postings) == reference(postings))
             let pieces = SearchIndexFiles.TermPieces("語", postings)

@@ -100,9 +100,11 @@ enum PostingEncoder {
         }
     }
 
+    /// Characters of `value` in base 36, a sign included (weights are never negative, but a
+    /// minus sign costs nothing to allow).
     @inline(__always)
     static func digitCount(_ value: Int) -> Int {
-        precondition(value >= 0, "postings are in document order and weights are not negative")
+        if value < 0 { return 1 + digitCount(value == Int.min ? Int.max : -value) }
         if value < 36 { return 1 }
         if value < 1_296 { return 2 }
         if value < 46_656 { return 3 }
@@ -114,6 +116,11 @@ enum PostingEncoder {
 
     @inline(__always)
     fileprivate static func put(_ value: Int, _ out: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
+        if value < 0 {
+            out[i] = UInt8(ascii: "-")
+            i += 1
+            return put(value == Int.min ? Int.max : -value, out, &i)
+        }
         var v = UInt(value)
         let n = digitCount(value)
         var k = i + n - 1
