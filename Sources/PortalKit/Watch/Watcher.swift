@@ -56,8 +56,8 @@ public final class Watcher {
         while !shouldStop() {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             // After an event, wake exactly when the burst would have settled.
-            let settle = debounce - (ContinuousClock.now - lastEvent)
-            let ready = poll(&p, 1, sawEvent ? Int32(max(0, (settle.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000 + settle.components.seconds * 1000)) : 200)
+            let wait = sawEvent ? (debounce - (ContinuousClock.now - lastEvent)).seconds : 0.2
+            let ready = poll(&p, 1, Int32(max(0, (wait * 1000).rounded(.up))))
             if ready > 0 {
                 var newFolder = false
                 while true {
