@@ -163,8 +163,8 @@ run under `/usr/bin/time -v`. Ratios are median wall time divided by Hugo's and 
 - portal: `portal build --quiet` with the repository's `templates/`, into an existing output folder
   and with nothing changed since the last build (the usual case: files whose bytes did not change
   are linked from the previous output, not written again; pages whose files did not change are
-  taken as loaded and parsed from `.portal-cache/`, and guidance pages rendered from the same
-  inputs are not rendered again; the search index is always rebuilt). "portal --no-cache" is the
+  taken as loaded and parsed from `.portal-cache/`, and pages and the search index made from
+  the same inputs as last time are not made again). "portal --no-cache" is the
   same without the cache: every page loaded, parsed and rendered, as Hugo does. "portal, one page
   edited" appends a sentence to one page before each run (hyperfine `--prepare`): that page, the
   list pages and the search index are built again. Rows marked
