@@ -76,6 +76,38 @@ import Testing
         }
     }
 
+    @Test("a posting re-weighted in place is patched into the encodings exactly as encoding afresh would write them")
+    func postingPatch() {
+        var generator = SystemRandomNumberGenerator()
+        var patched = 0
+        for term in ["語", "a\"b\\c<d>", "ランサム"] {
+            for size in [1, 5, 300, 301, 2_000] {
+                for _ in 0..<40 {
+                    var document = 0
+                    var postings = (0..<size).map { _ in
+                        document += Int.random(in: 1...3_000, using: &generator)
+                        return SearchIndex.Posting(document: document, weight: Int.random(in: 0...60, using: &generator))
+                    }
+                    let old = SearchIndexFiles.TermPieces(term, postings)
+                    let index = Int.random(in: 0..<size, using: &generator)
+                    let was = postings[index].weight
+                    postings[index].weight = Int.random(in: 0...2_000, using: &generator)
+                    let fresh = SearchIndexFiles.TermPieces(term, postings)
+                    guard let result = old.replacingWeight(at: index, was: was, in: postings) else {
+                        // Refused only when the cut moved or the posting changed sides.
+                        let cut = SearchIndexFiles.headCut(postings)
+                        #expect(cut != old.cut || cut.map { $0.contains(postings[index]) != $0.contains(.init(document: postings[index].document, weight: was)) } == true)
+                        continue
+                    }
+                    patched += 1
+                    #expect(result.json == fresh.json && result.head == fresh.head && result.tail == fresh.tail, "\(term) \(size) \(index)")
+                    #expect(result.cut == fresh.cut && result.term == fresh.term && result.estimate == fresh.estimate)
+                }
+            }
+        }
+        #expect(patched > 300)
+    }
+
     @Test("a file of pieces: first change found by piece, rewritten from there, compared with a file on disk")
     func fileBodies() throws {
         let a: [UInt8] = Array("{\"a\":".utf8), b: [UInt8] = Array("[1,2]".utf8), c: [UInt8] = Array("}".utf8)

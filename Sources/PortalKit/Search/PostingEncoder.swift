@@ -12,7 +12,7 @@ enum PostingEncoder {
 
     /// Which postings make a term's head: those above the cut weight, and at the cut weight
     /// those up to a document (ties go to the lower documents).
-    struct HeadCut: Sendable {
+    struct HeadCut: Sendable, Equatable {
         var weight: Int
         var lastTie: Int
 
@@ -115,7 +115,7 @@ enum PostingEncoder {
     }
 
     @inline(__always)
-    fileprivate static func put(_ value: Int, _ out: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
+    static func put(_ value: Int, _ out: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
         if value < 0 {
             out[i] = UInt8(ascii: "-")
             i += 1

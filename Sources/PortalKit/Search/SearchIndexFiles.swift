@@ -55,6 +55,8 @@ enum SearchIndexFiles {
         var estimate: Int
         /// Whether a block of `search-index.json` starts here (see `IndexJSONBlocks`).
         var boundary: Bool
+        /// Where the head ended when encoded (nil: every posting is in the head).
+        var cut: PostingEncoder.HeadCut?
 
         init(_ term: String, _ postings: [SearchIndex.Posting]) {
             self.term = term
@@ -66,7 +68,8 @@ enum SearchIndexFiles {
             k.key(term); k.raw("\"")
             let key = k.bytes
             k.int(postings.count); k.raw("|")
-            if let cut = SearchIndexFiles.headCut(postings) {
+            cut = SearchIndexFiles.headCut(postings)
+            if let cut {
                 (json, head, tail) = PostingEncoder.encode(postings, prefix: j.bytes, headPrefix: k.bytes, tailPrefix: key, suffix: quote, cut: cut)
             } else {
                 json = PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote)

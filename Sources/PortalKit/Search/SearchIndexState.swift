@@ -110,6 +110,9 @@ struct SearchIndexState: Sendable {
         totalLength = total
 
         var touched = Set<TermKey>()
+        // Terms whose one change is a posting's new weight: their encodings can be patched.
+        var reweighted: [TermKey: (index: Int, was: Int)] = [:]
+        var changedMore = Set<TermKey>()
         for (doc, tf) in zip(changed, counted) {
             lengths[doc] = tf.length
             let length = tf.length, boost = next[doc].kind.boost
@@ -117,10 +120,18 @@ struct SearchIndexState: Sendable {
             for (term, f) in zip(tf.terms, tf.counts) {
                 now.insert(term)
                 let posting = SearchIndex.Posting(document: doc, weight: SearchIndex.weight(frequency: f, length: length, average: average, boost: boost))
-                if postings[term, default: []].put(posting) { touched.insert(term) }
+                switch postings[term, default: []].put(posting) {
+                case .unchanged: continue
+                case .reweighted(let index, let was) where !touched.contains(term): reweighted[term] = (index, was)
+                default: changedMore.insert(term)
+                }
+                touched.insert(term)
             }
             for term in frequencies[doc].terms where !now.contains(term) {
-                if postings[term]?.removeDocument(doc) == true { touched.insert(term) }
+                if postings[term]?.removeDocument(doc) == true {
+                    touched.insert(term)
+                    changedMore.insert(term)
+                }
             }
             frequencies[doc] = tf
             documents[doc] = next[doc]
@@ -140,7 +151,17 @@ struct SearchIndexState: Sendable {
                 termsAddedOrRemoved = true
             }
         }
-        let pieces = reencode.count > 8 ? await parallelMap(reencode) { SearchIndexFiles.TermPieces($0.text, $1) } : reencode.map { SearchIndexFiles.TermPieces($0.text, $1) }
+        for term in changedMore { reweighted[term] = nil }
+        var previousPieces: [TermKey: SearchIndexFiles.TermPieces] = [:]
+        for term in reweighted.keys { previousPieces[term] = terms[term] }
+        let encode = { @Sendable [reweighted, previousPieces] (term: TermKey, list: [SearchIndex.Posting]) -> SearchIndexFiles.TermPieces in
+            if let (index, was) = reweighted[term], let old = previousPieces[term],
+               let patched = old.replacingWeight(at: index, was: was, in: list) {
+                return patched
+            }
+            return SearchIndexFiles.TermPieces(term.text, list)
+        }
+        let pieces = reencode.count > 8 ? await parallelMap(reencode, encode) : reencode.map(encode)
         for ((term, _), piece) in zip(reencode, pieces) {
             terms[term] = piece
             changedTerms?.insert(piece.term)
@@ -191,15 +212,18 @@ private extension Array where Element == SearchIndex.Posting {
         return true
     }
 
-    /// Adds or replaces the document's posting; answers whether the list changed.
-    mutating func put(_ posting: SearchIndex.Posting) -> Bool {
+    enum Put { case unchanged, reweighted(index: Int, was: Int), inserted }
+
+    /// Adds or replaces the document's posting; answers how the list changed.
+    mutating func put(_ posting: SearchIndex.Posting) -> Put {
         let i = position(of: posting.document)
         if i < count, self[i].document == posting.document {
-            if self[i] == posting { return false }
+            if self[i] == posting { return .unchanged }
+            let was = self[i].weight
             self[i] = posting
-        } else {
-            insert(posting, at: i)
+            return .reweighted(index: i, was: was)
         }
-        return true
+        insert(posting, at: i)
+        return .inserted
     }
 }
