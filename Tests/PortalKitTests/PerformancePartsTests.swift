@@ -150,6 +150,18 @@ import Testing
         #expect(TemplateSet.closure(["header"], in: delimiters) == delimiters)
     }
 
+    @Test("the partition point is the first element not before the bound, as a linear search finds it")
+    func partitionPoint() {
+        for values in [[], [1], [1, 3, 3, 5, 9], Array(0..<100).map { $0 / 3 }] {
+            for bound in -1...40 {
+                #expect(values.partitionPoint { $0 < bound } == (values.firstIndex { $0 >= bound } ?? values.count), "\(values) \(bound)")
+            }
+        }
+        let slice = [5, 6, 7, 8, 9][2...]
+        #expect(slice.partitionPoint { $0 < 8 } == 3)
+        #expect(slice.partitionPoint { $0 < 100 } == slice.endIndex)
+    }
+
     @Test("paths and titles sort by code point, as String sorts NFC text")
     func codePointOrder() {
         let words = ["b", "a", "ab", "", "Z", "ガイダンス", "がいだんす", "漢字", "ｱ", "a/b", "a-b", "😀", "\u{7F}"]

@@ -102,21 +102,12 @@ struct IndexJSONBlocks: Sendable {
 
     /// The block holding member `i`: the last start not after it.
     private static func block(of i: Int, in starts: [Int]) -> Int {
-        var low = 0, high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] <= i { low = mid + 1 } else { high = mid }
-        }
-        return max(low - 1, 0)
+        max(starts.partitionPoint { $0 <= i } - 1, 0)
     }
 
     /// The term's place in the sorted terms, if it is there.
     private static func position(of term: String, in terms: [SearchIndexFiles.TermPieces]) -> Int? {
-        var low = 0, high = terms.count
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid].term.precedesByCodePoint(term) { low = mid + 1 } else { high = mid }
-        }
+        let low = terms.partitionPoint { $0.term.precedesByCodePoint(term) }
         return low < terms.count && terms[low].term == term ? low : nil
     }
 

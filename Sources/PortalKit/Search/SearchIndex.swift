@@ -137,12 +137,8 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     private func terms(startingWith token: String) -> ArraySlice<(term: String, postings: [Posting])> {
-        // Binary search for the first term >= token, then walk while the prefix holds.
-        var low = 0, high = terms.count
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid].term.precedesByCodePoint(token) { low = mid + 1 } else { high = mid }
-        }
+        // The first term >= token, then on while the prefix holds.
+        let low = terms.partitionPoint { $0.term.precedesByCodePoint(token) }
         var end = low
         while end < terms.count, terms[end].term.utf8.starts(with: token.utf8) { end += 1 }
         return terms[low..<end]

@@ -275,8 +275,7 @@ struct ScriptParts: Sendable {
             let sameBounds = changedDocuments != nil && k < chunks.count && k < chunkStarts.count && chunkStarts[k] == start
                 && (k + 1 < chunkStarts.count ? chunkStarts[k + 1] : Int.max) == (k + 1 < starts.count ? starts[k + 1] : Int.max)
             // A changed document inside [start, end)?
-            var low = 0, high = changedSorted.count
-            while low < high { let mid = (low + high) / 2; if changedSorted[mid] < start { low = mid + 1 } else { high = mid } }
+            let low = changedSorted.partitionPoint { $0 < start }
             let touched = low < changedSorted.count && changedSorted[low] < end
             newChunks.append(sameBounds && !touched ? chunks[k] : SearchIndexFiles.chunkFile(k, documents[start..<end]))
         }

@@ -171,12 +171,7 @@ struct SearchIndexState: Sendable {
             order.removeAll { self.terms[$0] == nil }
             let present = Set(order)
             for (term, piece) in zip(reencode.map(\.0), pieces) where !present.contains(term) {
-                var low = 0, high = order.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if self.terms[order[mid]]!.term.precedesByCodePoint(piece.term) { low = mid + 1 } else { high = mid }
-                }
-                order.insert(term, at: low)
+                order.insert(term, at: order.partitionPoint { self.terms[$0]!.term.precedesByCodePoint(piece.term) })
             }
         }
     }
@@ -195,14 +190,7 @@ struct SearchIndexState: Sendable {
 
 private extension Array where Element == SearchIndex.Posting {
     /// First position whose document is not below `doc` (the list is in document order).
-    func position(of doc: Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid].document < doc { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    func position(of doc: Int) -> Int { partitionPoint { $0.document < doc } }
 
     /// Answers whether the list changed.
     mutating func removeDocument(_ doc: Int) -> Bool {
