@@ -84,7 +84,6 @@ public enum Builder {
             do {
                 changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previousFiles, to: all)
             } catch {
-                session?.state = nil
                 throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
             }
             timings.end(.write)

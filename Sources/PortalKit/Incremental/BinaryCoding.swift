@@ -94,3 +94,16 @@ struct BinaryReader {
         return out
     }
 }
+
+/// A file's stamp as both caches store it.
+extension BinaryWriter {
+    mutating func stamp(_ s: FileStamp) {
+        int(Int(s.size)); int(Int(s.modified)); int(Int(s.changed)); unsigned(s.inode)
+    }
+}
+
+extension BinaryReader {
+    mutating func stamp() throws(Malformed) -> FileStamp {
+        FileStamp(size: Int64(try int()), modified: Int64(try int()), changed: Int64(try int()), inode: try unsigned())
+    }
+}

@@ -32,10 +32,11 @@ enum PageCache {
 
     /// What identifies the program that wrote a cache (a rebuilt `portal` may parse differently):
     /// the size and time of the running executable.
-    static var toolStamp: String {
+    /// Worked out once per process: both caches are read and written with it.
+    static let toolStamp: String = {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return FileStamp(path: executable).map { "\($0.size)-\($0.modified)" } ?? "unknown"
-    }
+    }()
 
     static func read(for request: BuildRequest) -> Contents? {
         guard let data = FileManager.default.contents(atPath: file(for: request.output).path) else { return nil }
@@ -46,7 +47,7 @@ enum PageCache {
             let allowRawHTML = try r.bool()
             let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
                 let path = try r.string()
-                let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), changed: Int64(try r.int()), inode: try r.unsigned())
+                let stamp = try r.stamp()
                 let diagnostics = try r.array(readDiagnostic)
                 let page = try r.optional(readPage)
                 let document = try r.optional(readDocument)
@@ -72,7 +73,7 @@ enum PageCache {
         w.array(pages.sorted { $0.key < $1.key }) { w, entry in
             let (path, memo) = entry
             w.string(path)
-            w.int(Int(memo.stamp.size)); w.int(Int(memo.stamp.modified)); w.int(Int(memo.stamp.changed)); w.unsigned(memo.stamp.inode)
+            w.stamp(memo.stamp)
             w.array(memo.diagnostics, writeDiagnostic)
             w.optional(memo.page, writePage)
             // The parse is kept only for the very page loaded (same text).

@@ -164,7 +164,7 @@ enum RenderCache {
                 let files = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> Kept in
                     let path = try r.string()
                     guard !path.isEmpty, !path.split(separator: "/").contains("..") else { throw .init() }
-                    let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()), changed: Int64(try r.int()), inode: try r.unsigned())
+                    let stamp = try r.stamp()
                     return Kept(path: SitePath(path), stamp: stamp)
                 }
                 return (key, Entry(files: files, digest: digest))
@@ -197,7 +197,7 @@ enum RenderCache {
             w.unsigned(digest.a); w.unsigned(digest.b)
             w.array(files) { w, kept in
                 w.string(kept.path.string)
-                w.int(Int(kept.stamp.size)); w.int(Int(kept.stamp.modified)); w.int(Int(kept.stamp.changed)); w.unsigned(kept.stamp.inode)
+                w.stamp(kept.stamp)
             }
         }
         PageCache.store(w.bytes, at: file(for: request.output))
