@@ -140,9 +140,11 @@ enum SearchIndexFiles {
     /// A chunk of documents may also start where a document's URL says so (about one in
     /// `boundaryEvery`), not only where the previous chunk is full: after an edit changes one
     /// document's size, the chunks re-align at the next such document instead of every later
-    /// chunk shifting, so watch mode rewrites a few chunk files, not thousands.
+    /// chunk shifting, so watch mode rewrites a few chunk files, not thousands. The blocks of
+    /// `search-index.json` start the same way, at documents' URLs and at terms.
     static let boundaryEvery: UInt64 = 32
 
+    /// Whether a chunk or block starts at the document with this URL, or at this term.
     static func isChunkBoundary(_ key: String) -> Bool {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
         for b in key.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
