@@ -12,6 +12,7 @@ SVG = '"><svg onload=window.__pwned=1>'
 ATTR = '" onmouseover="window.__pwned=1'
 CLOSE = "</script><script>window.__pwned=1</script>"
 LS = "\u2028"  # LINE SEPARATOR: breaks pre-ES2019 JS string literals
+SCHEME_NAME = "javascript:window.__pwned=1"
 ALL = f"{SCRIPT} {IMG} {SVG} {ATTR} {CLOSE} {LS}x"
 
 CSV_HEADER = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"]
@@ -96,8 +97,12 @@ def write_hostile_content(root: Path) -> Path:
         "",
         "[in page](#anchor) and [second](second.md)",
         "",
+        f"Files named like scripts: [encoded]({SCHEME_NAME.replace(':', '%3A')}) and [dotted](<./{SCHEME_NAME}>).",
+        "",
     ])
     (content / "guidance" / "evil.md").write_text(front + body, encoding="utf-8")
+    # An attachment whose name reads as a URL scheme: linked, it must stay a file.
+    (content / "guidance" / SCHEME_NAME).write_text("just a file\n", encoding="utf-8")
 
     second = "\n".join([
         "---",

@@ -139,6 +139,23 @@ def test_hostile_clicks(hostile_site, hooked):
         assert_clean(d, f"after clicking {href}")
 
 
+def test_file_named_like_a_scheme_opens_as_a_file(hostile_site, hooked):
+    """A file called `javascript:…` is linked as a relative path, never as a script URL."""
+    d = hooked
+    open(d, "guidance/evil.html", root=hostile_site)
+    hrefs = d.execute_script("return Array.prototype.map.call(document.querySelectorAll('a.attachment'), function (a) { return a.getAttribute('href'); });")
+    assert hrefs == ["javascript%3Awindow.__pwned=1", "javascript%3Awindow.__pwned=1"]
+    for i in range(2):
+        open(d, "guidance/evil.html", root=hostile_site)
+        link = d.find_elements(By.CSS_SELECTOR, "a.attachment")[i]
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        link.click()
+        WebDriverWait(d, 5).until(lambda x: x.current_url.endswith("javascript%3Awindow.__pwned=1"))
+        assert "just a file" in d.find_element(By.TAG_NAME, "body").text
+        open(d, "guidance/evil.html", root=hostile_site)
+        assert_clean(d, f"after clicking attachment link {i}")
+
+
 def test_hostile_registry_keyword_and_hash(hostile_site, hooked):
     d = hooked
     errors = open(d, "services/index.html", root=hostile_site)

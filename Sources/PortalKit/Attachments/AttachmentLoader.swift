@@ -7,18 +7,28 @@ enum AttachmentLoader {
 
     /// `guidanceFiles`: the listing of guidance/ the loader already made (listed once, so a
     /// problem in it is reported once).
-    static func load(_ content: ContentFolder, guidanceFiles: [String], maxBytes: Int, log: inout DiagnosticLog) -> [Attachment] {
+    static func load(_ content: ContentFolder, guidanceFiles: [String], maxBytes: Int, allowActive: Bool = false,
+                     log: inout DiagnosticLog) -> [Attachment] {
         var found: [Attachment] = []
         for folder in folders {
             let listing = folder == "guidance" ? guidanceFiles : content.files(in: folder, log: &log)
             for file in listing where !file.lowercased().hasSuffix(".md") {
                 let url = content.root.appendingPathComponent(file)
+                if let reason = ActiveContent.unusableNameReason(file) {
+                    log.add(.error(.load, path: content.displayPath(file), reason))
+                }
+                if let reason = ActiveContent.colonNameReason(file) {
+                    log.add(.warning(.load, path: content.displayPath(file), reason))
+                }
                 let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
                 if size > maxBytes {
                     log.add(.warning(.load, path: content.displayPath(file),
                                      "is \(Attachment.sizeLabel(size)), over the \(Attachment.sizeLabel(maxBytes)) limit set by max_attachment_mb in site.yml"))
                 }
                 var attachment = Attachment(contentPath: file, size: size, dimensions: nil)
+                // Refused files stay listed (the build fails on the error), so links to them
+                // add no second "missing file" error.
+                if !allowActive { checkInactive(attachment, url: url, content: content, maxBytes: maxBytes, log: &log) }
                 if ["png", "gif", "jpg", "jpeg", "webp", "svg"].contains(attachment.fileExtension),
                    let handle = try? FileHandle(forReadingFrom: url) {
                     let head = (try? handle.read(upToCount: 262_144)) ?? Data()
@@ -31,6 +41,22 @@ enum AttachmentLoader {
         reportCaseClashes(found.map(\.contentPath) + guidanceFiles.filter { $0.lowercased().hasSuffix(".md") },
                           content: content, log: &log)
         return found
+    }
+
+    /// Reports a file that would run code when opened from its link.
+    private static func checkInactive(_ attachment: Attachment, url: URL, content: ContentFolder, maxBytes: Int, log: inout DiagnosticLog) {
+        let path = content.displayPath(attachment.contentPath)
+        if ActiveContent.scriptExtensions.contains(attachment.fileExtension) {
+            log.add(.error(.load, path: path,
+                           ".\(attachment.fileExtension) attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it"))
+            return
+        }
+        guard attachment.fileExtension == "svg", let data = try? Data(contentsOf: url), data.count <= maxBytes else { return }
+        let findings = ActiveContent.findings(inSVG: data)
+        for f in findings {
+            log.add(Diagnostic(.error, .load, path: path, line: f.line, column: f.column,
+                               "SVG holds \(f.what), which would run when the image is opened from a link; remove it, or set allow_active_attachments: true in site.yml if you trust the file"))
+        }
     }
 
     /// `Flow.png` and `flow.png` are two files here and one on Windows, macOS and most USB sticks.

@@ -64,7 +64,8 @@ public enum SiteLoader {
         let maturity = content.exists("reports/maturity.yml") ? content.readText("reports/maturity.yml", log: &log).flatMap {
             ReportsLoader.maturity($0, path: content.displayPath("reports/maturity.yml"), log: &log)
         } : nil
-        let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024, log: &log)
+        let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024,
+                                                   allowActive: config?.allowActiveAttachments ?? false, log: &log)
         // Titles compare by code point (their UTF-8 bytes): the same order as String's for the
         // NFC text YAML gives, without its Unicode machinery on every comparison.
         pages.sort { a, b in

@@ -1,6 +1,6 @@
 /// Reads `site.yml`. Pure: text in, config and diagnostics out.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days", "registry", "allow_remote_images", "max_attachment_mb"]
+    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days", "registry", "allow_remote_images", "allow_active_attachments", "max_attachment_mb"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SiteConfig? {
         let source = YAMLSource(path: path)
@@ -16,6 +16,7 @@ enum SiteConfigLoader {
         config.allowRawHTML = map.bool("allow_raw_html", log: &log) ?? false
         config.reviewAfterDays = map.int("review_after_days", range: 1...36500, log: &log) ?? 365
         config.allowRemoteImages = map.bool("allow_remote_images", log: &log) ?? false
+        config.allowActiveAttachments = map.bool("allow_active_attachments", log: &log) ?? false
         if let mb = map.int("max_attachment_mb", range: 1...10_000, log: &log) { config.maxAttachmentBytes = mb * 1024 * 1024 }
         if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
             registry.rejectUnknownKeys(allowed: ["encoding"], log: &log)

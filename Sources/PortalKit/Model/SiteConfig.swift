@@ -21,6 +21,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var registryEncoding: TextEncodingChoice = .auto
     /// Images from the web break the offline promise: off unless the site says so.
     public var allowRemoteImages = false
+    /// HTML, script and scripted SVG attachments run code when opened from a link: refused
+    /// unless the site says so (`allow_active_attachments: true`).
+    public var allowActiveAttachments = false
     /// Attachments larger than this are reported (a USB stick or a mail gateway may choke).
     public var maxAttachmentBytes = 20 * 1024 * 1024
 

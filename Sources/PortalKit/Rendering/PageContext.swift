@@ -24,6 +24,7 @@ struct PageContext {
             "nav": nav,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
+            "contentSecurityPolicy": ContentSecurityPolicy.policy(for: config),
         ]
     }
 

@@ -1,7 +1,9 @@
 /// Percent-encoding for URLs the tool writes itself, and the schemes it lets content link to.
 public enum URLText {
+    /// `:` is always encoded: a relative URL whose first segment holds a colon is read as a
+    /// scheme (`javascript:alert(1)` as a file name would otherwise become a script link).
     public static func encodePathSegment(_ segment: String) -> String {
-        encode(segment) { isUnreserved($0) || "!$&'()*+,;=:@".utf8.contains($0) }
+        encode(segment) { isUnreserved($0) || "!$&'()*+,;=@".utf8.contains($0) }
     }
 
     /// Fragments keep non-ASCII as UTF-8 percent-encoded too: identical behaviour on file:// and HTTP.
