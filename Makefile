@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/portal
 
-.PHONY: portal release test test-swift test-js test-browser bench clean
+.PHONY: portal release test test-swift test-js test-browser bench bench-search clean
 
 portal: release
 	$(RELEASE_BIN) build --content content --templates templates --output output
@@ -22,6 +22,11 @@ test-swift:
 bench: release
 	@scripts/setup.sh bench
 	@bench/run.sh
+
+# portal's search vs Pagefind on the sample portal, in headless Chromium over local HTTP.
+bench-search: release
+	@scripts/setup.sh bench-search
+	@python3 bench/search_compare.py --portal $(RELEASE_BIN)
 
 clean:
 	rm -rf .build output/*.html output/guidance output/assets

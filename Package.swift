@@ -19,11 +19,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // ICU's word breaks, from the library Foundation already links (no package, no install).
+        .systemLibrary(name: "CICU"),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "PortalKit",
             dependencies: [
                 "PortalMarkdown",
+                "CICU",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what `make portal` (build) or `make test` (test) needs on Debian, only what is missing.
+# Installs what `make portal` (build) or `make test` (test) needs on Debian, only what is missing;
+# `bench` and `bench-search` modes for `make bench` and `make bench-search`.
 # As root it installs with apt-get and pip; otherwise it prints the exact command to run.
 set -euo pipefail
 mode=${1:-build}
@@ -14,6 +15,14 @@ if [ "$mode" = test ] || [ "$mode" = bench ]; then
 fi
 if [ "$mode" = bench ]; then
   apt_packages+=(hyperfine hugo cmark)
+fi
+if [ "$mode" = bench-search ]; then
+  # bench/search_compare.py: portal's search vs Pagefind (PyPI `pagefind`, with its extended
+  # binary, which segments Japanese) in headless Chromium.
+  apt_packages+=(chromium chromium-driver fonts-ipafont-gothic)
+  pip_packages+=(selenium)
+  # `pip show` knows no extras: look for the extended binary, install with the extra.
+  python3 -m pip show -q pagefind-bin-extended >/dev/null 2>&1 || pip_packages+=('pagefind[extended]')
 fi
 
 missing=()

@@ -15,11 +15,11 @@ import Testing
         let expectedRoot = TestSite.fixtures.appendingPathComponent("basic/expected")
         let files = site.outputFiles().filter { !$0.hasPrefix("assets/") && $0 != ".portal-output" }
         #expect(files == ["README.md", "guidance/background.html", "guidance/first-steps.html", "guidance/index.html", "index.html",
-                          "search-index.json", "search.html", "search/docs-0.js", "search/meta.js", "search/terms-0.js", "sitemap.html"])
+                          "search-index.json", "search.html", "search/docs-0.js", "search/meta.js", "search/terms-0.js", "search/words.js", "sitemap.html"])
         if Self.recording {
             try? FileManager.default.removeItem(at: expectedRoot)
         }
-        for file in files where file.hasSuffix(".html") || file.hasSuffix(".json") {
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasPrefix("search/") {
             let actual = try #require(site.read("output/" + file))
             let goldenURL = expectedRoot.appendingPathComponent(file)
             if Self.recording {

@@ -5,12 +5,19 @@ const path = require("node:path");
 const fs = require("node:fs");
 const S = require("../../templates/assets/search.js");
 
-const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "../Shared/search-vectors.json"), "utf8")).vectors;
+const shared = JSON.parse(fs.readFileSync(path.join(__dirname, "../Shared/search-vectors.json"), "utf8"));
+S.setWords(shared.words);
 
-for (const v of vectors) {
+for (const v of shared.vectors) {
   test(`text rule: ${JSON.stringify(v.input)}`, () => {
     assert.equal(S.fold(v.input), v.normalized);
     assert.deepEqual(S.tokenize(v.input), v.tokens);
+  });
+}
+
+for (const q of shared.queries) {
+  test(`query words: ${JSON.stringify(q.query)}`, () => {
+    assert.deepEqual(S.queryWords(q.query).map((w) => w.alternatives), q.words);
   });
 }
 
@@ -25,44 +32,82 @@ test("postings decode from base-36 gaps", () => {
   assert.deepEqual(S.decodePostings(""), []);
 });
 
-test("rank: all tokens must match, prefixes for words and single characters, higher weights first", () => {
-  const meta = { documents: 4, shards: 1 };
-  const shards = { 0: {
-    "vpn": "0:64,2:1e",
-    "vpnx": "3:a",
-    "通報": "1:50,1:28",
-    "報": "1:50,1:28",
-    "警察": "1:28",
-  } };
-  assert.deepEqual(S.rank("VP", meta, shards), [0, 2, 3]);
-  assert.deepEqual(S.rank("ＶＰＮ", meta, shards), [0, 2, 3]);
-  assert.deepEqual(S.rank("通報", meta, shards), [1, 2]);
-  assert.deepEqual(S.rank("警察 通報", meta, shards), [1]);
-  assert.deepEqual(S.rank("報", meta, shards), [1, 2]);
-  assert.deepEqual(S.rank("vpn 通報", meta, shards), [2]);
-  assert.deepEqual(S.rank("nothing", meta, shards), []);
+/* A tiny index: docs 0-1 are page A (intro, a section), 2 is page B, 3-5 are services in two
+ * categories; doc 6 is the registry's own page. */
+const meta = {
+  documents: 7, shards: 1,
+  pages: (function () { const starts = [1, 0, 1, 1, 1, 1, 1]; let v = 0; starts.forEach((b, i) => { v |= b << i; }); return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[v & 63] + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[v >> 6]; })(),
+  runs: [[0, "guidance", "", ""], [3, "service", "vuln", "脆弱性診断"], [5, "service", "audit", "監査"], [6, "page", "", ""]],
+  registry: 6,
+};
+const shards = { 0: {
+  "vpn": "0:64,1:1e,2:a,1:b",
+  "vpnx": "5:a",
+  "通報": "1:50,1:28",
+  "報": "1:50,1:28",
+  "警察": "1:28",
+  "一覧": "6:20",
+} };
+
+test("scores: every token of an alternative must match; words and single characters match as prefixes", () => {
+  assert.deepEqual([...S.scores("VP", meta, shards).keys()], [0, 1, 3, 4, 5]);
+  assert.deepEqual([...S.scores("通報", meta, shards).keys()], [1, 2]);
+  assert.deepEqual([...S.scores("報", meta, shards).keys()], [1, 2]);
+  assert.deepEqual([...S.scores("nothing", meta, shards).keys()], []);
 });
 
-test("phrase matches move up, otherwise the order stays", () => {
-  const docs = { 1: { title: "a", text: "事業と継続" }, 2: { title: "b", text: "事業継続計画" }, 3: { title: "c", text: "x" } };
-  assert.deepEqual(S.phraseFirst([1, 3, 2], "事業継続", (id) => docs[id]), [2, 1, 3]);
+test("pages decode from the bit string; runs give kinds and categories", () => {
+  assert.deepEqual(Array.from(S.pageIndex(meta)), [0, 0, 1, 2, 3, 4, 5]);
+  assert.equal(S.runOf(4, meta)[2], "vuln");
+  assert.equal(S.runOf(5, meta)[1], "service");
+});
+
+test("group: one result per page, full matches first, partial ones naming what is missing, services counted by category", () => {
+  const ws = S.queryWords("vpn 通報");
+  const scored = S.scoreWords(ws, meta, shards);
+  const results = S.group(ws, scored, meta, () => null);
+  assert.deepEqual(results.map((r) => [r.kind, r.documents[0], r.missing]),
+    [["page", 1, []], ["page", 2, ["vpn"]], ["registry", 4, ["通報"]]]);
+  const registry = results[2];
+  assert.equal(registry.count, 3);
+  assert.deepEqual(registry.byCategory.map((c) => [c.label, c.count]), [["脆弱性診断", 2], ["監査", 1]]);
+  assert.deepEqual(S.group(S.queryWords("zzz"), S.scoreWords(S.queryWords("zzz"), meta, shards), meta, () => null), []);
+});
+
+test("group: a service the query names is shown by itself; the registry's page and its result are one", () => {
+  const ws = S.queryWords("vpnx");
+  const scored = S.scoreWords(ws, meta, shards);
+  const named = S.group(ws, scored, meta, (id) => id === 5 ? { title: "VPNX", breadcrumb: "基準適合サービス › 監査 › 例示社" } : null);
+  assert.deepEqual(named.map((r) => [r.kind, r.documents]), [["service", [5]]]);
+  const both = S.queryWords("vpn 一覧");
+  const merged = S.group(both, S.scoreWords(both, meta, shards), meta, () => null);
+  assert.equal(merged.filter((r) => r.kind === "registry").length, 1);
+  assert.ok(!merged.some((r) => r.kind === "page" && r.documents[0] === 6));
+});
+
+test("a lone character carries no partial match", () => {
+  const ws = S.queryWords("報 zzzz");
+  assert.deepEqual(ws.map((w) => w.substantial), [false, true]);
+  assert.deepEqual(S.group(ws, S.scoreWords(ws, meta, shards), meta, () => null), []);
 });
 
 test("snippets mark folded matches and never carry markup", () => {
   const pieces = S.snippet("VPN機器の<script>ＶＰＮ</script>", "vpn");
   assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text), ["VPN", "ＶＰＮ"]);
   assert.equal(pieces.map((p) => p.text).join(""), "VPN機器の<script>ＶＰＮ</script>");
+  const synonyms = S.snippet("ランサムウェアの被害", "身代金");
+  assert.deepEqual(synonyms.filter((p) => p.mark).map((p) => p.text), ["ランサムウェア"]);
 });
 
 test("shard entries: heads carry the document frequency; tails add postings when loaded", () => {
   assert.deepEqual(S.decodeEntry("5|0:a,2:b"), { df: 5, postings: [[0, 10], [2, 11]] });
   const meta = { documents: 10, shards: 1 };
   const shards = { 0: { "vpn": "3|0:a" } };
-  assert.deepEqual(S.tailShards("vpn", meta, shards), [0]);
-  assert.deepEqual(S.rank("vpn", meta, shards), [0]);
-  assert.deepEqual(S.rank("vpn", meta, shards, { 0: { "vpn": "4:5,1:3" } }), [0, 4, 5]);
-  assert.deepEqual(S.tailShards("vpn", meta, { 0: { "vpn": "1|0:a" } }), []);
-  assert.deepEqual(S.tailPostings("vpn", meta, shards), { 0: 2 });
+  assert.deepEqual(S.tailShards(["vpn"], meta, shards), [0]);
+  assert.deepEqual([...S.scores("vpn", meta, shards).keys()], [0]);
+  assert.deepEqual([...S.scores("vpn", meta, shards, { 0: { "vpn": "4:5,1:3" } }).keys()], [0, 4, 5]);
+  assert.deepEqual(S.tailShards(["vpn"], meta, { 0: { "vpn": "1|0:a" } }), []);
+  assert.deepEqual(S.tailPostings(["vpn"], meta, shards), { 0: 2 });
 });
 
 test("chunk lookup by document number", () => {

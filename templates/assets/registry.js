@@ -6,13 +6,29 @@
 
   var PAGE_SIZE = 100;
 
-  /* The one folding rule shared with the build: NFKC, then lower case (ＶＰＮ = vpn). */
+  /* The site search's rules when its script is on the page (search.js, loaded first): the same
+   * folding as the index (ＶＰＮ = vpn, ランサムウエア = ランサムウェア) and the same words
+   * (ペンテスト also finds ペネトレーションテスト), so a search result's 「登録サービス N件」
+   * opens on those N rows. Without it: NFKC, lower case, words split at spaces. */
+  function search() { return root.PortalSearch && root.PortalSearch.queryWords ? root.PortalSearch : null; }
+
   function fold(text) {
-    return String(text == null ? "" : text).normalize("NFKC").toLowerCase();
+    var s = search();
+    return s ? s.fold(text) : String(text == null ? "" : text).normalize("NFKC").toLowerCase();
   }
 
+  /* The query as words, each a list of alternatives, each a list of pieces that must all occur. */
   function terms(query) {
-    return fold(query).split(/\s+/).filter(function (t) { return t.length > 0; });
+    var s = search();
+    var split = function (t) { return fold(t).split(/\s+/).filter(function (x) { return x.length > 0; }); };
+    if (!s) return split(query).map(function (t) { return [[t]]; });
+    return s.queryWords(query).map(function (w) { return w.alternatives.map(split); });
+  }
+
+  function holds(text, word) {
+    return word.some(function (pieces) {
+      return pieces.every(function (p) { return text.indexOf(p) !== -1; });
+    });
   }
 
   /* Rows from the data script become objects with a folded search text, computed once. */
@@ -20,13 +36,17 @@
     var f = data.fields;
     var idx = {};
     for (var i = 0; i < f.length; i++) idx[f[i]] = i;
+    var names = {};
+    (data.categories || []).forEach(function (c) { names[c.id] = [c.name, c.label].filter(Boolean).join(" "); });
     var rows = data.rows.map(function (r, order) {
       return {
         order: order,
         id: r[idx.id], name: r[idx.name], provider: r[idx.provider], category: r[idx.category],
         pentest: r[idx.pentest] === "1" ? true : (r[idx.pentest] === "0" ? false : null),
         registeredOn: r[idx.registered_on], registrar: r[idx.registrar], url: r[idx.url], summary: r[idx.summary],
-        text: fold(r[idx.name] + "\n" + r[idx.provider] + "\n" + r[idx.summary])
+        /* What the row's search document holds: name, provider, summary, category, option. */
+        text: fold([r[idx.name], r[idx.provider], r[idx.summary], names[r[idx.category]] || "", "基準適合サービス",
+                    r[idx.pentest] === "1" ? "ペネトレーションテスト 侵入試験" : ""].join("\n"))
       };
     });
     return { categories: data.categories, rows: rows };
@@ -80,7 +100,7 @@
         var text = v.text[i];
         var ok = true;
         for (var j = 0; j < ts.length; j++) {
-          if (text.indexOf(ts[j]) === -1) { ok = false; break; }
+          if (!holds(text, ts[j])) { ok = false; break; }
         }
         if (!ok) continue;
       }

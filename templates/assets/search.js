@@ -7,8 +7,31 @@
   "use strict";
 
   /* ---- the text rule ---- */
+  /* search/words.js (written by the build) carries the kana folding table Swift indexes with,
+   * the stop words and the synonym groups; node tests hand them over with setWords. */
+  var words = null;
+  var foldPattern = null, foldMap = null;
+  var synonymIndex = {};
+  function setWords(w) {
+    words = w || { folding: [], stem: 4, stopWords: [], synonyms: [] };
+    foldMap = {};
+    var keys = words.folding.map(function (p) { foldMap[p[0]] = p[1]; return p[0]; });
+    keys.sort(function (a, b) { return b.length - a.length; });
+    foldPattern = keys.length ? new RegExp(keys.join("|"), "g") : null;
+    synonymIndex = {};
+    words.synonyms.forEach(function (group, i) {
+      group.forEach(function (word) { var k = synonymKey(word); if (!(k in synonymIndex)) synonymIndex[k] = i; });
+    });
+  }
+
+  var KATAKANA_RUN = /[\u30a1-\u30fa\u30fc-\u30fe]+/g;
   function fold(text) {
-    return String(text == null ? "" : text).normalize("NFKC").toLowerCase();
+    if (!words) setWords(root.PortalSearchWords);
+    var t = String(text == null ? "" : text).normalize("NFKC").toLowerCase();
+    if (foldPattern) t = t.replace(foldPattern, function (m) { return foldMap[m]; });
+    return t.replace(KATAKANA_RUN, function (run) {
+      return run.length >= words.stem && run.charCodeAt(run.length - 1) === 0x30fc ? run.slice(0, -1) : run;
+    });
   }
 
   function kind(cp) {
@@ -99,14 +122,14 @@
   }
 
   /* Shards whose tails hold more postings of the query's terms (for when the heads are not enough). */
-  function tailShards(query, meta, shards) {
-    return Object.keys(tailPostings(query, meta, shards)).map(Number);
+  function tailShards(tokens, meta, shards) {
+    return Object.keys(tailPostings(tokens, meta, shards)).map(Number);
   }
 
-  /* How many postings the tails hold for the query's terms, by shard: about 5 bytes each. */
-  function tailPostings(query, meta, shards) {
+  /* How many postings the tails hold for these query tokens, by shard: about 5 bytes each. */
+  function tailPostings(tokens, meta, shards) {
     var needed = {};
-    effectiveTokens(query).forEach(function (token) {
+    tokens.forEach(function (token) {
       var s = shardOf(token, meta.shards);
       var shard = shards[s] || {};
       matchingTerms(token, shard).forEach(function (term) {
@@ -120,13 +143,100 @@
   /* Tails are fetched by themselves only while they stay small; beyond that the reader is asked. */
   var TAIL_BUDGET_BYTES = 150000;
 
-  /* Ranks documents for a query. `shards` maps shard number -> {term: "df|head postings"},
-   * `tails` (optional) shard number -> {term: "more postings"}.
-   * Same rule as SearchIndex.query in Swift: every token must match a term starting with it. */
-  function rank(query, meta, shards, tails) {
-    var tokens = effectiveTokens(query);
-    if (!tokens.length) return [];
-    var scores = null;
+  /* ---- what a query asks for: words, each with its alternatives ---- */
+  function synonymKey(word) {
+    return tokensRuns(fold(word)).join("");
+  }
+
+  /* The folded text's runs of word characters (Latin/digit runs, Japanese runs). */
+  function tokensRuns(folded) {
+    var out = [], run = "", runKind = 0;
+    for (var ch of folded) {
+      var k = kind(ch.codePointAt(0));
+      if (k !== runKind) { if (run) out.push({ text: run, kind: runKind }); run = ""; runKind = k; }
+      if (k !== 0) run += ch;
+    }
+    if (run) out.push({ text: run, kind: runKind });
+    return out.map(function (r) { return r.text; });
+  }
+
+  function isKatakana(text) { return /^[\u30a1-\u30fa\u30fc-\u30fe]+$/.test(text); }
+
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("ja", { granularity: "word" }) : null;
+  function segments(text) {
+    if (!segmenter) return [text];
+    var out = [];
+    for (var s of segmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
+    return out;
+  }
+
+  /* Latin and katakana runs whole; other Japanese runs through the word breaker (the ICU
+   * dictionary, as Swift's QueryWords), neighbouring katakana pieces joined again. */
+  function pieces(folded) {
+    var out = [];
+    var run = "", runKind = 0;
+    function flush() {
+      if (!run) return;
+      if (runKind !== 2 || isKatakana(run)) { out.push(run); run = ""; return; }
+      var last = false;
+      segments(run).forEach(function (seg) {
+        var k = isKatakana(seg);
+        if (k && last) out[out.length - 1] += seg; else out.push(seg);
+        last = k;
+      });
+      run = "";
+    }
+    for (var ch of folded) {
+      var k = kind(ch.codePointAt(0));
+      if (k !== runKind) { flush(); runKind = k; }
+      if (k !== 0) run += ch;
+    }
+    flush();
+    return out;
+  }
+
+  var LONGEST_SYNONYM_PIECES = 4;
+  function queryWords(query) {
+    if (!words) setWords(root.PortalSearchWords);
+    var parts = pieces(fold(query));
+    var meaningful = parts.filter(function (p) { return words.stopWords.indexOf(p) < 0; });
+    if (meaningful.length) parts = meaningful;
+    var out = [];
+    for (var i = 0; i < parts.length;) {
+      var length = 1, group = -1;
+      for (var n = Math.min(LONGEST_SYNONYM_PIECES, parts.length - i); n >= 1; n--) {
+        var key = parts.slice(i, i + n).join("");
+        if (Object.prototype.hasOwnProperty.call(synonymIndex, key)) { length = n; group = synonymIndex[key]; break; }
+      }
+      var text = parts.slice(i, i + length).join("");
+      var alternatives = [text];
+      if (group >= 0) {
+        /* The group's words as written (folded, spaces kept), the one typed first. */
+        var members = words.synonyms[group].map(fold);
+        var typed = members.filter(function (m) { return synonymKey(m) === text; })[0];
+        text = typed || text;
+        alternatives = [text].concat(members.filter(function (m) { return m !== text; }));
+      }
+      if (!out.some(function (w) { return w.text === text; })) {
+        out.push({ text: text, alternatives: alternatives, substantial: Array.from(text).length >= 2 || alternatives.length > 1 });
+      }
+      i += length;
+    }
+    return out;
+  }
+
+  /* Every token a query needs, for loading shards. */
+  function queryTokens(ws) {
+    var out = [];
+    ws.forEach(function (w) { w.alternatives.forEach(function (a) { effectiveTokens(a).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); }); }); });
+    return out;
+  }
+
+  /* Documents holding every token of `text`, with their BM25 score: Swift's SearchIndex.scores. */
+  function scores(text, meta, shards, tails) {
+    var tokens = effectiveTokens(text);
+    if (!tokens.length) return new Map();
+    var result = null;
     for (var i = 0; i < tokens.length; i++) {
       var token = tokens[i];
       var s = shardOf(token, meta.shards);
@@ -149,27 +259,152 @@
       var w = idf(meta.documents, Math.max(df, best.size));
       var next = new Map();
       best.forEach(function (weight, doc) {
-        if (scores === null) next.set(doc, w * weight / 100);
-        else if (scores.has(doc)) next.set(doc, scores.get(doc) + w * weight / 100);
+        if (result === null) next.set(doc, w * weight / 100);
+        else if (result.has(doc)) next.set(doc, result.get(doc) + w * weight / 100);
       });
-      scores = next;
+      result = next;
     }
-    var ranked = Array.from(scores.entries());
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    return ranked.map(function (e) { return e[0]; });
+    return result;
   }
 
-  /* Stable re-ranking among loaded results: those holding the whole query come first. */
-  function phraseFirst(ids, query, docOf) {
-    var needle = fold(query).replace(/\s+/g, "");
-    if (Array.from(needle).length < 2) return ids;
-    var hit = [], rest = [];
-    ids.forEach(function (id) {
-      var d = docOf(id);
-      var hay = d ? fold(d.title + " " + d.text).replace(/\s+/g, "") : "";
-      (hay.indexOf(needle) >= 0 ? hit : rest).push(id);
+  /* doc -> per-word scores (0 where the word is missing). */
+  function scoreWords(ws, meta, shards, tails) {
+    var scored = new Map();
+    ws.forEach(function (word, wi) {
+      var best = new Map();
+      word.alternatives.forEach(function (a) {
+        scores(a, meta, shards, tails).forEach(function (v, doc) { if (v > (best.get(doc) || 0)) best.set(doc, v); });
+      });
+      best.forEach(function (v, doc) {
+        if (!scored.has(doc)) scored.set(doc, ws.map(function () { return 0; }));
+        scored.get(doc)[wi] = v;
+      });
     });
-    return hit.concat(rest);
+    return scored;
+  }
+
+  /* ---- the page's layout of the index: pages and runs of kinds ---- */
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function pageIndex(meta) {
+    if (meta._pages) return meta._pages;
+    var out = new Int32Array(meta.documents);
+    var page = -1;
+    for (var i = 0; i < meta.documents; i++) {
+      if ((B64.indexOf(meta.pages.charAt((i / 6) | 0)) >> (i % 6)) & 1) page++;
+      out[i] = page;
+    }
+    meta._pages = out;
+    return out;
+  }
+  function runOf(doc, meta) {
+    var runs = meta.runs, lo = 0, hi = runs.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (runs[mid][0] <= doc) lo = mid; else hi = mid - 1; }
+    return runs[lo];
+  }
+
+  var SECTIONS_PER_PAGE = 3, NAMED_SERVICES = 3;
+  function sum(a) { return a.reduce(function (x, y) { return x + y; }, 0); }
+  function eligible(missing, ws) {
+    return missing.length === 0 || ws.some(function (w, i) { return missing.indexOf(i) < 0 && w.substantial; });
+  }
+  function byTotal(scored) {
+    return function (a, b) { return sum(scored.get(b)) - sum(scored.get(a)) || a - b; };
+  }
+
+  /* Services worth checking for a name the query spells out: the best four. */
+  function serviceCandidates(ws, scored, meta) {
+    var members = registryMembers(ws, scored, meta);
+    return members.slice(0, NAMED_SERVICES + 1);
+  }
+  function registryMembers(ws, scored, meta) {
+    var full = [], partial = [];
+    Array.from(scored.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+      if (runOf(doc, meta)[1] !== "service") return;
+      var per = scored.get(doc);
+      var missing = [];
+      per.forEach(function (v, i) { if (v === 0) missing.push(i); });
+      if (missing.length === 0) full.push(doc);
+      if (eligible(missing, ws)) partial.push(doc);
+    });
+    return (full.length ? full : partial).sort(byTotal(scored));
+  }
+
+  /* Results, best first: Swift's SearchRanking.rank, step for step. `docOf(id)` gives the
+   * loaded documents of `serviceCandidates` (their names are checked against the query). */
+  function group(ws, scored, meta, docOf) {
+    if (!ws.length) return [];
+    var pages = pageIndex(meta);
+    var byPage = new Map();
+    Array.from(scored.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+      if (runOf(doc, meta)[1] === "service") return;
+      var p = pages[doc];
+      if (!byPage.has(p)) byPage.set(p, []);
+      byPage.get(p).push(doc);
+    });
+    var results = [];
+    byPage.forEach(function (docs) {
+      var per = ws.map(function (w, i) { return Math.max.apply(null, docs.map(function (d) { return scored.get(d)[i]; })); });
+      var ordered = docs.slice().sort(byTotal(scored));
+      var missing = [];
+      per.forEach(function (v, i) { if (v === 0) missing.push(i); });
+      if (!eligible(missing, ws)) return;
+      results.push({ kind: "page", pageKey: pages[docs[0]], documents: ordered.slice(0, SECTIONS_PER_PAGE), score: sum(per),
+                     missing: missing.map(function (i) { return ws[i].text; }) });
+    });
+    /* The registry result opens the registry's own page: one result for both. */
+    registryResults(ws, scored, meta, docOf).forEach(function (registry) {
+      if (registry.kind === "registry") {
+        var i = meta.registry >= 0 ? results.findIndex(function (r) { return r.pageKey === pages[meta.registry]; }) : -1;
+        if (i >= 0) {
+          if (results[i].missing.length <= registry.missing.length) registry.score = Math.max(registry.score, results[i].score);
+          results.splice(i, 1);
+        }
+      }
+      results.push(registry);
+    });
+    results.sort(order);
+    return results;
+  }
+
+  function order(a, b) {
+    return a.missing.length - b.missing.length || b.score - a.score || a.documents[0] - b.documents[0];
+  }
+
+  /* Most of a name (three fifths or more), not a word many names share: SearchRanking.spellsOut. */
+  function spellsOut(phrase, name) {
+    return phrase.length > 0 && name.indexOf(phrase) >= 0 && Array.from(phrase).length * 5 >= Array.from(name).length * 3;
+  }
+
+  function registryResults(ws, scored, meta, docOf) {
+    var ranked = registryMembers(ws, scored, meta);
+    if (!ranked.length) return [];
+    function missingOf(docs) {
+      return ws.filter(function (w, i) { return docs.every(function (d) { return scored.get(d)[i] === 0; }); }).map(function (w) { return w.text; });
+    }
+    var phrase = synonymKey(ws.map(function (w) { return w.text; }).join(""));
+    var named = ranked.slice(0, NAMED_SERVICES + 1).filter(function (doc) {
+      var d = docOf(doc);
+      if (!d) return false;
+      var crumbs = d.breadcrumb.split(" › ");
+      return spellsOut(phrase, synonymKey(d.title)) || spellsOut(phrase, synonymKey(crumbs[crumbs.length - 1]));
+    });
+    var out = [];
+    var rest = ranked;
+    if (named.length && named.length <= NAMED_SERVICES) {
+      named.forEach(function (doc) { out.push({ kind: "service", documents: [doc], score: sum(scored.get(doc)), missing: missingOf([doc]) }); });
+      rest = ranked.filter(function (d) { return named.indexOf(d) < 0; });
+    }
+    if (rest.length) {
+      var counts = [];
+      rest.slice().sort(function (a, b) { return a - b; }).forEach(function (doc) {
+        var run = runOf(doc, meta);
+        var last = counts[counts.length - 1];
+        if (last && last.category === run[2]) last.count++; else counts.push({ category: run[2], label: run[3] || run[2], count: 1 });
+      });
+      out.push({ kind: "registry", count: rest.length, byCategory: counts, documents: rest.slice(0, SECTIONS_PER_PAGE),
+                 score: sum(scored.get(rest[0])), missing: missingOf(rest) });
+    }
+    return out;
   }
 
   function chunkOf(doc, starts) {
@@ -181,11 +416,21 @@
     return lo;
   }
 
-  /* Splits `text` into pieces [{text, mark}] around the query's words (folded matching),
-   * windowed to about `width` characters around the first hit. */
+  /* What to mark for a query: every alternative of every word, in pieces without spaces. */
+  function marksOf(query) {
+    var out = [];
+    queryWords(query).forEach(function (w) {
+      w.alternatives.forEach(function (a) { tokensRuns(a).forEach(function (r) { if (out.indexOf(r) < 0) out.push(r); }); });
+    });
+    return out;
+  }
+
+  /* Splits `text` into pieces [{text, mark}] around the query's words and their synonyms
+   * (folded matching), windowed to about `width` characters around the first hit. `query` is
+   * the query, or the list of marks (see marksOf). */
   function snippet(text, query, width) {
     width = width || 110;
-    var words = fold(query).split(/\s+/).filter(Boolean);
+    var words = typeof query === "string" ? marksOf(query) : query;
     var chars = Array.from(text);
     var folded = chars.map(fold);
     var marks = new Array(chars.length).fill(false);
@@ -217,7 +462,10 @@
 
   var api = {
     fold: fold, tokenize: tokenize, tokensOfNormalized: tokensOfNormalized, effectiveTokens: effectiveTokens,
-    decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, tailPostings: tailPostings, shardOf: shardOf, rank: rank, phraseFirst: phraseFirst, chunkOf: chunkOf, snippet: snippet
+    decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, tailPostings: tailPostings, shardOf: shardOf,
+    chunkOf: chunkOf, snippet: snippet, marksOf: marksOf, setWords: setWords, pieces: pieces, queryWords: queryWords,
+    queryTokens: queryTokens, scores: scores, scoreWords: scoreWords, group: group, serviceCandidates: serviceCandidates,
+    pageIndex: pageIndex, runOf: runOf, synonymKey: synonymKey
   };
   root.PortalSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
@@ -255,58 +503,65 @@
     var rows = store.docs[c];
     if (!rows) return null;
     var r = rows[id - store.meta.chunks[c]];
-    return { id: id, type: r[0], title: r[1], breadcrumb: r[2], url: r[3], text: r[4], category: r[5] };
+    return { id: id, type: r[0], title: r[1], breadcrumb: r[2], url: r[3], text: r[4], category: r[5], pageTitle: r[6] };
   }
 
-  /* Runs a query: loads the term shards it needs, ranks, loads the documents to show. With
-   * `everything`, the tails of common terms are fetched whatever their size. */
+  /* Runs a query: loads the term shards it needs, ranks and groups, loads the documents to
+   * show. With `everything`, the tails of common terms are fetched whatever their size. */
   function search(query, limit, everything) {
     return load("meta").then(function () {
       var meta = store.meta;
-      var tokens = effectiveTokens(query);
+      var ws = queryWords(query);
+      var tokens = queryTokens(ws);
       var needed = {};
       tokens.forEach(function (t) { needed[shardOf(t, meta.shards)] = true; });
+      var loadChunks = function (ids) {
+        var chunks = {};
+        ids.forEach(function (id) { chunks[chunkOf(id, meta.chunks)] = true; });
+        return Promise.all(Object.keys(chunks).map(function (c) { return load("docs-" + c); }));
+      };
       return Promise.all(Object.keys(needed).map(function (i) { return load("terms-" + i); })).then(function () {
-        var ids = rank(query, meta, store.terms, store.tails);
-        if (ids.length >= limit) return ids;
         /* The heads gave too few: fetch the rest of the postings of the terms that have more,
          * unless that is a lot of data (very common words) and the reader has not asked. */
-        var counts = tailPostings(query, meta, store.terms);
+        var counts = tailPostings(tokens, meta, store.terms);
         var more = Object.keys(counts).map(Number).filter(function (i) { return !store.tails[i]; });
-        var bytes = more.reduce(function (sum, i) { return sum + counts[i] * 5; }, 0);
-        if (!more.length || (!everything && bytes > TAIL_BUDGET_BYTES)) return ids;
+        var bytes = more.reduce(function (total, i) { return total + counts[i] * 5; }, 0);
+        var scored = scoreWords(ws, meta, store.terms, store.tails);
+        if (!more.length || (scored.size >= limit * 4 && !everything) || (!everything && bytes > TAIL_BUDGET_BYTES)) return scored;
         return Promise.all(more.map(function (i) { return load("tails-" + i); })).then(function () {
-          return rank(query, meta, store.terms, store.tails);
+          return scoreWords(ws, meta, store.terms, store.tails);
         });
-      }).then(function (ids) {
-        /* Documents are loaded only for the results shown. */
-        var top = ids.slice(0, limit);
-        var chunks = {};
-        top.forEach(function (id) { chunks[chunkOf(id, meta.chunks)] = true; });
-        return Promise.all(Object.keys(chunks).map(function (c) { return load("docs-" + c); })).then(function () {
-          var ordered = phraseFirst(top, query, docOf).slice(0, limit);
-          /* With only the heads loaded the count is a lower bound. */
-          var missing = tailPostings(query, meta, store.terms);
-          var unloaded = Object.keys(missing).filter(function (i) { return !store.tails[i]; });
-          var partial = unloaded.length > 0;
-          var remainingBytes = unloaded.reduce(function (sum, i) { return sum + missing[i] * 5; }, 0);
-          return { total: ids.length, partial: partial, remainingBytes: remainingBytes, results: ordered.map(docOf), labels: meta.labels };
+      }).then(function (scored) {
+        /* Services that may be named by the query are looked at before grouping. */
+        return loadChunks(serviceCandidates(ws, scored, meta)).then(function () {
+          var results = group(ws, scored, meta, docOf);
+          var top = results.slice(0, limit);
+          var ids = [];
+          top.forEach(function (r) { ids = ids.concat(r.documents); });
+          return loadChunks(ids).then(function () {
+            var missing = tailPostings(tokens, meta, store.terms);
+            var unloaded = Object.keys(missing).filter(function (i) { return !store.tails[i]; });
+            return {
+              total: results.length, partial: unloaded.length > 0,
+              remainingBytes: unloaded.reduce(function (total, i) { return total + missing[i] * 5; }, 0),
+              results: top, words: ws, marks: marksOf(query), labels: meta.labels
+            };
+          });
         });
       });
     });
   }
   api.search = search;
 
-  function resultURL(doc, query) {
-    var url = doc.url;
+  function withHighlight(url, query) {
     var hash = url.indexOf("#");
     var path = hash >= 0 ? url.slice(0, hash) : url;
     var fragment = hash >= 0 ? url.slice(hash) : "";
     return base + path + "?hl=" + encodeURIComponent(query) + fragment;
   }
 
-  function renderSnippet(el, text, query, width) {
-    snippet(text, query, width).forEach(function (p) {
+  function renderSnippet(el, text, marks, width) {
+    snippet(text, marks, width).forEach(function (p) {
       if (p.mark) {
         var m = document.createElement("mark");
         m.textContent = p.text;
@@ -317,30 +572,74 @@
     });
   }
 
-  function resultItem(doc, query, labels, tag, width) {
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    if (text != null) el.textContent = text;
+    return el;
+  }
+
+  /* The page a result belongs to, relative to the portal root (tests and benchmarks read it). */
+  function pageOf(url) { var h = url.indexOf("#"); return h >= 0 ? url.slice(0, h) : url; }
+
+  /* One result: a page with up to three matching sections under it, the registry's matching
+   * services counted by category, or one service the query names. */
+  function resultItem(result, r, query, tag, width) {
     var item = document.createElement(tag);
     item.className = "search-result";
+    var first = docOf(result.documents[0]);
     var a = document.createElement("a");
-    a.href = resultURL(doc, query);
-    var label = document.createElement("span");
-    label.className = "search-type search-type-" + doc.type;
-    label.textContent = labels[doc.type] || doc.type;
-    var title = document.createElement("span");
-    title.className = "search-title";
-    renderSnippet(title, doc.title, query, 200);
-    a.appendChild(label);
-    a.appendChild(title);
-    item.appendChild(a);
-    if (doc.breadcrumb) {
-      var crumb = document.createElement("span");
-      crumb.className = "search-breadcrumb";
-      crumb.textContent = doc.breadcrumb;
-      item.appendChild(crumb);
+    var type, title, crumb = "", text = "", page;
+    if (result.kind === "registry") {
+      page = "services/index.html";
+      a.href = base + page + "#q=" + encodeURIComponent(query);
+      type = "service";
+      title = "登録サービス " + result.count + "件（" + result.byCategory.map(function (c) { return c.label + " " + c.count + "件"; }).join("、") + "）";
+      crumb = r.labels.service + "一覧 › キーワードで絞り込んだ一覧を開く";
+    } else {
+      page = pageOf(first.url);
+      a.href = withHighlight(first.url, query);
+      type = first.type;
+      title = result.kind === "service" ? first.title : first.pageTitle;
+      crumb = first.breadcrumb;
+      text = first.text;
     }
-    var snip = document.createElement("span");
-    snip.className = "search-snippet";
-    renderSnippet(snip, doc.text, query, width);
-    item.appendChild(snip);
+    item.setAttribute("data-page", page);
+    item.setAttribute("data-kind", result.kind);
+    a.appendChild(span("search-type search-type-" + type, r.labels[type] || type));
+    var t = span("search-title");
+    renderSnippet(t, title, r.marks, 200);
+    a.appendChild(t);
+    item.appendChild(a);
+    if (crumb) item.appendChild(span("search-breadcrumb", crumb));
+    if (result.missing.length) {
+      item.classList.add("search-partial");
+      item.appendChild(span("search-missing", "一部の語に一致（含まれない語：" + result.missing.join("、") + "）"));
+    }
+    if (text) {
+      var snip = span("search-snippet");
+      renderSnippet(snip, text, r.marks, width);
+      item.appendChild(snip);
+    }
+    var sections = result.kind === "page" ? result.documents.map(docOf).filter(function (d) { return d && d.url.indexOf("#") >= 0; }) : [];
+    if (sections.length && !(sections.length === 1 && sections[0] === first && first.title === first.pageTitle)) {
+      var list = document.createElement("ul");
+      list.className = "search-sections";
+      sections.forEach(function (d) {
+        var li = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = withHighlight(d.url, query);
+        renderSnippet(link, d.title, r.marks, 120);
+        li.appendChild(link);
+        if (d !== first) {
+          var sn = span("search-snippet");
+          renderSnippet(sn, d.text, r.marks, Math.min(width, 80));
+          li.appendChild(sn);
+        }
+        list.appendChild(li);
+      });
+      item.appendChild(list);
+    }
     return item;
   }
 
@@ -384,8 +683,8 @@
           noResults(popup, q);
         } else {
           var list = document.createElement("ul");
-          r.results.forEach(function (doc, i) {
-            var li = resultItem(doc, q, r.labels, "li", 60);
+          r.results.forEach(function (result, i) {
+            var li = resultItem(result, r, q, "li", 60);
             li.setAttribute("role", "option");
             li.id = "site-search-option-" + i;
             li.setAttribute("aria-selected", "false");
@@ -399,6 +698,7 @@
           popup.appendChild(all);
         }
         popup.hidden = false;
+        popup.setAttribute("data-query", q);
         input.setAttribute("aria-expanded", "true");
       }).catch(function () { /* a missing shard: leave the box as it is */ });
     };
@@ -443,6 +743,7 @@
       resultsList.parentNode.insertBefore(deepButton, resultsList.nextSibling);
       resultsList.parentNode.insertBefore(moreButton, resultsList.nextSibling);
       var page = function (limit) {
+        status.removeAttribute("data-state");
         return search(query, limit, everything).then(function (r) {
           status.textContent = r.total ? "「" + query + "」の検索結果：" + r.total + (r.partial ? "件以上" : "件") : "";
           if (empty) { empty.remove(); empty = null; }
@@ -450,8 +751,9 @@
             empty = status.parentNode.insertBefore(document.createElement("div"), resultsList);
             noResults(empty, query);
           }
-          r.results.slice(shown).forEach(function (doc) { resultsList.appendChild(resultItem(doc, query, r.labels, "li", 160)); });
+          r.results.slice(shown).forEach(function (result) { resultsList.appendChild(resultItem(result, r, query, "li", 160)); });
           shown = r.results.length;
+          status.setAttribute("data-state", "done");
           moreButton.hidden = shown >= r.total;
           moreButton.textContent = "さらに表示";
           /* Very common words: only their best matches were searched; offer the rest. */
@@ -467,7 +769,7 @@
         page(10);
       });
       status.textContent = "検索しています…";
-      page(10).catch(function () { status.textContent = "検索データを読み込めませんでした。"; });
+      page(10).catch(function () { status.textContent = "検索データを読み込めませんでした。"; status.setAttribute("data-state", "done"); });
     } else {
       status.textContent = "キーワードを入力してください。";
     }
@@ -477,13 +779,13 @@
   var hl = new URLSearchParams(location.search).get("hl");
   var main = document.getElementById("main");
   if (hl && main) {
-    var words = fold(hl).split(/\s+/).filter(Boolean);
+    var marks = marksOf(hl);
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, null);
     var nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
       if (!node.nodeValue.trim() || (node.parentNode && /^(SCRIPT|STYLE|MARK)$/.test(node.parentNode.nodeName))) return;
-      var pieces = snippet(node.nodeValue, hl, Infinity);
+      var pieces = snippet(node.nodeValue, marks, Infinity);
       if (!pieces.some(function (p) { return p.mark; })) return;
       var frag = document.createDocumentFragment();
       pieces.forEach(function (p) {
@@ -492,6 +794,5 @@
       });
       node.parentNode.replaceChild(frag, node);
     });
-    void words;
   }
 })(typeof window !== "undefined" ? window : globalThis);

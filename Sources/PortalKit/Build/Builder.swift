@@ -55,7 +55,8 @@ public enum Builder {
         } catch {
             throw BuildFailure(log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
         }
-        let pages = output.files + assets + attachments + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text)]
+        let pages = output.files + assets + attachments
+            + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text), SearchWordsScript.file(synonyms: site.synonyms)]
         // The same paths in the same order as last time were already found distinct.
         let samePathsAsBefore = previous.map { state in
             pages.count <= state.output.files.count && zip(pages, state.output.files).allSatisfy { $0.path == $1.path }

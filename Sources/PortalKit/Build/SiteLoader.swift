@@ -74,9 +74,12 @@ public enum SiteLoader {
             if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
             return a.contentPath.precedesByCodePoint(b.contentPath)
         }
+        let synonyms = content.exists(SynonymsLoader.path) ? content.readText(SynonymsLoader.path, log: &log).map {
+            SynonymsLoader.load($0, path: content.displayPath(SynonymsLoader.path), log: &log)
+        } : nil
         guard let config else { return nil }
         return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,
-                          attachments: attachments, risk: risk, maturity: maturity)
+                          attachments: attachments, risk: risk, maturity: maturity, synonyms: synonyms ?? SynonymTable())
     }
 
     /// `pages` in the order of their files (the listing is sorted), so "first" is the earlier path.

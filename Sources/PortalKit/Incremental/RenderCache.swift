@@ -89,7 +89,7 @@ enum RenderCache {
         d.add(documents.count)
         for doc in documents {
             d.add(doc.kind.rawValue); d.add(doc.title); d.add(doc.breadcrumb); d.add(doc.url); d.add(doc.text)
-            d.add(doc.category ?? "\u{0}")
+            d.add(doc.category ?? "\u{0}"); d.add(doc.pageTitle)
         }
         return d
     }

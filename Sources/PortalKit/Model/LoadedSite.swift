@@ -15,6 +15,8 @@ public struct LoadedSite: Sendable {
     /// `reports/risk.yml` and `reports/maturity.yml`, when present.
     public var risk: RiskAssessment?
     public var maturity: MaturityReport?
+    /// `search/synonyms.yml`: words a search treats as one (empty when the file is absent).
+    public var synonyms = SynonymTable()
 }
 
 /// One file of the finished portal.

@@ -109,7 +109,7 @@ struct RegistryPages {
 
     func indexContext(_ counts: RegistryCounts, firstPage: ArraySlice<Service>, pageCount: Int) -> [String: Any] {
         let path = Self.indexPath
-        var c = context.base(at: path, title: "認定セキュリティサービス一覧", description: "情報セキュリティサービス基準に適合したサービスの一覧と絞り込み",
+        var c = context.base(at: path, title: "基準適合サービス一覧", description: "情報セキュリティサービス基準に適合したサービスの一覧と絞り込み",
                              breadcrumbs: [("ホーム", PageContext.homePath)])
         c["registry"] = [
             "total": counts.total,
@@ -130,8 +130,8 @@ struct RegistryPages {
 
     func listContext(_ services: ArraySlice<Service>, page: Int, pageCount: Int) -> [String: Any] {
         let path = Self.listPath(page: page)
-        var c = context.base(at: path, title: "認定セキュリティサービス一覧（\(page)ページ目）", description: "",
-                             breadcrumbs: [("ホーム", PageContext.homePath), ("認定セキュリティサービス", Self.indexPath)])
+        var c = context.base(at: path, title: "基準適合サービス一覧（\(page)ページ目）", description: "",
+                             breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
         c["list"] = [
             "services": rows(services, from: path),
             "pagination": pagination(page: page, pageCount: pageCount, from: path, pathOf: Self.listPath),
@@ -145,7 +145,7 @@ struct RegistryPages {
     func categoryContext(_ row: RegistryCounts.Row, services: ArraySlice<Service>, page: Int, pageCount: Int) -> [String: Any] {
         let path = Self.categoryPath(row.category.id, page: page)
         var c = context.base(at: path, title: row.category.name, description: row.category.description,
-                             breadcrumbs: [("ホーム", PageContext.homePath), ("認定セキュリティサービス", Self.indexPath)])
+                             breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
         c["category"] = [
             "id": row.category.id, "name": row.category.name, "label": row.category.label,
             "description": row.category.description, "count": row.count,

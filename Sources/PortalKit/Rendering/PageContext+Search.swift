@@ -23,7 +23,7 @@ extension PageContext {
         if site.maturity != nil { reports.append(link("重要10項目の成熟度", ReportPages.maturityPath)) }
         if !reports.isEmpty { sections.append(["title": "レポート", "links": reports]) }
         if let registry = site.registry {
-            sections.append(["title": "認定セキュリティサービス", "links": [link("一覧と絞り込み", RegistryPages.indexPath)]
+            sections.append(["title": "基準適合サービス", "links": [link("一覧と絞り込み", RegistryPages.indexPath)]
                 + registry.categories.map { link($0.name, RegistryPages.categoryPath($0.id)) }])
         }
         c["sections"] = sections

@@ -3,14 +3,14 @@
 /// every rebuild, and an unchanged one is recognised by identity.
 public final class SearchDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case guidance, incident, service, contact, faq
+        case guidance, incident, service, contact, faq, page
 
         /// Guidance is what the portal is for; the 339 short registry rows would otherwise crowd
         /// it out of every result list. Folded into the postings' weights at index time.
         public var boost: Double {
             switch self {
             case .guidance, .incident: 2.0
-            case .faq, .contact: 1.6
+            case .faq, .contact, .page: 1.6
             case .service: 1.0
             }
         }
@@ -20,9 +20,10 @@ public final class SearchDocument: Sendable, Equatable {
             switch self {
             case .guidance: "ガイダンス"
             case .incident: "初動対応"
-            case .service: "認定サービス"
+            case .service: "基準適合サービス"
             case .contact: "連絡先"
             case .faq: "よくある質問"
+            case .page: "ページ"
             }
         }
     }
@@ -36,17 +37,24 @@ public final class SearchDocument: Sendable, Equatable {
     public let text: String
     /// For services: the category id.
     public let category: String?
+    /// The title of the page the document is on: results are grouped by page under it.
+    public let pageTitle: String
 
-    public init(kind: Kind, title: String, breadcrumb: [String], url: String, text: String, category: String? = nil) {
+    public init(kind: Kind, title: String, breadcrumb: [String], url: String, text: String, category: String? = nil, pageTitle: String? = nil) {
         self.kind = kind
         self.title = title
         self.breadcrumb = breadcrumb
         self.url = url
         self.text = text
         self.category = category
+        self.pageTitle = pageTitle ?? title
     }
 
+    /// The page's URL: `url` without its fragment.
+    public var page: Substring { url.prefix { $0 != "#" } }
+
     public static func == (a: SearchDocument, b: SearchDocument) -> Bool {
-        a === b || (a.kind == b.kind && a.title == b.title && a.breadcrumb == b.breadcrumb && a.url == b.url && a.text == b.text && a.category == b.category)
+        a === b || (a.kind == b.kind && a.title == b.title && a.breadcrumb == b.breadcrumb && a.url == b.url && a.text == b.text
+                    && a.category == b.category && a.pageTitle == b.pageTitle)
     }
 }

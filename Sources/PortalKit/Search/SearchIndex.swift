@@ -3,8 +3,9 @@ import Foundation
 /// The inverted index: for each term, the documents holding it with a precomputed BM25 weight.
 /// Built by a pure function of the documents; `query` is the same ranking the browser runs.
 public struct SearchIndex: Sendable, Equatable {
+    /// 3: kana variants folded, every page a document (type `page`), `page_title` on each.
     /// 2: postings in `search-index.json` as base-36 gap strings, as in the page's scripts.
-    public static let version = 2
+    public static let version = 3
     /// BM25 parameters and field weights: a word in a title counts three times, in the
     /// breadcrumb (page title, headings above) twice, in the text once.
     public static let k1 = 1.2
@@ -97,46 +98,7 @@ public struct SearchIndex: Sendable, Equatable {
         return out
     }
 
-    /// Document ids, best first: every token must match (a term starting with it); scores add
-    /// up; among the first 20, a document holding the query as written (spaces removed) moves up.
-    public func query(_ text: String, limit: Int = 20) -> [Int] {
-        let tokens = Self.effectiveTokens(text)
-        guard !tokens.isEmpty else { return [] }
-        var scores: [Int: Double]? = nil
-        for token in tokens {
-            var best: [Int: Int] = [:]
-            for (term, list) in terms(startingWith: token) {
-                _ = term
-                for p in list where p.weight > (best[p.document] ?? -1) { best[p.document] = p.weight }
-            }
-            let idf = Self.idf(documentCount: documents.count, documentFrequency: best.count)
-            var next: [Int: Double] = [:]
-            for (doc, w) in best {
-                if let previous = scores {
-                    guard let s = previous[doc] else { continue }
-                    next[doc] = s + idf * Double(w) / 100
-                } else {
-                    next[doc] = idf * Double(w) / 100
-                }
-            }
-            scores = next
-        }
-        let ranked = (scores ?? [:]).sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
-        return Self.phraseFirst(Array(ranked.prefix(limit)), phrase: text) { documents[$0] }
-    }
-
-    /// Stable re-ranking: results that hold the whole query (folded, spaces removed) come first.
-    static func phraseFirst(_ ranked: [Int], phrase: String, document: (Int) -> SearchDocument) -> [Int] {
-        let needle = SearchText.fold(phrase).filter { !$0.isWhitespace }
-        guard needle.count > 1 else { return ranked }
-        let hit = ranked.filter { id in
-            let d = document(id)
-            return SearchText.fold(d.title + " " + d.text).filter { !$0.isWhitespace }.contains(needle)
-        }
-        return hit + ranked.filter { !hit.contains($0) }
-    }
-
-    private func terms(startingWith token: String) -> ArraySlice<(term: String, postings: [Posting])> {
+    func terms(startingWith token: String) -> ArraySlice<(term: String, postings: [Posting])> {
         // The first term >= token, then on while the prefix holds.
         let low = terms.partitionPoint { $0.term.precedesByCodePoint(token) }
         var end = low

@@ -15,7 +15,7 @@ enum SearchIndexFiles {
     /// load hundreds of kilobytes.
     static let headPostings = 300
 
-    static let rule = "NFKC, lower case; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; query tokens match terms starting with them; all tokens must match"
+    static let rule = "NFKC, lower case, small kana as large, ヴァ as バ, a final ー dropped from katakana words of 4+ characters; Latin letter/digit runs are words; Japanese runs give each character with the next one (bigram), the last character alone; a query is split into words (ICU word breaks, katakana kept whole) with their synonyms; a word matches a document holding every token of one of its spellings, tokens matching terms that start with them; pages holding every word first, then pages holding some"
 
     /// One document, encoded once for both outputs.
     struct DocumentPieces: Sendable {
@@ -25,6 +25,12 @@ enum SearchIndexFiles {
         var row: [UInt8]
         /// Where a chunk may start (see `startsChunk`), from the document's URL only.
         var boundary: Bool
+        /// What the page's meta needs: the page the document is on, its kind, and for services
+        /// the category with its label.
+        var page: Substring
+        var kind: SearchDocument.Kind
+        var category: String
+        var categoryLabel: String
 
         init(_ d: SearchDocument, id: Int) {
             var w = JSONWriter(capacity: d.text.utf8.count + 256)
@@ -32,6 +38,7 @@ enum SearchIndexFiles {
             w.key("breadcrumb"); w.stringArray(d.breadcrumb); w.comma()
             w.key("category"); w.string(d.category); w.comma()
             w.key("id"); w.int(id); w.comma()
+            w.key("page_title"); w.string(d.pageTitle); w.comma()
             w.key("text"); w.string(d.text); w.comma()
             w.key("title"); w.string(d.title); w.comma()
             w.key("type"); w.string(d.kind.rawValue); w.comma()
@@ -39,9 +46,13 @@ enum SearchIndexFiles {
             w.raw("}")
             json = w.bytes
             var r = JSONWriter(forScript: true, capacity: d.text.utf8.count + 256)
-            r.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? ""])
+            r.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? "", d.pageTitle])
             row = r.bytes
             boundary = SearchIndexFiles.isChunkBoundary(d.url)
+            page = d.page
+            kind = d.kind
+            category = d.category ?? ""
+            categoryLabel = d.kind == .service && d.breadcrumb.count > 1 ? d.breadcrumb[1] : ""
         }
     }
 
@@ -206,17 +217,56 @@ enum SearchIndexFiles {
         return OutputFile(path: SitePath("\(folder)/docs-\(k).js"), bytes: chunk.bytes)
     }
 
-    static func metaFile(chunkStarts: [Int], documentCount: Int, shardCount: Int) -> OutputFile {
+    /// Runs of documents of one kind and category: `[first id, kind, category, category label]`.
+    /// Services come sorted by category, so a handful of runs tell the page every document's kind
+    /// and every service's category without loading a document.
+    static func runs(_ documents: [DocumentPieces]) -> [(start: Int, kind: String, category: String, label: String)] {
+        var out: [(start: Int, kind: String, category: String, label: String)] = []
+        for (i, d) in documents.enumerated() {
+            if let last = out.last, last.kind == d.kind.rawValue, last.category == d.category { continue }
+            out.append((i, d.kind.rawValue, d.category, d.categoryLabel))
+        }
+        return out
+    }
+
+    /// One bit per document, set where a new page starts (a page's documents are consecutive),
+    /// six to a character of the base64url alphabet, lowest bit first: results are grouped by
+    /// page before any document is loaded, for about one byte per six documents.
+    static func pageStarts(_ documents: [DocumentPieces]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(documents.count / 6 + 1)
+        var value = 0
+        for (i, d) in documents.enumerated() {
+            if i == 0 || d.page != documents[i - 1].page { value |= 1 << (i % 6) }
+            if i % 6 == 5 || i == documents.count - 1 {
+                out.append(alphabet[value])
+                value = 0
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func metaFile(chunkStarts: [Int], documents: [DocumentPieces], shardCount: Int) -> OutputFile {
         var meta = JSONWriter(forScript: true)
         meta.raw("PortalSearchData.meta({")
         meta.key("chunks"); meta.raw("["); for (i, c) in chunkStarts.enumerated() { if i > 0 { meta.comma() }; meta.int(c) }; meta.raw("],")
-        meta.key("documents"); meta.int(documentCount); meta.comma()
+        meta.key("documents"); meta.int(documents.count); meta.comma()
         meta.key("labels"); meta.raw("{")
         for (i, kind) in SearchDocument.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
             if i > 0 { meta.comma() }
             meta.key(kind.rawValue); meta.string(kind.label)
         }
         meta.raw("},")
+        meta.key("pages"); meta.string(pageStarts(documents)); meta.comma()
+        // The registry's page: its result and the registry result are one.
+        meta.key("registry"); meta.int(documents.firstIndex { $0.page == RegistryPages.indexPath.string } ?? -1); meta.comma()
+        meta.key("runs"); meta.raw("[")
+        for (i, r) in runs(documents).enumerated() {
+            if i > 0 { meta.comma() }
+            meta.raw("["); meta.int(r.start); meta.comma(); meta.string(r.kind); meta.comma(); meta.string(r.category); meta.comma(); meta.string(r.label); meta.raw("]")
+        }
+        meta.raw("],")
         meta.key("shards"); meta.int(shardCount); meta.comma()
         meta.key("version"); meta.int(SearchIndex.version)
         meta.raw("});\n")
@@ -291,7 +341,7 @@ struct ScriptParts: Sendable {
         files += shards
         files += tails.compactMap { $0 }
         files += chunks
-        files.append(SearchIndexFiles.metaFile(chunkStarts: starts, documentCount: documents.count, shardCount: count))
+        files.append(SearchIndexFiles.metaFile(chunkStarts: starts, documents: documents, shardCount: count))
         return files
     }
 }

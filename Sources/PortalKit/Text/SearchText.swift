@@ -1,12 +1,18 @@
 import Foundation
 
 /// The one folding rule for everything people type into: NFKC (full-width ASCII and half-width
-/// katakana to their usual forms), then lower case. `ＶＰＮ`, `ｖｐｎ` and `Vpn` all become `vpn`.
-/// The browser applies the same rule (`normalize('NFKC').toLowerCase()`).
+/// katakana to their usual forms), then lower case, then Japanese spelling variants
+/// (`KanaFolding`). `ＶＰＮ`, `ｖｐｎ` and `Vpn` all become `vpn`; `ランサムウエア` and
+/// `ランサムウェア` the same word. The browser applies the same rule (search.js `fold`).
 public enum SearchText {
     /// `fold` as UTF-8 bytes, for the indexer: the common case (ASCII, kanji, kana) is copied
     /// byte by byte with ASCII capitals lowered; anything else takes the full NFKC path.
     static func foldedUTF8(_ text: String) -> [UInt8] {
+        KanaFolding.fold(widthAndCaseFolded(text))
+    }
+
+    /// NFKC and lower case.
+    private static func widthAndCaseFolded(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var utf8 = text.utf8.makeIterator()
