@@ -15,6 +15,8 @@ struct QualityCase: Decodable, Sendable, CustomStringConvertible {
     var pages: [String]?
     /// The query must find nothing.
     var none: Bool?
+    /// One of `pages` must be the very first result.
+    var first: Bool?
     var description: String { query }
 }
 
@@ -120,6 +122,7 @@ enum SampleIndex {
             #expect(results.isEmpty, "\(c.query) should find nothing, found \(results.map(\.page))")
         } else {
             #expect(top.contains { (c.pages ?? []).contains($0) }, "top 3 for \(c.query): \(top), expected one of \(c.pages ?? [])")
+            if c.first == true { #expect((c.pages ?? []).contains(top.first ?? ""), "first for \(c.query): \(top)") }
         }
     }
 

@@ -40,6 +40,8 @@ def test_quality_table_in_the_page(driver, case):
         assert driver.find_elements(By.CSS_SELECTOR, ".search-empty")
     else:
         assert set(pages[:3]) & set(case["pages"]), f"top 3 for {case['query']}: {pages[:3]}, expected one of {case['pages']}"
+        if case.get("first"):
+            assert pages[0] in case["pages"], f"first for {case['query']}: {pages[:3]}"
     kinds = [li.get_attribute("data-kind") for li in driver.find_elements(By.CSS_SELECTOR, "#search-results > li.search-result")]
     grouped = [p for p, k in zip(pages, kinds) if k != "service"]
     assert len(grouped) == len(set(grouped)), f"one result per page: {pages}"

@@ -362,6 +362,13 @@
       }
       results.push(registry);
     });
+    /* A page about the topic outranks the rows that mention it (SearchRanking.rank). */
+    results.forEach(function (r) {
+      if (r.kind === "page") return;
+      var best = -1;
+      results.forEach(function (p) { if (p.kind === "page" && p.missing.length === r.missing.length && p.score > best) best = p.score; });
+      if (best >= 0 && r.score >= best) r.score = best - best * 1e-9;
+    });
     results.sort(order);
     return results;
   }
@@ -622,7 +629,7 @@
       item.appendChild(snip);
     }
     var sections = result.kind === "page" ? result.documents.map(docOf).filter(function (d) { return d && d.url.indexOf("#") >= 0; }) : [];
-    if (sections.length && !(sections.length === 1 && sections[0] === first && first.title === first.pageTitle)) {
+    if (sections.length && !(sections.length === 1 && sections[0].id === first.id && first.title === first.pageTitle)) {
       var list = document.createElement("ul");
       list.className = "search-sections";
       sections.forEach(function (d) {
@@ -631,7 +638,7 @@
         link.href = withHighlight(d.url, query);
         renderSnippet(link, d.title, r.marks, 120);
         li.appendChild(link);
-        if (d !== first) {
+        if (d.id !== first.id) {  /* the best section's snippet is the result's own */
           var sn = span("search-snippet");
           renderSnippet(sn, d.text, r.marks, Math.min(width, 80));
           li.appendChild(sn);

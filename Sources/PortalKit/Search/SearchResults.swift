@@ -39,7 +39,8 @@ public struct SearchResult: Sendable, Equatable {
 ///    most words first, provided one of them is `substantial`, with the missing words named.
 /// 5. Services are not pages: those that match make one registry result (full matches, or
 ///    partial ones when none is full), unless at most three of the best four spell the query
-///    out in their name or provider: those are shown one by one.
+///    out in their name or provider: those are shown one by one. Either ranks just below the
+///    best page holding as many words, if it would rank above it.
 enum SearchRanking {
     /// Most sections shown under a page.
     static let sectionsPerPage = 3
@@ -88,6 +89,12 @@ enum SearchRanking {
                 results.remove(at: i)
             }
             results.append(registry)
+        }
+        // A page about the topic outranks the rows that mention it: services, whose names hold
+        // the words in their title, never rank above the best page matching as many words.
+        for i in results.indices where results[i].kind != .page {
+            let best = results.filter { $0.kind == .page && $0.missing.count == results[i].missing.count }.map(\.score).max()
+            if let best, results[i].score >= best { results[i].score = best - best * 1e-9 }
         }
         return results.sorted(by: order)
     }
