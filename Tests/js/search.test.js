@@ -110,7 +110,8 @@ test("shard entries: heads carry the document frequency; tails add postings when
   assert.deepEqual(S.tailPostings(["vpn"], meta, shards), { 0: 2 });
 });
 
-test("chunk lookup by document number", () => {
+test("chunk lookup by document number; starts arrive as base-36 gaps", () => {
+  assert.deepEqual(S.decodeStarts("0,v,z"), [0, 31, 66]);
   assert.equal(S.chunkOf(0, [0, 31, 66]), 0);
   assert.equal(S.chunkOf(31, [0, 31, 66]), 1);
   assert.equal(S.chunkOf(100, [0, 31, 66]), 2);

@@ -414,6 +414,12 @@
     return out;
   }
 
+  /* Chunk starts arrive as base-36 gaps ("0,7,8"). */
+  function decodeStarts(text) {
+    var at = 0;
+    return String(text).split(",").map(function (g) { at += parseInt(g, 36); return at; });
+  }
+
   function chunkOf(doc, starts) {
     var lo = 0, hi = starts.length - 1;
     while (lo < hi) {
@@ -470,7 +476,7 @@
   var api = {
     fold: fold, tokenize: tokenize, tokensOfNormalized: tokensOfNormalized, effectiveTokens: effectiveTokens,
     decodePostings: decodePostings, decodeEntry: decodeEntry, tailShards: tailShards, tailPostings: tailPostings, shardOf: shardOf,
-    chunkOf: chunkOf, snippet: snippet, marksOf: marksOf, setWords: setWords, pieces: pieces, queryWords: queryWords,
+    chunkOf: chunkOf, decodeStarts: decodeStarts, snippet: snippet, marksOf: marksOf, setWords: setWords, pieces: pieces, queryWords: queryWords,
     queryTokens: queryTokens, scores: scores, scoreWords: scoreWords, group: group, serviceCandidates: serviceCandidates,
     pageIndex: pageIndex, runOf: runOf, synonymKey: synonymKey
   };
@@ -483,7 +489,7 @@
   var base = script ? script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "") : "";
   var store = { meta: null, terms: {}, tails: {}, docs: {}, waiting: {} };
   root.PortalSearchData = {
-    meta: function (m) { store.meta = m; done("meta"); },
+    meta: function (m) { m.chunks = decodeStarts(m.chunks); store.meta = m; done("meta"); },
     terms: function (i, t) { store.terms[i] = t; done("terms-" + i); },
     tails: function (i, t) { store.tails[i] = t; done("tails-" + i); },
     docs: function (i, d) { store.docs[i] = d; done("docs-" + i); }
