@@ -21,12 +21,15 @@ let package = Package(
         ),
         // ICU's word breaks, from the library Foundation already links (no package, no install).
         .systemLibrary(name: "CICU"),
+        // renameat2(RENAME_EXCHANGE): the output folder is swapped in one step.
+        .target(name: "CPortalSystem"),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "PortalKit",
             dependencies: [
                 "PortalMarkdown",
                 "CICU",
+                "CPortalSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

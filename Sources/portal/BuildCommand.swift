@@ -16,12 +16,14 @@ struct BuildCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let showProgress = !options.quiet && Console.stderrIsTerminal
+        OutputRecovery.run(request)
         do {
             let summary = try await Builder.build(request) { phase in
                 if showProgress { Console.progress("\(phase.rawValue)…") }
             }
             if showProgress { Console.progress("") }
             summary.warnings.forEach { Console.error($0.description) }
+            summary.notes.forEach { Console.error("note: \($0)") }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let seconds = String(format: "%.2f s", (clock.now - start).seconds)
@@ -36,7 +38,7 @@ struct BuildCommand: AsyncParsableCommand {
             error.diagnostics.forEach { Console.error($0.description) }
             let errors = error.errorCount
             let warnings = error.diagnostics.count - errors
-            Console.error("build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(options.output)/ was not changed")
+            Console.error("build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(OutputRecovery.unchangedClause(request, display: options.output))")
             throw ExitCode(1)
         }
     }

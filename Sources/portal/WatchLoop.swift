@@ -17,6 +17,7 @@ struct WatchLoop {
         let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
         let interruptSources = Self.installInterruptHandler()
         defer { interruptSources.forEach { $0.cancel() } }
+        OutputRecovery.run(request)
         await build(request, reason: nil)
         let roots = [request.content.path, request.templates.path]
         let watcher = Watcher(roots: roots)
@@ -54,7 +55,7 @@ struct WatchLoop {
         } catch {
             let lines = error.diagnostics.map(\.description)
             lines.forEach { Console.error($0) }
-            Console.error("build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(options.output)/ was not changed; still watching")
+            Console.error("build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(OutputRecovery.unchangedClause(request, display: options.output)); still watching")
             afterBuild(lines)
         }
         fflush(nil)

@@ -132,7 +132,8 @@ import Testing
         defer { site.cleanUp() }
         try await site.build()
         // Change a cached page behind the build's back: if the cache is used, the output shows it.
-        var contents = try #require(PageCache.read(for: site.request))
+        var notes: [String] = []
+        var contents = try #require(PageCache.read(for: site.request, notes: &notes))
         var entry = try #require(contents.entries["guidance/overview.md"])
         let p = try #require(entry.memo.page)
         entry.memo.page = GuidancePage(kind: p.kind, contentPath: p.contentPath, displayPath: p.displayPath, slug: p.slug,

@@ -42,6 +42,8 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic]
     /// How long each phase took, in order (for `--timings` and benchmarks).
     public var timings: [(phase: BuildPhase, duration: Duration)] = []
+    /// Things the user should know that are not about the content (a damaged cache set aside).
+    public var notes: [String] = []
 }
 
 /// Wall-clock time per phase, measured with a monotonic clock.

@@ -26,7 +26,8 @@ public enum Builder {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
         // Without a session (`portal build`), what the last run loaded and parsed comes from the cache.
-        let cache = cached ? PageCache.read(for: request) : nil
+        var notes: [String] = []
+        let cache = cached ? PageCache.read(for: request, notes: &notes) : nil
         var loadedPages: [String: LoadedPageMemo] = [:]
         let site = await SiteLoader.load(content, reusing: previous?.pages ?? cache?.entries.mapValues(\.memo) ?? [:],
                                          stamps: session?.snapshot, memo: &loadedPages, log: &log)
@@ -41,7 +42,7 @@ public enum Builder {
         let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
         // And the pages rendered last time from the same inputs are taken from the last output.
         let readDigests = reads?.all
-        let previousOutput = cached ? RenderCache.read(for: request).map {
+        let previousOutput = cached ? RenderCache.read(for: request, notes: &notes).map {
             RenderCache.Reuse(entries: $0.entries, outputRoot: request.output.path)
         } : nil
         let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache,
@@ -155,7 +156,7 @@ public enum Builder {
             }
         }
         return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: index == nil,
-                            warnings: log.warnings.sorted(), timings: timings.entries)
+                            warnings: log.warnings.sorted(), timings: timings.entries, notes: notes)
     }
 
     /// The last build's index and files; the rest of its state (tens of thousands of entries) is

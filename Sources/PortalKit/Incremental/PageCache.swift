@@ -38,9 +38,16 @@ enum PageCache {
         return FileStamp(path: executable).map { "\($0.size)-\($0.modified)" } ?? "unknown"
     }()
 
-    static func read(for request: BuildRequest) -> Contents? {
-        guard let data = FileManager.default.contents(atPath: file(for: request.output).path) else { return nil }
-        var r = BinaryReader(Array(data))
+    /// `notes` receives a line for the user when the file is there but damaged.
+    static func read(for request: BuildRequest, notes: inout [String]) -> Contents? {
+        let url = file(for: request.output)
+        let bytes: [UInt8]
+        switch CacheFile.load(url) {
+        case .missing: return nil
+        case .damaged: notes.append(CacheFile.damagedNote(url)); return nil
+        case .bytes(let b): bytes = b
+        }
+        var r = BinaryReader(bytes)
         do {
             guard try r.string() == "portal-cache", try r.int() == version, try r.string() == toolStamp,
                   try r.string() == request.content.path, try r.string() == request.contentDisplay else { return nil }
@@ -82,18 +89,7 @@ enum PageCache {
         store(w.bytes, at: file(for: request.output))
     }
 
-    /// Written aside and renamed into place, so a reader sees the old file or the new one.
-    static func store(_ bytes: [UInt8], at url: URL) {
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = url.appendingPathExtension("tmp-\(getpid())")
-            try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: url.appendingPathExtension("tmp-\(getpid())"))
-            try? FileManager.default.removeItem(at: url)
-        }
-    }
+    static func store(_ bytes: [UInt8], at url: URL) { CacheFile.store(bytes, at: url) }
 
     // MARK: The types, field by field
 

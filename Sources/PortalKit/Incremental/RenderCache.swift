@@ -152,9 +152,15 @@ enum RenderCache {
         return d
     }
 
-    static func read(for request: BuildRequest) -> Contents? {
-        guard let data = FileManager.default.contents(atPath: file(for: request.output).path) else { return nil }
-        var r = BinaryReader(Array(data))
+    static func read(for request: BuildRequest, notes: inout [String]) -> Contents? {
+        let url = file(for: request.output)
+        let bytes: [UInt8]
+        switch CacheFile.load(url) {
+        case .missing: return nil
+        case .damaged: notes.append(CacheFile.damagedNote(url)); return nil
+        case .bytes(let b): bytes = b
+        }
+        var r = BinaryReader(bytes)
         do {
             guard try r.string() == "portal-renders", try r.int() == version, try r.string() == PageCache.toolStamp,
                   try r.string() == request.output.path else { return nil }

@@ -1,3 +1,4 @@
+import CPortalSystem
 import Foundation
 import Synchronization
 
@@ -49,6 +50,49 @@ public struct StagedOutputFolder: Sendable {
         var path = url.standardizedFileURL.resolvingSymlinksInPath().path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path
+    }
+
+    /// What a build killed mid-way left beside the output: its staging folder
+    /// (`.NAME.staging-PID`) or the old portal it was about to delete (`.NAME.old-PID`, from a
+    /// swap by two renames). Run before building: a missing output is restored from the newest
+    /// old folder, and the leftovers of processes that are gone are removed. Folders of a build
+    /// still running are left alone. Returns what it did, for the user.
+    public func recover() -> [String] {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return [] }
+        var notes: [String] = []
+        var leftovers: [(path: URL, kind: String, pid: Int32)] = []
+        for entry in entries.sorted() {
+            for kind in ["staging", "old"] {
+                let prefix = ".\(name).\(kind)-"
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0,
+                      !Self.isRunning(pid) else { continue }
+                leftovers.append((parent.appendingPathComponent(entry), kind, pid))
+            }
+        }
+        if !fm.fileExists(atPath: target.path) {
+            // The old portal of a swap cut between its two renames: complete, so it is the output.
+            let olds = leftovers.filter { $0.kind == "old" && fm.fileExists(atPath: $0.path.appendingPathComponent(Self.marker).path) }
+            if let newest = olds.max(by: { Self.modified($0.path) < Self.modified($1.path) }),
+               (try? fm.moveItem(at: newest.path, to: target)) != nil {
+                notes.append("\(displayPath)/ was missing (a build was interrupted while swapping it); restored the previous portal from \(newest.path.lastPathComponent)")
+                leftovers.removeAll { $0.path == newest.path }
+            }
+        }
+        for leftover in leftovers where (try? fm.removeItem(at: leftover.path)) != nil {
+            notes.append("removed \(leftover.path.lastPathComponent), left by an interrupted build (process \(leftover.pid))")
+        }
+        return notes
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    private static func modified(_ url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
     /// One-shot: stage everything, then swap.
@@ -140,16 +184,33 @@ public struct StagedOutputFolder: Sendable {
             return failure
         }
 
-        /// Swaps the staged build in: the old output is moved aside, the new one takes its
-        /// name, the old one is deleted.
+        /// Swaps the staged build in with one atomic exchange (Linux `renameat2`), so the
+        /// output's name always holds a complete portal: the old one, then the new one. The old
+        /// build, now under the staging name, is deleted after; a build killed before that leaves
+        /// it for the next run to remove (`recover`). Where the file system cannot exchange,
+        /// two renames, as before.
         public func commit() throws(OutputError) {
             try write([OutputFile(path: SitePath(StagedOutputFolder.marker), bytes: [])])
+            TestHook.pause(at: "before-swap")
             let fm = FileManager.default
+            if fm.fileExists(atPath: target.path) {
+                if portal_exchange_paths(folder.path, target.path) == 0 {
+                    TestHook.pause(at: "after-swap")
+                    try? fm.removeItem(at: folder)
+                    return
+                }
+                guard errno == EINVAL || errno == ENOSYS || errno == EXDEV else {
+                    let reason = String(cString: strerror(errno))
+                    abort()
+                    throw OutputError(path: displayPath, message: "could not swap in the new portal (\(reason)); the previous output is untouched")
+                }
+            }
             let retired = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
             do {
                 if fm.fileExists(atPath: target.path) {
                     try fm.moveItem(at: target, to: retired)
                 }
+                TestHook.pause(at: "between-renames")
                 try fm.moveItem(at: folder, to: target)
             } catch {
                 if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {

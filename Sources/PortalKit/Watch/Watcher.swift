@@ -10,6 +10,11 @@ public final class Watcher {
     private var fd: Int32 = -1
     /// Each watched folder by its watch descriptor, to name the paths events are about.
     private var watched: [Int32: String] = [:]
+    /// The folders holding the roots, by watch descriptor, with the roots' names in them: a root
+    /// deleted and made again, or replaced by a rename, loses its own watches, and only its
+    /// parent sees it come back. Events there about other names (the output folder being
+    /// swapped beside `content/`) are not changes.
+    private var parents: [Int32: Set<String>] = [:]
     public private(set) var usesPolling = false
     /// After `waitForChange`: the paths the events named (files, or folders created, moved or
     /// removed), for `FileSnapshot.updating`; nil when they are not known (polling, or the
@@ -33,14 +38,28 @@ public final class Watcher {
     private func refreshWatches() {
         #if os(Linux)
         guard fd >= 0 else { return }
-        let mask = UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
+        let mask = UInt32(IN_CREATE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
         // Every folder again: adding a watch that exists only returns its descriptor, and a
         // folder renamed inside the tree keeps its descriptor under its new name.
-        watched = [:]
+        var now: [Int32: String] = [:]
         for folder in FileSnapshot.folders(roots) {
             let wd = inotify_add_watch(fd, folder, mask)
-            if wd >= 0 { watched[wd] = folder }
+            if wd >= 0 { now[wd] = folder }
         }
+        var parentsNow: [Int32: Set<String>] = [:]
+        for root in roots {
+            let url = URL(fileURLWithPath: root)
+            let wd = inotify_add_watch(fd, url.deletingLastPathComponent().path,
+                                       UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR))
+            if wd >= 0 { parentsNow[wd, default: []].insert(url.lastPathComponent) }
+        }
+        // Watches on folders that left the tree (a root renamed away) would go on reporting
+        // changes there under paths that no longer hold them.
+        for wd in Set(watched.keys).union(parents.keys) where now[wd] == nil && parentsNow[wd] == nil {
+            inotify_rm_watch(fd, wd)
+        }
+        watched = now
+        parents = parentsNow
         #endif
     }
 
@@ -60,13 +79,24 @@ public final class Watcher {
             let ready = poll(&p, 1, Int32(max(0, (wait * 1000).rounded(.up))))
             if ready > 0 {
                 var newFolder = false
+                var relevant = false
                 while true {
                     let n = read(fd, &buffer, buffer.count)
                     if n <= 0 { break }
                     for event in Self.events(buffer[..<n]) {
+                        if let names = parents[event.watch], watched[event.watch] == nil {
+                            // Beside a root: only the root itself coming or going counts, and then
+                            // everything under it is scanned again.
+                            guard names.contains(event.name) || event.overflow else { continue }
+                            paths = nil
+                            newFolder = true
+                            relevant = true
+                            continue
+                        }
+                        relevant = true
                         // A folder moved or lost events: its old paths are not worth trusting.
                         if event.overflow || event.folderMoved { paths = nil }
-                        if event.newFolder { newFolder = true }
+                        if event.newFolder || event.folderGone { newFolder = true }
                         if let folder = watched[event.watch] {
                             paths?.insert(event.name.isEmpty ? folder : folder + "/" + event.name)
                         } else {
@@ -74,6 +104,7 @@ public final class Watcher {
                         }
                     }
                 }
+                guard relevant else { continue }
                 sawEvent = true
                 lastEvent = .now
                 if newFolder { refreshWatches() }  // new folders need their own watch
@@ -94,6 +125,8 @@ public final class Watcher {
         var newFolder: Bool
         var folderMoved: Bool
         var overflow: Bool
+        /// The watched folder itself was deleted or moved away (its watch ends).
+        var folderGone: Bool = false
     }
 
     /// The events in a buffer read from inotify: each is a header (watch, mask, cookie, name
@@ -113,7 +146,8 @@ public final class Watcher {
             out.append(Event(watch: event.wd, name: String(decoding: name, as: UTF8.self),
                              newFolder: event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                              folderMoved: event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_MOVED_FROM | IN_MOVED_TO) != 0,
-                             overflow: event.mask & UInt32(IN_Q_OVERFLOW) != 0))
+                             overflow: event.mask & UInt32(IN_Q_OVERFLOW) != 0,
+                             folderGone: event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0))
             offset += header + Int(event.len)
         }
         #endif

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// A cache file damaged on disk is never believed: every build after a flipped bit or a cut
+/// file gives exactly what a build without any cache gives.
+@Suite struct CacheChecksumTests {
+    static let mutationsPerFile = 200
+
+    @Test("200 seeded bit flips and truncations of each cache file: every build equals a clean build")
+    func damagedCaches() async throws {
+        var random = SeededGenerator.forTest("damagedCaches", fallback: 20261204)
+        let site = try TestSite([
+            "content/guidance/a.md": page("通報の手順", body: "## 通報する {#report}\n\n警察へ通報します。[背景](b.md#why)\n"),
+            "content/guidance/b.md": page("背景", body: "## なぜ {#why}\n\nVPN機器の脆弱性が狙われます。[手順](a.md#report)\n"),
+        ])
+        defer { site.cleanUp() }
+        try await site.build(output: "clean", useCache: false)
+        let clean = site.tree("clean")
+        try await site.build()
+        let cacheFolder = site.url(".portal-cache/output")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).sorted()
+        #expect(files == ["pages.v1", "renders.v1"])
+        var noted = 0
+        for name in files {
+            for i in 0..<Self.mutationsPerFile {
+                let url = cacheFolder.appendingPathComponent(name)
+                var bytes = Array(try Data(contentsOf: url))
+                if i % 4 == 3 {
+                    bytes.removeLast(Int.random(in: 1...bytes.count, using: &random))
+                } else {
+                    let bit = Int.random(in: 0..<(bytes.count * 8), using: &random)
+                    bytes[bit / 8] ^= UInt8(1 << (bit % 8))
+                }
+                try Data(bytes).write(to: url)
+                let summary = try await site.build()
+                noted += summary.notes.count
+                #expect(site.tree("output") == clean, "\(name), mutation \(i) (seed \(random.seed))")
+            }
+        }
+        // Every mutation was caught by the checksum, not by luck in the decoder.
+        #expect(noted == 2 * Self.mutationsPerFile)
+    }
+
+    @Test("a cache file round-trips; one flipped bit or a missing byte is damage")
+    func checksum() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("x")
+        CacheFile.store(Array("ページ".utf8), at: url)
+        guard case .bytes(let b) = CacheFile.load(url) else { Issue.record("not read back"); return }
+        #expect(b == Array("ページ".utf8))
+        var bytes = Array(try Data(contentsOf: url))
+        bytes[2] ^= 4
+        try Data(bytes).write(to: url)
+        guard case .damaged = CacheFile.load(url) else { Issue.record("flip not caught"); return }
+        try Data(bytes.dropLast()).write(to: url)
+        guard case .damaged = CacheFile.load(url) else { Issue.record("truncation not caught"); return }
+        guard case .missing = CacheFile.load(folder.appendingPathComponent("none")) else { Issue.record("missing"); return }
+    }
+}
