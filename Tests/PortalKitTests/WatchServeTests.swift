@@ -132,8 +132,8 @@ extension ChangeDetectionTests {
         let out = Pipe(), err = Pipe()
         private let collectedOut = Collected(), collectedErr = Collected()
 
-        init(_ arguments: [String], in folder: URL) throws {
-            process.executableURL = CLITests.binary
+        init(_ arguments: [String], in folder: URL, executable: URL = CLITests.binary) throws {
+            process.executableURL = executable
             process.arguments = arguments
             process.currentDirectoryURL = folder
             process.standardOutput = out
@@ -295,10 +295,15 @@ extension ChangeDetectionTests {
         defer { close(fd) }
         var timeout = timeval(tv_sec: 15, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        Thread.sleep(forTimeInterval: 0.3)
-        try site.write("content/guidance/a.md", page("更新"))
+        // The stream is registered before its preamble is written: once it arrives, edit.
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.contains(": connected") {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += String(decoding: buffer[0..<n], as: UTF8.self)
+        }
+        try site.write("content/guidance/a.md", page("更新"))
         while !received.contains("event: reload") {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `portal build` records of the pages it rendered, for its next run, in
-/// `.portal-cache/<output>/renders.v1` beside the page cache: for each guidance page, for the
+/// `.portal-cache/<output>/renders.v2` beside the page cache: for each guidance page, for the
 /// list pages (home, guidance list, site map) and for the other pages (registry, contacts, FAQ,
 /// incident sheet, reports, search page) the digest of everything they are made of, with the
 /// stamps their files had in the output once the build was in place. Every digest covers its
@@ -16,7 +16,7 @@ import Foundation
 /// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
 /// hand) and they are rendered.
 enum RenderCache {
-    static let version = 1
+    static let version = 2
     static let fileName = "renders.v\(version)"
     /// The keys of the two groups of pages recorded besides guidance pages (which go by content
     /// path; these cannot be one).

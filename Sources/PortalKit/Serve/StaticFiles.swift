@@ -14,6 +14,9 @@ public struct StaticFiles: Sendable {
 
     public enum Resolution: Equatable, Sendable {
         case file(path: String, contentType: String)
+        /// A folder asked for without its final slash: its relative links would resolve one
+        /// level too high, so the browser is sent to the folder's own URL.
+        case redirect(location: String)
         case notFound
     }
 
@@ -32,6 +35,10 @@ public struct StaticFiles: Sendable {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir) else { return .notFound }
         if isDir.boolValue {
+            if !pathPart.hasSuffix("/") {
+                let query = requestTarget.dropFirst(pathPart.count)
+                return .redirect(location: pathPart + "/" + query)
+            }
             candidate = candidate.appendingPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue else { return .notFound }
         }
