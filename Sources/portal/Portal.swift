@@ -5,7 +5,7 @@ struct Portal: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Builds an offline, searchable cybersecurity portal from a content folder.",
         version: PortalVersion.string,
-        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, CheckCommand.self, ServicesCommand.self],
+        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, CheckCommand.self, ServicesCommand.self, PublishCommand.self],
         defaultSubcommand: nil
     )
 }
