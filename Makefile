@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/portal
 
-.PHONY: portal release test test-swift test-js test-browser bench bench-search clean
+.PHONY: portal release test test-swift test-js test-browser bench bench-search fuzz clean
 
 portal: release
 	$(RELEASE_BIN) build --content content --templates templates --output output
@@ -28,5 +28,10 @@ bench-search: release
 	@scripts/setup.sh bench-search
 	@python3 bench/search_compare.py --portal $(RELEASE_BIN)
 
+# libFuzzer on the content readers, FUZZ_SECONDS (default 60) per target.
+fuzz:
+	@scripts/setup.sh build
+	@scripts/fuzz.sh
+
 clean:
-	rm -rf .build output/*.html output/guidance output/assets
+	rm -rf .build output/*.html output/guidance output/assets Fuzz/.build Fuzz/out
