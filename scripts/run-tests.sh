@@ -21,7 +21,8 @@ swift build --product portal 2>&1 | tail -1   # the CLI tests run the debug bina
 swift test 2>&1 | tee test-artifacts/swift-test.log
 rc=${PIPESTATUS[0]}
 total=$(grep -oE 'Test run with [0-9]+ tests?' test-artifacts/swift-test.log | tail -1 | grep -oE '[0-9]+' || echo 0)
-fails=$(grep -cE '^✘ Test .* failed' test-artifacts/swift-test.log || true)
+# One line per failed test ("✘ Test … failed after N seconds"), not per recorded issue.
+fails=$(grep -cE '^✘ Test .* failed after [0-9.]+ seconds' test-artifacts/swift-test.log || true)
 if [ "$rc" -ne 0 ] && [ "$fails" -eq 0 ]; then fails=1; fi
 record "swift" $((total - fails)) "$fails" "$rc"
 
