@@ -12,3 +12,4 @@ int portal_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+

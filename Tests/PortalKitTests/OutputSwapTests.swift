@@ -96,4 +96,46 @@ import Testing
         #expect(notes.isEmpty)
         #expect(FileManager.default.fileExists(atPath: mine.path))
     }
+
+    @Test("watch killed in the middle of an update leaves every page whole; the next build clears what it left")
+    func watchKilledMidUpdate() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+        let site = try TestSite(["content/guidance/a.md": page("一", body: "最初の版\n")])
+        defer { site.cleanUp() }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = site.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TEST_PAUSE": "mid-update"]) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        func read(_ pipe: Pipe, until text: String) -> Bool {
+            var seen = ""
+            let deadline = Date().addingTimeInterval(60)
+            while !seen.contains(text), Date() < deadline {
+                let chunk = pipe.fileHandleForReading.availableData  // blocks until written or closed
+                if chunk.isEmpty { return false }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            return seen.contains(text)
+        }
+        #expect(read(out, until: "watching"))
+        let before = try #require(site.read("output/guidance/a.html"))
+        try site.write("content/guidance/a.md", page("一", body: "二番目の版\n"))
+        #expect(read(err, until: "portal: paused at mid-update"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Every page is a whole page: each file the update got to is the new one, the others old.
+        for file in site.outputFiles() where file.hasSuffix(".html") && !file.split(separator: "/").last!.hasPrefix(".") {
+            #expect(site.read("output/" + file)?.hasSuffix("</html>\n") == true, "\(file) is not whole")
+        }
+        let page = try #require(site.read("output/guidance/a.html"))
+        #expect(page == before || page.contains("二番目の版"))
+        #expect(try CLITests().run(["build", "--quiet"], in: site.root).status == 0)
+        #expect(!site.outputFiles().contains { $0.contains(".tmp-") })
+        #expect(site.read("output/guidance/a.html")?.contains("二番目の版") == true)
+    }
 }

@@ -13,6 +13,12 @@ public enum FileBody: Sendable {
     /// render the same bytes. Staging links it; it is read only if asked for its bytes.
     case previous(file: String, stamp: FileStamp)
 
+    /// A large generated file kept as pieces (search-index.json).
+    var isPieces: Bool {
+        if case .pieces = self { return true }
+        return false
+    }
+
     public var count: Int {
         switch self {
         case .bytes(let b): return b.count
