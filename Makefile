@@ -33,5 +33,8 @@ fuzz:
 	@scripts/setup.sh build
 	@scripts/fuzz.sh
 
+# Everything generated: builds, the sample output (its README stays), caches, leftovers of
+# interrupted builds, test artifacts, benchmark corpora and results, fuzzing output.
 clean:
-	rm -rf .build output/*.html output/guidance output/assets Fuzz/.build Fuzz/out
+	rm -rf .build .build-* .portal-cache test-artifacts bench/out bench/corpus Fuzz/.build Fuzz/out .output.staging-* .output.old-*
+	find output -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the output swap (renameat2), inotify and ICU's word breaks come from Linux's
+// libraries; no other platform is built or tested.
 let package = Package(
     name: "portal",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
         .library(name: "PortalKit", targets: ["PortalKit"]),

@@ -146,3 +146,20 @@ def test_without_javascript_the_box_explains_and_links_the_site_map(nojs_driver)
     assert link.get_attribute("href").endswith("/sitemap.html")
     open_page(nojs_driver, "sitemap.html")
     assert len(nojs_driver.find_elements(By.CSS_SELECTOR, "main li a")) > 15
+
+
+VECTORS = json.loads((Path(__file__).resolve().parents[1] / "Shared" / "search-vectors.json").read_text("utf-8"))
+
+
+def test_chromium_splits_queries_like_swift(driver):
+    """Intl.Segmenter in Chromium gives the words ICU gives Swift (the shared vectors), with the
+    shared vectors' synonyms in place of the site's."""
+    open_page(driver, "index.html")
+    got = driver.execute_script(
+        "var w = arguments[0]; window.PortalSearch.setWords(w.words);"
+        "var out = w.queries.map(function (q) { return window.PortalSearch.queryWords(q.query).map(function (x) { return x.alternatives; }); });"
+        "window.PortalSearch.setWords(window.PortalSearchWords); return out;", VECTORS)
+    expected = [q["words"] for q in VECTORS["queries"]]
+    assert got == expected
+    folded = driver.execute_script("return arguments[0].map(function (v) { return window.PortalSearch.fold(v.input); });", VECTORS["vectors"])
+    assert folded == [v["normalized"] for v in VECTORS["vectors"]]
