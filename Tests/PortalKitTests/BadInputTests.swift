@@ -102,7 +102,7 @@ import Testing
         try site.remove("templates/footer.mustache")
         let errors = await site.failure()
         #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache"))
-        #expect(errors.contains("templates/base.mustache:22:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache)"))
+        #expect(errors.contains("templates/base.mustache:24:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache)"))
     }
 
     @Test("script tags and javascript: links are rendered inert, with a warning for the link; --strict fails")

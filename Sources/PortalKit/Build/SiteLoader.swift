@@ -74,6 +74,11 @@ public enum SiteLoader {
             if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
             return a.contentPath.precedesByCodePoint(b.contentPath)
         }
+        if config?.registrySample == true, registry != nil {
+            log.add(SampleData.warning(content.displayPath("services/services.csv")))
+        }
+        if risk?.sample == true { log.add(SampleData.warning(content.displayPath("reports/risk.yml"))) }
+        if maturity?.sample == true { log.add(SampleData.warning(content.displayPath("reports/maturity.yml"))) }
         let synonyms = content.exists(SynonymsLoader.path) ? content.readText(SynonymsLoader.path, log: &log).map {
             SynonymsLoader.load($0, path: content.displayPath(SynonymsLoader.path), log: &log)
         } : nil

@@ -19,7 +19,22 @@ enum SiteConfigLoader {
         config.allowActiveAttachments = map.bool("allow_active_attachments", log: &log) ?? false
         if let mb = map.int("max_attachment_mb", range: 1...10_000, log: &log) { config.maxAttachmentBytes = mb * 1024 * 1024 }
         if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
-            registry.rejectUnknownKeys(allowed: ["encoding"], log: &log)
+            registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url"], log: &log)
+            config.registrySample = registry.bool("sample", log: &log) ?? false
+            if let asOf = registry.string("as_of", log: &log) {
+                if SampleData.asOfLabel(asOf) != nil {
+                    config.registryAsOf = asOf
+                } else {
+                    log.add(source.diagnostic(registry.valueMark("as_of"), "registry.as_of must be a year and month (2024-12) or a date (2024-12-12), not '\(asOf)'"))
+                }
+            }
+            if let url = registry.string("source_url", log: &log) {
+                if URLText.isHTTP(url) {
+                    config.registrySourceURL = url
+                } else {
+                    log.add(source.diagnostic(registry.valueMark("source_url"), "registry.source_url must be an http(s) address, not '\(url)'"))
+                }
+            }
             if let value = registry.string("encoding", log: &log) {
                 if let choice = TextEncodingChoice(configValue: value) {
                     config.registryEncoding = choice

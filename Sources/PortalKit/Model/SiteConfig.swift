@@ -19,6 +19,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var reviewAfterDays: Int
     /// `registry.encoding` in site.yml: how services.csv is encoded.
     public var registryEncoding: TextEncodingChoice = .auto
+    /// `registry.sample`: the registry is example data, not the list IPA publishes.
+    public var registrySample = false
+    /// `registry.as_of`: the date the list is as of (YYYY-MM or YYYY-MM-DD), shown with its source.
+    public var registryAsOf: String?
+    /// `registry.source_url`: where the list was downloaded (http or https).
+    public var registrySourceURL: String?
     /// Images from the web break the offline promise: off unless the site says so.
     public var allowRemoteImages = false
     /// HTML, script and scripted SVG attachments run code when opened from a link: refused

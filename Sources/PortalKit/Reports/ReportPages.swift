@@ -36,6 +36,7 @@ struct ReportPages {
             "total": r.register.count,
         ] as [String: Any]
         c["scripts"] = [["src": path.relativeURL(to: SitePath("assets/table-filter.js"))]]
+        if r.sample { c["sampleNotice"] = SampleData.riskNotice }
         return c
     }
 
@@ -54,6 +55,7 @@ struct ReportPages {
         let path = Self.maturityPath
         var c = context.base(at: path, title: "経営ガイドライン 重要10項目の成熟度", description: "重要10項目の実施状況の自己評価と目標との差",
                              breadcrumbs: [("ホーム", PageContext.homePath)])
+        if m.sample { c["sampleNotice"] = SampleData.maturityNotice }
         guard let latest = m.latest else { return c }
         var series = [RadarChart.Series(name: "最新の評価（\(latest.date.japanese)）", cssClass: "series-latest", levels: latest.levels)]
         if let previous = m.previous {

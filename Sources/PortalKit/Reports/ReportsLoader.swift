@@ -3,7 +3,7 @@ import Yams
 /// Reads `reports/risk.yml` and `reports/maturity.yml`; every value off the scale is an error at
 /// its line that lists the valid values.
 enum ReportsLoader {
-    static let riskKeys = ["likelihood", "impact", "matrix", "level_names", "register"]
+    static let riskKeys = ["likelihood", "impact", "matrix", "level_names", "register", "sample"]
     static let entryKeys = ["分類", "攻撃手法", "対象システム", "発生可能性", "影響", "対策", "担当"]
 
     static func risk(_ text: String, path: String, log: inout DiagnosticLog) -> RiskAssessment? {
@@ -69,14 +69,16 @@ enum ReportsLoader {
                                   line: e.mark?.line ?? 0))
         }
         guard !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
-        return RiskAssessment(likelihood: likelihood, impact: impact, matrix: matrix, levelNames: names, register: register)
+        var assessment = RiskAssessment(likelihood: likelihood, impact: impact, matrix: matrix, levelNames: names, register: register)
+        assessment.sample = map.bool("sample", log: &log) ?? false
+        return assessment
     }
 
     static func maturity(_ text: String, path: String, log: inout DiagnosticLog) -> MaturityReport? {
         let source = YAMLSource(path: path)
         guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "maturity.yml", log: &log) else { return nil }
         let before = log.entries.count
-        map.rejectUnknownKeys(allowed: ["scale", "directives", "assessments"], log: &log)
+        map.rejectUnknownKeys(allowed: ["scale", "directives", "assessments", "sample"], log: &log)
         var scale: [Int: String] = [:]
         for s in map.mappings("scale", what: "a scale level", log: &log) {
             s.rejectUnknownKeys(allowed: ["level", "name"], log: &log)
@@ -119,7 +121,9 @@ enum ReportsLoader {
             log.add(source.diagnostic(map.mark, "assessments: add at least one dated assessment"))
         }
         guard !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
-        return MaturityReport(scale: scale, directives: directives.sorted { $0.id < $1.id }, assessments: assessments.sorted { $0.date < $1.date })
+        var report = MaturityReport(scale: scale, directives: directives.sorted { $0.id < $1.id }, assessments: assessments.sorted { $0.date < $1.date })
+        report.sample = map.bool("sample", log: &log) ?? false
+        return report
     }
 
     /// `{1: 3, 2: 2, …}`: directive id → level 1–5.

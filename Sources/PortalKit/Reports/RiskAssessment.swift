@@ -19,6 +19,8 @@ public struct RiskAssessment: Sendable, Equatable {
     public var matrix: [String: [String: Int]]
     public var levelNames: [Int: String]
     public var register: [Entry]
+    /// `sample: true`: made-up figures; their page says so.
+    public var sample = false
 
     public func risk(_ entry: Entry) -> Int { matrix[entry.likelihood]?[entry.impact] ?? 0 }
 
@@ -56,6 +58,8 @@ public struct MaturityReport: Sendable, Equatable {
     public var directives: [Directive]
     /// Oldest first.
     public var assessments: [Assessment]
+    /// `sample: true`: a made-up self-assessment; its page says so.
+    public var sample = false
 
     public var latest: Assessment? { assessments.last }
     public var previous: Assessment? { assessments.count >= 2 ? assessments[assessments.count - 2] : nil }
