@@ -82,13 +82,15 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         BadCase(name: "missing required field", csv: csvHeader + "s1,,P,audit,,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: 'name' is empty; it is required"),
         BadCase(name: "bad date", csv: csvHeader + "s1,A,P,audit,,2024-13-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (YYYY-MM-DD or YYYY/MM/DD)"),
+                expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (2024/12/12, 2024-12-12 or an Excel date number)"),
         BadCase(name: "pentest on a category without the option", csv: csvHeader + "s1,A,P,audit,true,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: pentest is true, but category '情報セキュリティ監査サービス' has no penetration-testing option"),
         BadCase(name: "wrong column count", csv: csvHeader + "s1,A,P,audit,,2024-01-01\n",
                 expected: "content/services/services.csv:2:1: error: this row has 6 fields but the header has 9"),
-        BadCase(name: "unknown header", csv: "id,name,provider,category,registered_on,color\n",
-                expected: "content/services/services.csv:1:1: error: unknown column 'color'; columns are id, name, provider, category, pentest, registered_on, registrar, url, summary"),
+        BadCase(name: "a required column missing", csv: "サービス名,事業者名,登録年月日\nA,P,2024/01/01\n",
+                expected: "content/services/services.csv:1:1: error: missing column 'サービス種別' ('category') in the header"),
+        BadCase(name: "the same service listed twice (no id column)", csv: "サービス名,事業者名,登録年月日,サービス種別\nA,P社,2024/01/01,監査\nＡ,P社,2024/02/01,監査\n",
+                expected: "content/services/services.csv:3:1: error: the same service name and provider as line 2 ('Ａ', 'P社'): the row is listed twice"),
         BadCase(name: "URL that is not http(s)", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,javascript:alert(1),\n",
                 expected: "content/services/services.csv:2:1: error: url 'javascript:alert(1)' must start with http:// or https://"),
         BadCase(name: "empty file", csv: "",
@@ -96,6 +98,51 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         BadCase(name: "bad pentest value", csv: csvHeader + "s1,A,P,vulnerability,maybe,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be true, false, はい, いいえ or empty"),
     ]
+
+    @Test("the list as IPA publishes it: Japanese headings in any order, no id, slashed dates and date serials, the list's category names, extra columns warned once")
+    func ipaLayout() async throws {
+        let csv = """
+        \u{FEFF}サービス種別,サービス名,備考,事業者名,登録年月日,審査登録機関,ペネトレーションテスト
+        セキュリティ監査,監査サービスA,社内メモ,甲株式会社,2024/12/12,審査登録機関X,
+        脆弱性診断サービス,診断サービスB,,乙株式会社,45638,審査登録機関Y,あり
+        脆弱性診断,診断サービスC,,丙株式会社,2023-04-01,審査登録機関Y,
+
+        """
+        let site = try registrySite(csv)
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description).contains(
+            "content/services/services.csv:1:1: warning: columns ignored: '備考' (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or id, name, provider, category, pentest, registered_on, registrar, url, summary)"))
+        var log = DiagnosticLog()
+        let services = RegistryLoader.loadServices(csv, path: "s.csv", categories: RegistryLoader.loadCategories(categoriesYAML, path: "c", log: &log), log: &log)
+        #expect(services.map(\.categoryID) == ["audit", "vulnerability", "vulnerability"])
+        #expect(services.map(\.pentest) == [nil, true, false])
+        #expect(services.map(\.registeredOn.description) == ["2024-12-12", "2024-12-12", "2023-04-01"])
+        #expect(services.map(\.registrar) == ["審査登録機関X", "審査登録機関Y", "審査登録機関Y"])
+        // Ids come from name and provider: the same next time, whatever the row order or width.
+        #expect(services[0].id == RegistryColumns.derivedID(name: "監査サービスＡ", provider: "甲株式会社"))
+        #expect(services.map(\.id).allSatisfy { $0.hasPrefix("svc-") && $0.count == 16 })
+        #expect(Set(services.map(\.id)).count == 3)
+        #expect(site.read("output/services/index.html")?.contains("監査サービスA") == true)
+    }
+
+    @Test("a penetration-testing column with another heading is named in site.yml")
+    func pentestColumn() async throws {
+        let csv = "サービス名,事業者名,登録年月日,サービス種別,侵入テストオプション\nB,乙,2024/12/12,脆弱性診断,○\n"
+        let site = try registrySite(csv, extra: ["content/site.yml": TestSite.minimalSite + "registry:\n  pentest_column: 侵入テストオプション\n"])
+        defer { site.cleanUp() }
+        try await site.build()
+        #expect(site.read("output/services.json")?.contains("\"pentest\":true") == true)
+    }
+
+    @Test("Excel date serials read as the day Excel shows")
+    func serials() {
+        #expect(LocalDate(daysSince1899_12_30: 45638)?.description == "2024-12-12")
+        #expect(LocalDate(daysSince1899_12_30: 25569)?.description == "1970-01-01")
+        #expect(LocalDate(daysSince1899_12_30: 61)?.description == "1900-03-01")
+        #expect(RegistryColumns.date("2024/1/5")?.description == "2024-01-05")
+        #expect(RegistryColumns.date("令和6年") == nil)
+    }
 
     @Test("bad registry rows are errors at their line and nothing is written", arguments: badCases)
     func badRows(_ c: BadCase) async throws {

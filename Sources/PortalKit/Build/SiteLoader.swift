@@ -42,7 +42,7 @@ public enum SiteLoader {
             if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
-        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, log: &log)
+        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, pentestColumn: config?.registryPentestColumn, log: &log)
         let contacts = content.exists("contacts.yml") ? content.readText("contacts.yml", log: &log).map {
             ContactsLoader.load($0, path: content.displayPath("contacts.yml"), log: &log)
         } : nil

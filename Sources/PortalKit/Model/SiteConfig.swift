@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var registrySample = false
     /// `registry.as_of`: the date the list is as of (YYYY-MM or YYYY-MM-DD), shown with its source.
     public var registryAsOf: String?
+    /// `registry.pentest_column`: the heading of the column that marks the penetration-testing
+    /// option, when the list names it otherwise than the headings portal knows.
+    public var registryPentestColumn: String?
     /// `registry.source_url`: where the list was downloaded (http or https).
     public var registrySourceURL: String?
     /// Images from the web break the offline promise: off unless the site says so.

@@ -3,11 +3,10 @@ import Foundation
 /// Reads `services/categories.yml` and `services/services.csv`, checking every row.
 public enum RegistryLoader {
     static let columns = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"]
-    static let requiredColumns: Set<String> = ["id", "name", "provider", "category", "registered_on"]
     static let categoryKeys = ["id", "name", "label", "description", "order", "aliases", "pentest_option"]
 
     /// Nil when the content has no registry (no `services/` folder).
-    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, log: inout DiagnosticLog) -> Registry? {
+    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, pentestColumn: String? = nil, log: inout DiagnosticLog) -> Registry? {
         let hasCategories = content.exists("services/categories.yml")
         let hasServices = content.exists("services/services.csv")
         guard hasCategories || hasServices else { return nil }
@@ -41,7 +40,7 @@ public enum RegistryLoader {
             log.add(.error(.load, path: csvPath, line: 1, column: 1, error.message))
             return nil
         }
-        let services = loadServices(csvText, path: csvPath, categories: categories, log: &log)
+        let services = loadServices(csvText, path: csvPath, categories: categories, pentestColumn: pentestColumn, log: &log)
         return Registry(categories: categories, services: services, sourcePath: csvPath)
     }
 
@@ -80,7 +79,8 @@ public enum RegistryLoader {
         return result.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
-    static func loadServices(_ text: String, path: String, categories: [ServiceCategory], log: inout DiagnosticLog) -> [Service] {
+    static func loadServices(_ text: String, path: String, categories: [ServiceCategory], pentestColumn: String? = nil,
+                             log: inout DiagnosticLog) -> [Service] {
         let records: [CSVRecord]
         do {
             records = try CSV.parse(text)
@@ -94,20 +94,27 @@ public enum RegistryLoader {
         }
         var index: [String: Int] = [:]
         var headerOK = true
+        var ignored: [String] = []
         for (i, raw) in header.fields.enumerated() {
-            let name = raw.trimmed().lowercased()
-            if !columns.contains(name) {
-                log.add(.error(.load, path: path, line: header.line, column: 1, "unknown column '\(raw)'; columns are \(columns.joined(separator: ", "))"))
-                headerOK = false
-            } else if index[name] != nil {
-                log.add(.error(.load, path: path, line: header.line, column: 1, "column '\(name)' appears twice in the header"))
+            let heading = i == 0 ? String(raw.drop { $0 == "\u{FEFF}" }) : raw
+            guard let field = RegistryColumns.field(for: heading, pentestColumn: pentestColumn) else {
+                if !heading.trimmed().isEmpty { ignored.append(heading.trimmed()) }
+                continue
+            }
+            if index[field] != nil {
+                log.add(.error(.load, path: path, line: header.line, column: 1, "two columns give '\(field)' ('\(heading.trimmed())' and an earlier one); keep one"))
                 headerOK = false
             } else {
-                index[name] = i
+                index[field] = i
             }
         }
-        for name in columns where requiredColumns.contains(name) && index[name] == nil {
-            log.add(.error(.load, path: path, line: header.line, column: 1, "missing column '\(name)' in the header"))
+        if !ignored.isEmpty {
+            log.add(.warning(.load, path: path, line: header.line, column: 1,
+                             "columns ignored: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or \(columns.joined(separator: ", ")))"))
+        }
+        for name in columns where RegistryColumns.required.contains(name) && index[name] == nil {
+            let japanese = RegistryColumns.headings.first { $0.field == name }?.names[1] ?? name
+            log.add(.error(.load, path: path, line: header.line, column: 1, "missing column '\(japanese)' ('\(name)') in the header"))
             headerOK = false
         }
         guard headerOK else { return [] }
@@ -124,14 +131,16 @@ public enum RegistryLoader {
             }
             func field(_ name: String) -> String { index[name].map { record.fields[$0].trimmed() } ?? "" }
             var ok = true
-            for name in requiredColumns.sorted() where field(name).isEmpty {
+            for name in RegistryColumns.required.sorted() where field(name).isEmpty {
                 error("'\(name)' is empty; it is required")
                 ok = false
             }
             guard ok else { continue }
-            let id = field("id")
+            let derived = index["id"] == nil || field("id").isEmpty
+            let id = derived ? RegistryColumns.derivedID(name: field("name"), provider: field("provider")) : field("id")
             if let first = firstLineOfID[id] {
-                error("duplicate id '\(id)' (first on line \(first))")
+                error(derived ? "the same service name and provider as line \(first) ('\(field("name"))', '\(field("provider"))'): the row is listed twice"
+                              : "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
             firstLineOfID[id] = record.line
@@ -139,8 +148,8 @@ public enum RegistryLoader {
                 error("unknown category '\(field("category"))'; valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
                 continue
             }
-            guard let date = LocalDate(parsing: field("registered_on"), allowSlashes: true) else {
-                error("registered_on '\(field("registered_on"))' is not a date (YYYY-MM-DD or YYYY/MM/DD)")
+            guard let date = RegistryColumns.date(field("registered_on")) else {
+                error("registered_on '\(field("registered_on"))' is not a date (2024/12/12, 2024-12-12 or an Excel date number)")
                 continue
             }
             var pentest: Bool? = nil
