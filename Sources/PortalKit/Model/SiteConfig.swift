@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// `registry.pentest_column`: the heading of the column that marks the penetration-testing
     /// option, when the list names it otherwise than the headings portal knows.
     public var registryPentestColumn: String?
+    /// `registry.sheet`: the sheet of services.xlsx to read (the first one otherwise).
+    public var registrySheet: String?
     /// `registry.source_url`: where the list was downloaded (http or https).
     public var registrySourceURL: String?
     /// Images from the web break the offline promise: off unless the site says so.

@@ -6,9 +6,11 @@ public enum RegistryLoader {
     static let categoryKeys = ["id", "name", "label", "description", "order", "aliases", "pentest_option"]
 
     /// Nil when the content has no registry (no `services/` folder).
-    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, pentestColumn: String? = nil, log: inout DiagnosticLog) -> Registry? {
+    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, pentestColumn: String? = nil, sheet: String? = nil,
+                     log: inout DiagnosticLog) -> Registry? {
         let hasCategories = content.exists("services/categories.yml")
-        let hasServices = content.exists("services/services.csv")
+        let hasWorkbook = content.exists("services/services.xlsx")
+        let hasServices = content.exists("services/services.csv") || hasWorkbook
         guard hasCategories || hasServices else { return nil }
         guard hasCategories, let text = content.readText("services/categories.yml", log: &log) else {
             if !hasCategories {
@@ -19,8 +21,22 @@ public enum RegistryLoader {
         let categories = loadCategories(text, path: content.displayPath("services/categories.yml"), log: &log)
         let csvPath = content.displayPath("services/services.csv")
         guard hasServices else {
-            log.add(.error(.load, path: csvPath, "missing: the registry needs services.csv"))
+            log.add(.error(.load, path: csvPath, "missing: the registry needs services.csv (or services.xlsx)"))
             return nil
+        }
+        if hasWorkbook {
+            let xlsxPath = content.displayPath("services/services.xlsx")
+            if content.exists("services/services.csv") {
+                log.add(.error(.load, path: xlsxPath, "both services.csv and services.xlsx are in services/: keep the one with the current list"))
+                return nil
+            }
+            let url = content.root.appendingPathComponent("services/services.xlsx")
+            guard content.isInside(url), (try? content.readData("services/services.xlsx")) != nil else {
+                log.add(.error(.load, path: xlsxPath, "cannot read the workbook"))
+                return nil
+            }
+            let services = loadWorkbook(url, path: xlsxPath, sheet: sheet, categories: categories, pentestColumn: pentestColumn, log: &log)
+            return Registry(categories: categories, services: services, sourcePath: xlsxPath)
         }
         let data: Data
         do {
@@ -92,6 +108,45 @@ public enum RegistryLoader {
             log.add(.error(.load, path: path, line: 1, column: 1, "the file is empty: it needs a header row (\(columns.joined(separator: ",")))"))
             return []
         }
+        return loadRows(header: RegistryRow(fields: header.fields, line: header.line), rows: records.dropFirst().map { RegistryRow(fields: $0.fields, line: $0.line) },
+                        path: path, categories: categories, pentestColumn: pentestColumn, log: &log)
+    }
+
+    /// services.xlsx: the first sheet (or `registry.sheet`), its first non-empty row the headings.
+    static func loadWorkbook(_ url: URL, path: String, sheet: String?, categories: [ServiceCategory], pentestColumn: String?,
+                             log: inout DiagnosticLog) -> [Service] {
+        let table: XlsxReader.Sheet
+        do {
+            table = try XlsxReader.read(url, sheet: sheet)
+        } catch {
+            log.add(.error(.load, path: path, error.message))
+            return []
+        }
+        let width = (table.rows.flatMap(\.cells.keys).max() ?? -1) + 1
+        let rows = table.rows.map { row in
+            RegistryRow(cells: (0..<width).map { row.cells[$0] ?? "" }, number: row.number, sheet: table.name, formulaColumns: row.formulas)
+        }
+        guard let headerIndex = rows.firstIndex(where: { !$0.isBlank }) else {
+            log.add(.error(.load, path: path + ":" + table.name, "the sheet is empty: it needs a header row (サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関)"))
+            return []
+        }
+        let header = rows[headerIndex]
+        var mergedInHeader = false
+        for range in table.merged {
+            let ends = range.split(separator: ":").compactMap { XlsxReader.position(String($0)) }
+            if let first = ends.first, let last = ends.last, (first.row...last.row).contains(header.number) {
+                log.add(.error(.load, path: "\(path):\(table.name)!\(range)", "merged cells in the header row: unmerge them so that each heading names one column"))
+                mergedInHeader = true
+            }
+        }
+        guard !mergedInHeader else { return [] }
+        return loadRows(header: header, rows: Array(rows[(headerIndex + 1)...]), path: path, categories: categories, pentestColumn: pentestColumn, log: &log)
+    }
+
+    /// The rows of a table, from CSV or a workbook: checked field by field, each mistake reported
+    /// where the row (or, in a workbook, the cell) is.
+    static func loadRows(header: RegistryRow, rows: [RegistryRow], path: String, categories: [ServiceCategory], pentestColumn: String?,
+                         log: inout DiagnosticLog) -> [Service] {
         var index: [String: Int] = [:]
         var headerOK = true
         var ignored: [String] = []
@@ -102,19 +157,19 @@ public enum RegistryLoader {
                 continue
             }
             if index[field] != nil {
-                log.add(.error(.load, path: path, line: header.line, column: 1, "two columns give '\(field)' ('\(heading.trimmed())' and an earlier one); keep one"))
+                log.add(header.diagnostic(.error, path: path, column: i, "two columns give '\(field)' ('\(heading.trimmed())' and an earlier one); keep one"))
                 headerOK = false
             } else {
                 index[field] = i
             }
         }
         if !ignored.isEmpty {
-            log.add(.warning(.load, path: path, line: header.line, column: 1,
+            log.add(header.diagnostic(.warning, path: path, column: nil,
                              "columns ignored: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or \(columns.joined(separator: ", ")))"))
         }
         for name in columns where RegistryColumns.required.contains(name) && index[name] == nil {
             let japanese = RegistryColumns.headings.first { $0.field == name }?.names[1] ?? name
-            log.add(.error(.load, path: path, line: header.line, column: 1, "missing column '\(japanese)' ('\(name)') in the header"))
+            log.add(header.diagnostic(.error, path: path, column: nil, "missing column '\(japanese)' ('\(name)') in the header"))
             headerOK = false
         }
         guard headerOK else { return [] }
@@ -122,20 +177,28 @@ public enum RegistryLoader {
         let resolver = CategoryResolver(categories)
         var firstLineOfID: [String: Int] = [:]
         var services: [Service] = []
-        services.reserveCapacity(records.count)
-        for record in records.dropFirst() {
-            func error(_ message: String) { log.add(.error(.load, path: path, line: record.line, column: 1, message)) }
-            guard record.fields.count == header.fields.count else {
+        services.reserveCapacity(rows.count)
+        for record in rows {
+            // At the row, or in a workbook at the cell of the field the message is about.
+            var about: String? = nil
+            func error(_ message: String) { log.add(record.diagnostic(.error, path: path, column: about.flatMap { index[$0] }, message)) }
+            if record.isBlank { continue }
+            guard record.cellPath != nil || record.fields.count == header.fields.count else {
                 error("this row has \(record.fields.count) fields but the header has \(header.fields.count)")
                 continue
             }
-            func field(_ name: String) -> String { index[name].map { record.fields[$0].trimmed() } ?? "" }
+            for column in record.formulaColumns.sorted() {
+                log.add(record.diagnostic(.warning, path: path, column: column, "a formula: its last computed value is used; paste values instead"))
+            }
+            func field(_ name: String) -> String { index[name].flatMap { $0 < record.fields.count ? record.fields[$0].trimmed() : nil } ?? "" }
             var ok = true
             for name in RegistryColumns.required.sorted() where field(name).isEmpty {
+                about = name
                 error("'\(name)' is empty; it is required")
                 ok = false
             }
             guard ok else { continue }
+            about = nil
             let derived = index["id"] == nil || field("id").isEmpty
             let id = derived ? RegistryColumns.derivedID(name: field("name"), provider: field("provider")) : field("id")
             if let first = firstLineOfID[id] {
@@ -143,16 +206,19 @@ public enum RegistryLoader {
                               : "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
-            firstLineOfID[id] = record.line
+            firstLineOfID[id] = record.line ?? record.number
+            about = "category"
             guard let category = resolver.resolve(field("category")) else {
                 error("unknown category '\(field("category"))'; valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
                 continue
             }
+            about = "registered_on"
             guard let date = RegistryColumns.date(field("registered_on")) else {
                 error("registered_on '\(field("registered_on"))' is not a date (2024/12/12, 2024-12-12 or an Excel date number)")
                 continue
             }
             var pentest: Bool? = nil
+            about = "pentest"
             switch PentestValue(field("pentest")) {
             case .invalid(let raw):
                 error("pentest '\(raw)' must be true, false, はい, いいえ or empty")
@@ -167,13 +233,14 @@ public enum RegistryLoader {
                 pentest = category.pentestOption ? false : nil
             }
             let url = field("url")
+            about = "url"
             if !url.isEmpty, !URLText.isHTTP(url) {
                 error("url '\(url)' must start with http:// or https://")
                 continue
             }
             services.append(Service(
                 id: id, name: field("name"), provider: field("provider"), categoryID: category.id, pentest: pentest,
-                registeredOn: date, registrar: field("registrar"), url: url, summary: field("summary"), line: record.line
+                registeredOn: date, registrar: field("registrar"), url: url, summary: field("summary"), line: record.line ?? record.number
             ))
         }
         return services
