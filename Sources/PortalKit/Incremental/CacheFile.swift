@@ -48,6 +48,15 @@ enum CacheFile {
         }
     }
 
+    /// The bytes of a cache file that is there and whole; a damaged one adds a note for the user.
+    static func bytes(_ url: URL, notes: inout [String]) -> [UInt8]? {
+        switch load(url) {
+        case .missing: return nil
+        case .damaged: notes.append(damagedNote(url)); return nil
+        case .bytes(let b): return b
+        }
+    }
+
     /// What the user is told when a damaged cache is set aside.
     static func damagedNote(_ url: URL) -> String {
         "the build cache \(url.lastPathComponent) failed its checksum (damaged on disk?); it was ignored and everything was built afresh"

@@ -40,13 +40,7 @@ enum PageCache {
 
     /// `notes` receives a line for the user when the file is there but damaged.
     static func read(for request: BuildRequest, notes: inout [String]) -> Contents? {
-        let url = file(for: request.output)
-        let bytes: [UInt8]
-        switch CacheFile.load(url) {
-        case .missing: return nil
-        case .damaged: notes.append(CacheFile.damagedNote(url)); return nil
-        case .bytes(let b): bytes = b
-        }
+        guard let bytes = CacheFile.bytes(file(for: request.output), notes: &notes) else { return nil }
         var r = BinaryReader(bytes)
         do {
             guard try r.string() == "portal-cache", try r.int() == version, try r.string() == toolStamp,

@@ -153,13 +153,7 @@ enum RenderCache {
     }
 
     static func read(for request: BuildRequest, notes: inout [String]) -> Contents? {
-        let url = file(for: request.output)
-        let bytes: [UInt8]
-        switch CacheFile.load(url) {
-        case .missing: return nil
-        case .damaged: notes.append(CacheFile.damagedNote(url)); return nil
-        case .bytes(let b): bytes = b
-        }
+        guard let bytes = CacheFile.bytes(file(for: request.output), notes: &notes) else { return nil }
         var r = BinaryReader(bytes)
         do {
             guard try r.string() == "portal-renders", try r.int() == version, try r.string() == PageCache.toolStamp,
