@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from selenium.webdriver.common.by import By
+
 from conftest import OUTPUT_DIR, list_pages, open
 
 ALL_PAGES = list_pages(OUTPUT_DIR) if OUTPUT_DIR.is_dir() else []
@@ -80,3 +82,19 @@ def test_pdf_a4(driver, artifacts_dir):
     )
     if box:
         assert abs(float(box.group(1)) - 595) < 2 and abs(float(box.group(2)) - 842) < 2
+
+
+def test_incident_sheet_is_a_working_paper_on_two_a4_pages(driver):
+    """The write-in boxes the sheet's text refers to exist, and the whole sheet prints on at most
+    two A4 pages."""
+    open(driver, "incident.html")
+    rows = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".writein-table tbody th")]
+    assert rows == ["所轄警察署", "都道府県警察 サイバー犯罪相談窓口", "自社 CSIRT／情報システム部門", "委託先・保守業者", "サイバー保険（保険会社）"]
+    heading = driver.find_element(By.ID, "incident-writein-title").text
+    text = driver.find_element(By.CSS_SELECTOR, ".incident-sheet .content").text
+    assert "「" + heading + "」" in text, "the sheet's text names the box it refers to"
+    assert "下欄" not in text
+    result = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})
+    pdf = base64.b64decode(result["data"])
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 2, f"incident.html prints on {pages} A4 pages"
