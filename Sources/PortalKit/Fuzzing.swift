@@ -23,9 +23,7 @@ public enum Fuzzing {
             _ = RegistryLoader.loadServices(decoded, path: "services.csv", categories: categories, log: &log)
         case "xlsx":
             let categories = RegistryLoader.loadCategories(Self.categories, path: "categories.yml", log: &log)
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-fuzz-\(getpid()).xlsx")
-            try? data.write(to: url)
-            _ = RegistryLoader.loadWorkbook(url, path: "services.xlsx", sheet: nil, categories: categories, pentestColumn: nil, log: &log)
+            _ = RegistryLoader.loadWorkbook(data, path: "services.xlsx", sheet: nil, categories: categories, pentestColumn: nil, log: &log)
         case "yaml":
             // One input, every YAML reader of the content folder.
             _ = SiteConfigLoader.load(text, path: "site.yml", log: &log)

@@ -137,9 +137,11 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
 
     @Test("Excel date serials read as the day Excel shows")
     func serials() {
-        #expect(LocalDate(daysSince1899_12_30: 45638)?.description == "2024-12-12")
-        #expect(LocalDate(daysSince1899_12_30: 25569)?.description == "1970-01-01")
-        #expect(LocalDate(daysSince1899_12_30: 61)?.description == "1900-03-01")
+        #expect(RegistryColumns.date("45638")?.description == "2024-12-12")
+        #expect(RegistryColumns.date("25569")?.description == "1970-01-01")
+        #expect(RegistryColumns.date("61")?.description == "1900-03-01")
+        // The inverse of dayNumber, day by day across leap years and the year 2000.
+        for n in stride(from: -25_567, through: 36_525, by: 1) { #expect(LocalDate(dayNumber: n)?.dayNumber == n) }
         #expect(RegistryColumns.date("2024/1/5")?.description == "2024-01-05")
         #expect(RegistryColumns.date("令和6年") == nil)
     }

@@ -80,10 +80,9 @@ enum PageCache {
             // The parse is kept only for the very page loaded (same text).
             w.optional(parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }, writeDocument)
         }
-        store(w.bytes, at: file(for: request.output))
+        CacheFile.store(w.bytes, at: file(for: request.output))
     }
 
-    static func store(_ bytes: [UInt8], at url: URL) { CacheFile.store(bytes, at: url) }
 
     // MARK: The types, field by field
 

@@ -200,6 +200,6 @@ enum RenderCache {
                 w.stamp(kept.stamp)
             }
         }
-        PageCache.store(w.bytes, at: file(for: request.output))
+        CacheFile.store(w.bytes, at: file(for: request.output))
     }
 }

@@ -31,7 +31,7 @@ enum SynonymsLoader {
                     continue
                 }
                 let word = s.string.trimmed()
-                let key = SynonymTable.key(word)
+                let key = SearchText.key(word)
                 let line = (node.mark?.line ?? 0) + source.lineOffset
                 if key.unicodeScalars.count < 2 {
                     log.add(source.diagnostic(node.mark, "'\(word)' is too short: a one-character word would match too many pages"))

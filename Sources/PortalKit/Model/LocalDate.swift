@@ -54,6 +54,18 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146097 + doe - 719468
     }
 
+    /// The date `dayNumber` days after 1970-01-01 (Hinnant's civil_from_days, the inverse of `dayNumber`).
+    public init?(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: doy - (153 * mp + 2) / 5 + 1)
+    }
+
     public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
 

@@ -30,12 +30,12 @@ public enum RegistryLoader {
                 log.add(.error(.load, path: xlsxPath, "both services.csv and services.xlsx are in services/: keep the one with the current list"))
                 return nil
             }
-            let url = content.root.appendingPathComponent("services/services.xlsx")
-            guard content.isInside(url), (try? content.readData("services/services.xlsx")) != nil else {
+            guard content.isInside(content.root.appendingPathComponent("services/services.xlsx")),
+                  let data = try? content.readData("services/services.xlsx") else {
                 log.add(.error(.load, path: xlsxPath, "cannot read the workbook"))
                 return nil
             }
-            let services = loadWorkbook(url, path: xlsxPath, sheet: sheet, categories: categories, pentestColumn: pentestColumn, log: &log)
+            let services = loadWorkbook(data, path: xlsxPath, sheet: sheet, categories: categories, pentestColumn: pentestColumn, log: &log)
             return Registry(categories: categories, services: services, sourcePath: xlsxPath)
         }
         let data: Data
@@ -113,11 +113,11 @@ public enum RegistryLoader {
     }
 
     /// services.xlsx: the first sheet (or `registry.sheet`), its first non-empty row the headings.
-    static func loadWorkbook(_ url: URL, path: String, sheet: String?, categories: [ServiceCategory], pentestColumn: String?,
+    static func loadWorkbook(_ data: Data, path: String, sheet: String?, categories: [ServiceCategory], pentestColumn: String?,
                              log: inout DiagnosticLog) -> [Service] {
         let table: XlsxReader.Sheet
         do {
-            table = try XlsxReader.read(url, sheet: sheet)
+            table = try XlsxReader.read(data, sheet: sheet)
         } catch {
             log.add(.error(.load, path: path, error.message))
             return []

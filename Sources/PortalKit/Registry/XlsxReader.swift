@@ -18,12 +18,10 @@ enum XlsxReader {
         var merged: [String]
     }
 
-    static func read(_ url: URL, sheet wanted: String? = nil) throws(Failure) -> Sheet {
+    static func read(_ data: Data, sheet wanted: String? = nil) throws(Failure) -> Sheet {
         let zip: ZipReader
         do {
-            // An empty file is not read at all (Foundation's Data(contentsOf:) leaks on one).
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            zip = try ZipReader(size > 0 ? ((try? Data(contentsOf: url)) ?? Data()) : Data())
+            zip = try ZipReader(data)
         } catch {
             throw Failure(message: "is not a readable .xlsx workbook (damaged, or protected with a password: save an unprotected copy)")
         }

@@ -43,7 +43,7 @@ public enum QueryWords {
             var alternatives = [text]
             if let g = found?.group {
                 // The group's words as written (folded, spaces kept), the one typed first.
-                text = groups[g].first { SynonymTable.key($0) == text } ?? text
+                text = groups[g].first { SearchText.key($0) == text } ?? text
                 alternatives = [text] + groups[g].filter { $0 != text }
             }
             if !words.contains(where: { $0.text == text }) { words.append(QueryWord(text: text, alternatives: alternatives)) }

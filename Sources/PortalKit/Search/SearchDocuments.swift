@@ -9,7 +9,7 @@ import PortalMarkdown
 /// results; services come last, sorted by category, so the page can count them by category.
 enum SearchDocuments {
     /// What the registry's rows are called in results (the scheme's own words).
-    static let registryLabel = "基準適合サービス"
+    static let registryLabel = SearchDocument.Kind.service.label
 
     /// Each page's documents are made once with the page (see `sections(of:)`).
     static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], site: LoadedSite, faqText: [String]) -> [SearchDocument] {

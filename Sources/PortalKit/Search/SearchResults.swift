@@ -125,10 +125,10 @@ enum SearchRanking {
         func missing(_ docs: [Int]) -> [String] {
             words.indices.filter { w in docs.allSatisfy { scored[$0]!.perWord[w] == 0 } }.map { words[$0].text }
         }
-        let phrase = SynonymTable.key(words.map(\.text).joined())
+        let phrase = SearchText.key(words.map(\.text).joined())
         let named = ranked.prefix(namedServices + 1).filter { doc in
             let d = index.documents[doc]
-            return spellsOut(phrase, SynonymTable.key(d.title)) || spellsOut(phrase, SynonymTable.key(d.breadcrumb.last ?? ""))
+            return spellsOut(phrase, SearchText.key(d.title)) || spellsOut(phrase, SearchText.key(d.breadcrumb.last ?? ""))
         }
         var out: [SearchResult] = []
         var rest = ranked

@@ -53,6 +53,12 @@ public enum SearchText {
             || (0x30FC...0x30FE).contains(v) || (0x3001...0x3002).contains(v) || (0x300C...0x300F).contains(v)
     }
 
+    /// How names are matched (synonyms, registry headings, service names): folded, with spaces
+    /// and punctuation taken out, so `SECURITY ACTION`, `security-action` and `ｻｰﾋﾞｽ名 ` match.
+    public static func key(_ text: String) -> String {
+        String(String.UnicodeScalarView(fold(text).unicodeScalars.filter { SearchTokenizer.kind($0) != .separator }))
+    }
+
     public static func fold(_ text: String) -> String {
         String(decoding: foldedUTF8(text), as: UTF8.self)
     }
