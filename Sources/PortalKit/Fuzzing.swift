@@ -23,7 +23,7 @@ public enum Fuzzing {
             _ = RegistryLoader.loadServices(decoded, path: "services.csv", categories: categories, log: &log)
         case "xlsx":
             let categories = RegistryLoader.loadCategories(Self.categories, path: "categories.yml", log: &log)
-            _ = RegistryLoader.loadWorkbook(data, path: "services.xlsx", sheet: nil, categories: categories, pentestColumn: nil, log: &log)
+            _ = RegistryLoader.loadWorkbook(data, path: "services.xlsx", categories: categories, log: &log)
         case "yaml":
             // One input, every YAML reader of the content folder.
             _ = SiteConfigLoader.load(text, path: "site.yml", log: &log)

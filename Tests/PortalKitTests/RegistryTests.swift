@@ -135,6 +135,43 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         #expect(site.read("output/services.json")?.contains("\"pentest\":true") == true)
     }
 
+    @Test("the option written into サービス種別 is read as the option", arguments: [
+        ("脆弱性診断サービス（ペネトレーションテストあり）", true),
+        ("脆弱性診断（ペネトレーションテスト含む）", true),
+        ("脆弱性診断 (侵入試験なし)", false),
+        ("脆弱性診断・ペネトレーションテスト", true),
+        ("【ペネトレーションテスト】脆弱性診断", true),
+    ])
+    func pentestMarker(_ c: (String, Bool)) async throws {
+        let csv = "サービス名,事業者名,登録年月日,サービス種別\nB,乙,2024/12/12,\(c.0)\n"
+        let site = try registrySite(csv)
+        defer { site.cleanUp() }
+        try await site.build()
+        let json = try #require(site.read("output/services.json"))
+        #expect(json.contains("\"category\":\"vulnerability\""), "\(c.0)")
+        #expect(json.contains("\"pentest\":\(c.1)"), "\(c.0)")
+    }
+
+    @Test("a marker in site.yml, and a marker that contradicts the column or the category, are errors at the cell")
+    func pentestMarkerConflicts() async throws {
+        let own = try registrySite("サービス名,事業者名,登録年月日,サービス種別\nB,乙,2024/12/12,脆弱性診断＋PT\n",
+                                   extra: ["content/site.yml": TestSite.minimalSite + "registry:\n  pentest_marker: PT\n"])
+        defer { own.cleanUp() }
+        try await own.build()
+        #expect(own.read("output/services.json")?.contains("\"pentest\":true") == true)
+
+        let csv = "サービス名,事業者名,登録年月日,サービス種別,ペネトレーションテスト\n"
+            + "B,乙,2024/12/12,脆弱性診断（ペネトレーションテストあり）,いいえ\n"
+            + "C,丙,2024/12/12,セキュリティ監査（ペネトレーションテストあり）,\n"
+        let site = try registrySite(csv)
+        defer { site.cleanUp() }
+        let errors = await site.failure()
+        #expect(errors == [
+            "content/services/services.csv:2:1: error: the pentest column says いいえ but サービス種別 '脆弱性診断（ペネトレーションテストあり）' says あり; make them agree",
+            "content/services/services.csv:3:1: error: サービス種別 'セキュリティ監査（ペネトレーションテストあり）' marks penetration testing, but category '情報セキュリティ監査サービス' has no such option",
+        ])
+    }
+
     @Test("Excel date serials read as the day Excel shows")
     func serials() {
         #expect(RegistryColumns.date("45638")?.description == "2024-12-12")

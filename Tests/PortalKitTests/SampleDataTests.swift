@@ -59,4 +59,86 @@ import Testing
         #expect(SampleData.asOfLabel("2024-13") == nil)
         #expect(SampleData.asOfLabel("24-12") == nil)
     }
+
+    @Test("a guidance page marked sample says so on the page and in the build; --strict refuses it")
+    func samplePage() async throws {
+        let page = "---\ntitle: 例\nupdated: 2024-12-12\nsample: true\n---\n本文\n"
+        let site = try TestSite(["content/site.yml": TestSite.minimalSite, "content/guidance/example.md": page,
+                                 "content/guidance/real.md": page.replacingOccurrences(of: "sample: true\n", with: "")])
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        #expect(summary.warnings.map { "\($0.path): \($0.message)" }.filter { $0.contains("sample data") }.map { String($0.prefix(33)) }
+                == ["content/guidance/example.md: samp"])
+        #expect(site.read("output/guidance/example.html")?.contains("<strong>サンプル</strong>これはサンプルのページです。") == true)
+        #expect(site.read("output/guidance/real.html")?.contains("sample-banner") == false)
+        #expect(await site.failure(strict: true).contains { $0.hasPrefix("content/guidance/example.md: error: sample data") })
+    }
+
+    @Test("example addresses and fill-in marks in data not marked sample are warned about, once per registry")
+    func exampleData() async throws {
+        let csv = csvHeader + "s1,A,P1,audit,,2024-01-01,R,https://www.example.com/a,x\ns2,B,〇〇株式会社,audit,,2024-01-01,R,,y\ns3,C,P3,audit,,2024-01-01,R,https://www.ipa.go.jp/,z\n"
+        let contacts = """
+        groups:
+          - id: report
+            title: 通報
+            entries:
+              - organization: 〇〇警察署
+                purpose: 通報
+                url: https://police.example/
+              - organization: 自社 CSIRT
+                purpose: 連絡
+                email: csirt@example.co.jp
+              - organization: 記入例
+                purpose: 連絡
+                email: someone@example.org
+                placeholder: true
+
+        """
+        let site = try registrySite(csv, extra: ["content/site.yml": TestSite.minimalSite, "content/contacts.yml": contacts])
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        let lines = summary.warnings.map { "\($0.path):\($0.line ?? 0): \($0.message)" }
+        #expect(lines.contains("content/services/services.csv:2: 2 of 3 rows look like example data ('https://www.example.com/a' here): put in the list as published, or set registry.sample: true in site.yml so that its pages say it is a sample"))
+        #expect(lines.contains { $0.hasPrefix("content/contacts.yml:5: organization '〇〇警察署' still holds the fill-in mark '〇〇'") })
+        #expect(lines.contains { $0.hasPrefix("content/contacts.yml:7: url 'https://police.example/' is an example address") })
+        // example.co.jp is a real company's domain; a placeholder entry is reported as one, once.
+        #expect(!lines.contains { $0.contains("example.co.jp") || $0.contains("someone@example.org") })
+        #expect(ExampleText.isExampleAddress("https://user@sub.example.net:8080/x"))
+        #expect(!ExampleText.isExampleAddress("https://example.com.evil.jp/"))
+    }
+
+    @Test("the first steps come in one order on the incident sheet, in after-damage and in its figure; the sheet carries the national contacts")
+    func oneOrderOfFirstSteps() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        try await site.build()
+        // Each step by a word it is named with; the order each text names them in.
+        let steps = ["切り離", "社内の窓口", "警察に通報", "ログを保全", "専門機関", "バックアップ"]
+        func order(_ text: String) -> [String] {
+            steps.compactMap { step in text.range(of: step).map { (step, $0.lowerBound) } }.sorted { $0.1 < $1.1 }.map(\.0)
+        }
+        func section(_ html: String, from start: String, to end: String) throws -> String {
+            let a = try #require(html.range(of: start))
+            if end.isEmpty { return String(html[a.upperBound...]) }
+            let b = try #require(html.range(of: end, range: a.upperBound..<html.endIndex))
+            return String(html[a.upperBound..<b.lowerBound])
+        }
+        let sheet = try #require(site.read("output/incident.html"))
+        let guide = try #require(site.read("output/guidance/after-damage.html"))
+        let figure = try #require(site.read("output/guidance/images/reporting-flow.svg"))
+        #expect(order(try section(try section(sheet, from: "id=\"first-steps\"", to: "</ol>"), from: "<ol>", to: "")) == steps)
+        #expect(order(try section(try section(guide, from: "id=\"first-steps\"", to: "</ol>"), from: "<ol>", to: "")) == steps)
+        let boxes = try section(figure, from: "</defs>", to: "</svg>")
+        // The figure's boxes are numbered: each step in its own box, in the same order.
+        let numbered = ["1. 切り離す", "2. 社内の窓口", "3. 警察に通報", "4. ログを保全", "5. 専門機関", "6. バックアップ"]
+        let places = numbered.map { boxes.range(of: $0)?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil }, "\(places)")
+        #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+        // The printed sheet names the national contacts that contacts.yml holds.
+        let contacts = try section(sheet, from: "id=\"incident-contacts-title\"", to: "id=\"incident-writein-title\"")
+        for organization in ["都道府県警察", "経済産業省", "警察庁", "独立行政法人情報処理推進機構（IPA）", "JPCERT/CC"] {
+            #expect(contacts.contains(organization), "\(organization)")
+        }
+        #expect(contacts.contains("03-3501-1511"))
+    }
 }

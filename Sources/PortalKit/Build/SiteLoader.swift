@@ -42,8 +42,7 @@ public enum SiteLoader {
             if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
-        let registry = RegistryLoader.load(content, encoding: config?.registryEncoding ?? .auto, pentestColumn: config?.registryPentestColumn,
-                                           sheet: config?.registrySheet, log: &log)
+        let registry = RegistryLoader.load(content, options: config?.registryImport ?? RegistryImport(), log: &log)
         let contacts = content.exists("contacts.yml") ? content.readText("contacts.yml", log: &log).map {
             ContactsLoader.load($0, path: content.displayPath("contacts.yml"), log: &log)
         } : nil
@@ -75,9 +74,14 @@ public enum SiteLoader {
             if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
             return a.contentPath.precedesByCodePoint(b.contentPath)
         }
-        if config?.registrySample == true, registry != nil {
-            log.add(SampleData.warning(registry?.sourcePath ?? content.displayPath("services/services.csv")))
+        if let registry {
+            if config?.registrySample == true {
+                log.add(SampleData.warning(registry.sourcePath))
+            } else if let warning = ExampleText.registryWarning(registry) {
+                log.add(warning)
+            }
         }
+        for page in pages + (incident.map { [$0] } ?? []) where page.sample { log.add(SampleData.warning(page.displayPath)) }
         if risk?.sample == true { log.add(SampleData.warning(content.displayPath("reports/risk.yml"))) }
         if maturity?.sample == true { log.add(SampleData.warning(content.displayPath("reports/maturity.yml"))) }
         let synonyms = content.exists(SynonymsLoader.path) ? content.readText(SynonymsLoader.path, log: &log).map {

@@ -109,6 +109,7 @@ enum PageCache {
         w.string(p.body); w.int(p.bodyLineOffset)
         w.array(p.contactGroups) { $0.string($1) }
         w.int(p.updatedLine); w.int(p.updatedColumn)
+        w.bool(p.sample)
     }
 
     private static func readPage(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> GuidancePage {
@@ -124,7 +125,7 @@ enum PageCache {
         let contactGroups = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
         return GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
                             updated: updated, sources: sources, tags: tags, order: order, body: body, bodyLineOffset: bodyLineOffset,
-                            contactGroups: contactGroups, updatedLine: try r.int(), updatedColumn: try r.int())
+                            contactGroups: contactGroups, updatedLine: try r.int(), updatedColumn: try r.int(), sample: try r.bool())
     }
 
     private static func writeDocument(_ w: inout BinaryWriter, _ d: MarkdownDocument) {

@@ -146,6 +146,7 @@ enum RenderCache {
         d.add(p.sources.count)
         for s in p.sources { d.add(s.title); d.add(s.url) }
         d.add(p.tags)
+        d.add(p.sample)
         d.add(r.contentHTML)
         d.add(r.headings.count)
         for h in r.headings { d.add(h.level); d.add(h.text); d.add(h.id) }

@@ -1,7 +1,7 @@
 /// Turns one Markdown file's text into a `GuidancePage`: front matter checked key by key.
 enum GuidanceLoader {
-    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug"]
-    static let incidentKeys = ["title", "summary", "updated", "sources", "contacts"]
+    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug", "sample"]
+    static let incidentKeys = ["title", "summary", "updated", "sources", "contacts", "sample"]
 
     static func load(_ text: String, contentPath: String, displayPath: String, kind: PageKind = .guidance, log: inout DiagnosticLog) -> GuidancePage? {
         let front: FrontMatter
@@ -23,6 +23,7 @@ enum GuidanceLoader {
         let summary = map.string("summary", log: &log) ?? ""
         let order = map.int("order", log: &log)
         let tags = map.stringList("tags", log: &log)
+        let sample = map.bool("sample", log: &log) ?? false
         var sources: [SourceLink] = []
         for item in map.mappings("sources", what: "a source", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "url"], log: &log)
@@ -32,6 +33,9 @@ enum GuidanceLoader {
             guard URLText.isHTTP(url) else {
                 log.add(source.diagnostic(item.valueMark("url"), "source url must start with http:// or https://, not '\(url)'"))
                 continue
+            }
+            if ExampleText.isExampleAddress(url) {
+                log.add(source.diagnostic(item.valueMark("url"), "source url '\(url)' is an example address: cite where the facts really come from", severity: .warning))
             }
             sources.append(SourceLink(title: t, url: url))
         }
@@ -65,7 +69,7 @@ enum GuidanceLoader {
             kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
             body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups,
-            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1
+            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample
         )
     }
 }

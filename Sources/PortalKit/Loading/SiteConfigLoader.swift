@@ -19,9 +19,10 @@ enum SiteConfigLoader {
         config.allowActiveAttachments = map.bool("allow_active_attachments", log: &log) ?? false
         if let mb = map.int("max_attachment_mb", range: 1...10_000, log: &log) { config.maxAttachmentBytes = mb * 1024 * 1024 }
         if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
-            registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url", "pentest_column", "sheet"], log: &log)
-            config.registryPentestColumn = registry.string("pentest_column", log: &log)
-            config.registrySheet = registry.string("sheet", log: &log)
+            registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url", "pentest_column", "pentest_marker", "sheet"], log: &log)
+            config.registryImport.pentestColumn = registry.string("pentest_column", log: &log)
+            if let marker = registry.string("pentest_marker", log: &log) { config.registryImport.pentestMarker = PentestMarker([marker]) }
+            config.registryImport.sheet = registry.string("sheet", log: &log)
             config.registrySample = registry.bool("sample", log: &log) ?? false
             if let asOf = registry.string("as_of", log: &log) {
                 if SampleData.asOfLabel(asOf) != nil {
@@ -39,7 +40,7 @@ enum SiteConfigLoader {
             }
             if let value = registry.string("encoding", log: &log) {
                 if let choice = TextEncodingChoice(configValue: value) {
-                    config.registryEncoding = choice
+                    config.registryImport.encoding = choice
                 } else {
                     log.add(source.diagnostic(registry.valueMark("encoding"), "registry.encoding must be auto, utf-8 or shift_jis, not '\(value)'"))
                 }

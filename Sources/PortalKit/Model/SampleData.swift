@@ -6,6 +6,8 @@ enum SampleData {
     static let riskNotice = "これはサンプルデータです。架空の会社の評価例で、自社のリスク評価ではありません。"
     static let maturityNotice = "これはサンプルデータです。架空の自己評価で、自社の成熟度ではありません。"
 
+    static let pageNotice = "これはサンプルのページです。自社の実際の手順や情報ではありません。自社の内容に書き換えてから使ってください。"
+
     static func warning(_ path: String) -> Diagnostic {
         .warning(.load, path: path, "sample data (sample: true): every page showing it carries a banner saying so; put the real data in and remove sample: true before publishing")
     }

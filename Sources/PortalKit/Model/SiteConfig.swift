@@ -17,17 +17,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var navigation: [NavigationItem]
     public var allowRawHTML: Bool
     public var reviewAfterDays: Int
-    /// `registry.encoding` in site.yml: how services.csv is encoded.
-    public var registryEncoding: TextEncodingChoice = .auto
+    /// `registry.encoding`, `pentest_column`, `pentest_marker`, `sheet`: how the list is read.
+    public var registryImport = RegistryImport()
     /// `registry.sample`: the registry is example data, not the list IPA publishes.
     public var registrySample = false
     /// `registry.as_of`: the date the list is as of (YYYY-MM or YYYY-MM-DD), shown with its source.
     public var registryAsOf: String?
-    /// `registry.pentest_column`: the heading of the column that marks the penetration-testing
-    /// option, when the list names it otherwise than the headings portal knows.
-    public var registryPentestColumn: String?
-    /// `registry.sheet`: the sheet of services.xlsx to read (the first one otherwise).
-    public var registrySheet: String?
     /// `registry.source_url`: where the list was downloaded (http or https).
     public var registrySourceURL: String?
     /// Images from the web break the offline promise: off unless the site says so.

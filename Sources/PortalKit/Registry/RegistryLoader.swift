@@ -6,8 +6,7 @@ public enum RegistryLoader {
     static let categoryKeys = ["id", "name", "label", "description", "order", "aliases", "pentest_option"]
 
     /// Nil when the content has no registry (no `services/` folder).
-    static func load(_ content: ContentFolder, encoding: TextEncodingChoice, pentestColumn: String? = nil, sheet: String? = nil,
-                     log: inout DiagnosticLog) -> Registry? {
+    static func load(_ content: ContentFolder, options: RegistryImport, log: inout DiagnosticLog) -> Registry? {
         let hasCategories = content.exists("services/categories.yml")
         let hasWorkbook = content.exists("services/services.xlsx")
         let hasServices = content.exists("services/services.csv") || hasWorkbook
@@ -35,7 +34,7 @@ public enum RegistryLoader {
                 log.add(.error(.load, path: xlsxPath, "cannot read the workbook"))
                 return nil
             }
-            let services = loadWorkbook(data, path: xlsxPath, sheet: sheet, categories: categories, pentestColumn: pentestColumn, log: &log)
+            let services = loadWorkbook(data, path: xlsxPath, categories: categories, options: options, log: &log)
             return Registry(categories: categories, services: services, sourcePath: xlsxPath)
         }
         let data: Data
@@ -51,12 +50,12 @@ public enum RegistryLoader {
         }
         let csvText: String
         do {
-            csvText = try CSVDecoding.decode(data, as: encoding)
+            csvText = try CSVDecoding.decode(data, as: options.encoding)
         } catch {
             log.add(.error(.load, path: csvPath, line: 1, column: 1, error.message))
             return nil
         }
-        let services = loadServices(csvText, path: csvPath, categories: categories, pentestColumn: pentestColumn, log: &log)
+        let services = loadServices(csvText, path: csvPath, categories: categories, options: options, log: &log)
         return Registry(categories: categories, services: services, sourcePath: csvPath)
     }
 
@@ -95,7 +94,7 @@ public enum RegistryLoader {
         return result.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
-    static func loadServices(_ text: String, path: String, categories: [ServiceCategory], pentestColumn: String? = nil,
+    static func loadServices(_ text: String, path: String, categories: [ServiceCategory], options: RegistryImport = RegistryImport(),
                              log: inout DiagnosticLog) -> [Service] {
         let records: [CSVRecord]
         do {
@@ -109,15 +108,15 @@ public enum RegistryLoader {
             return []
         }
         return loadRows(header: RegistryRow(fields: header.fields, line: header.line), rows: records.dropFirst().map { RegistryRow(fields: $0.fields, line: $0.line) },
-                        path: path, categories: categories, pentestColumn: pentestColumn, log: &log)
+                        path: path, categories: categories, options: options, log: &log)
     }
 
     /// services.xlsx: the first sheet (or `registry.sheet`), its first non-empty row the headings.
-    static func loadWorkbook(_ data: Data, path: String, sheet: String?, categories: [ServiceCategory], pentestColumn: String?,
+    static func loadWorkbook(_ data: Data, path: String, categories: [ServiceCategory], options: RegistryImport = RegistryImport(),
                              log: inout DiagnosticLog) -> [Service] {
         let table: XlsxReader.Sheet
         do {
-            table = try XlsxReader.read(data, sheet: sheet)
+            table = try XlsxReader.read(data, sheet: options.sheet)
         } catch {
             log.add(.error(.load, path: path, error.message))
             return []
@@ -140,19 +139,19 @@ public enum RegistryLoader {
             }
         }
         guard !mergedInHeader else { return [] }
-        return loadRows(header: header, rows: Array(rows[(headerIndex + 1)...]), path: path, categories: categories, pentestColumn: pentestColumn, log: &log)
+        return loadRows(header: header, rows: Array(rows[(headerIndex + 1)...]), path: path, categories: categories, options: options, log: &log)
     }
 
     /// The rows of a table, from CSV or a workbook: checked field by field, each mistake reported
     /// where the row (or, in a workbook, the cell) is.
-    static func loadRows(header: RegistryRow, rows: [RegistryRow], path: String, categories: [ServiceCategory], pentestColumn: String?,
+    static func loadRows(header: RegistryRow, rows: [RegistryRow], path: String, categories: [ServiceCategory], options: RegistryImport,
                          log: inout DiagnosticLog) -> [Service] {
         var index: [String: Int] = [:]
         var headerOK = true
         var ignored: [String] = []
         for (i, raw) in header.fields.enumerated() {
             let heading = i == 0 ? String(raw.drop { $0 == "\u{FEFF}" }) : raw
-            guard let field = RegistryColumns.field(for: heading, pentestColumn: pentestColumn) else {
+            guard let field = RegistryColumns.field(for: heading, pentestColumn: options.pentestColumn) else {
                 if !heading.trimmed().isEmpty { ignored.append(heading.trimmed()) }
                 continue
             }
@@ -208,7 +207,12 @@ public enum RegistryLoader {
             }
             firstLineOfID[id] = record.line ?? record.number
             about = "category"
-            guard let category = resolver.resolve(field("category")) else {
+            // 「脆弱性診断（ペネトレーションテストあり）」: the category, and the option it marks.
+            var categoryText = field("category"), marked: Bool? = nil
+            if resolver.resolve(categoryText) == nil, let split = options.pentestMarker.split(categoryText) {
+                (categoryText, marked) = (split.category, split.pentest)
+            }
+            guard let category = resolver.resolve(categoryText) else {
                 error("unknown category '\(field("category"))'; valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
                 continue
             }
@@ -224,13 +228,22 @@ public enum RegistryLoader {
                 error("pentest '\(raw)' must be true, false, はい, いいえ or empty")
                 continue
             case .value(let v):
+                if let marked, marked != v {
+                    error("the pentest column says \(v ? "はい" : "いいえ") but サービス種別 '\(field("category"))' says \(marked ? "あり" : "なし"); make them agree")
+                    continue
+                }
                 if v, !category.pentestOption {
                     error("pentest is true, but category '\(category.name)' has no penetration-testing option")
                     continue
                 }
                 pentest = category.pentestOption ? v : nil
             case .blank:
-                pentest = category.pentestOption ? false : nil
+                if marked == true, !category.pentestOption {
+                    about = "category"
+                    error("サービス種別 '\(field("category"))' marks penetration testing, but category '\(category.name)' has no such option")
+                    continue
+                }
+                pentest = category.pentestOption ? (marked ?? false) : nil
             }
             let url = field("url")
             about = "url"

@@ -40,12 +40,12 @@ public struct RegistryQuery: Sendable {
 public enum RegistryCommandSupport {
     public static func load(content: ContentFolder) throws(BuildFailure) -> Registry {
         var log = DiagnosticLog()
-        var encoding = TextEncodingChoice.auto
+        var options = RegistryImport()
         if content.exists("site.yml"), let text = content.readText("site.yml", log: &log),
            let config = SiteConfigLoader.load(text, path: content.displayPath("site.yml"), log: &log) {
-            encoding = config.registryEncoding
+            options = config.registryImport
         }
-        let registry = RegistryLoader.load(content, encoding: encoding, log: &log)
+        let registry = RegistryLoader.load(content, options: options, log: &log)
         try log.check()
         guard let registry else {
             throw BuildFailure([.error(.load, path: content.displayPath("services"), "no registry: add services/categories.yml and services/services.csv")])

@@ -44,6 +44,7 @@ struct PageContext {
             "hasSources": !page.sources.isEmpty,
             "tags": page.tags,
         ] as [String: Any]
+        if page.sample { context["sampleNotice"] = SampleData.pageNotice }
         return context
     }
 
