@@ -18,15 +18,6 @@ enum SearchDocuments {
         for page in pageDocuments { docs += page }
         docs += incidentDocuments
         docs += listPages(site)
-        if let faq = site.faq {
-            let categories = orderedUnique(faq.entries.map(\.category))
-            docs.append(page(PageContext.faqPath, "よくある質問", "質問と回答の一覧。" + categories.joined(separator: "、")))
-            for (entry, text) in zip(faq.entries, faqText) {
-                docs.append(SearchDocument(kind: .faq, title: entry.question, breadcrumb: ["よくある質問", entry.category],
-                                           url: PageContext.faqPath.string + "#" + URLText.encodeFragment(entry.id), text: text,
-                                           pageTitle: "よくある質問"))
-            }
-        }
         if let groups = site.contacts {
             docs.append(page(PageContext.contactsPath, "連絡先", "通報先、相談窓口、問い合わせ先の電話番号とメールの一覧。"
                              + groups.map(\.title).joined(separator: "、")))
@@ -37,6 +28,15 @@ enum SearchDocuments {
                                                url: PageContext.contactsPath.string + "#" + PageContext.contactAnchor(group: group.id, index: i),
                                                text: contactText(e), pageTitle: "連絡先"))
                 }
+            }
+        }
+        if let faq = site.faq {
+            let categories = orderedUnique(faq.entries.map(\.category))
+            docs.append(page(PageContext.faqPath, "よくある質問", "質問と回答の一覧。" + categories.joined(separator: "、")))
+            for (entry, text) in zip(faq.entries, faqText) {
+                docs.append(SearchDocument(kind: .faq, title: entry.question, breadcrumb: ["よくある質問", entry.category],
+                                           url: PageContext.faqPath.string + "#" + URLText.encodeFragment(entry.id), text: text,
+                                           pageTitle: "よくある質問"))
             }
         }
         if let registry = site.registry { docs += services(registry) }
