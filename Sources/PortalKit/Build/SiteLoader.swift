@@ -42,13 +42,8 @@ public enum SiteLoader {
             if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
-        let registry = RegistryLoader.load(content, options: config?.registryImport ?? RegistryImport(), log: &log)
-        let contacts = content.exists("contacts.yml") ? content.readText("contacts.yml", log: &log).map {
-            ContactsLoader.load($0, path: content.displayPath("contacts.yml"), log: &log)
-        } : nil
-        let faq = content.exists("faq.yml") ? content.readText("faq.yml", log: &log).map {
-            FAQDocument(displayPath: content.displayPath("faq.yml"), entries: FAQLoader.load($0, path: content.displayPath("faq.yml"), log: &log))
-        } : nil
+        let kinds = ContentKinds.all.compactMap { $0.loaded(from: content, config: config ?? SiteConfig(title: ""), log: &log) }
+        let contacts = kinds.lazy.compactMap { $0.input(as: [ContactGroup].self) }.first
         var incident: GuidancePage?
         if content.exists("incident.md"), let text = content.readText("incident.md", log: &log) {
             incident = GuidanceLoader.load(text, contentPath: "incident.md", displayPath: content.displayPath("incident.md"), kind: .incident, log: &log)
@@ -58,12 +53,6 @@ public enum SiteLoader {
                                "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
             }
         }
-        let risk = content.exists("reports/risk.yml") ? content.readText("reports/risk.yml", log: &log).flatMap {
-            ReportsLoader.risk($0, path: content.displayPath("reports/risk.yml"), log: &log)
-        } : nil
-        let maturity = content.exists("reports/maturity.yml") ? content.readText("reports/maturity.yml", log: &log).flatMap {
-            ReportsLoader.maturity($0, path: content.displayPath("reports/maturity.yml"), log: &log)
-        } : nil
         let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024,
                                                    allowActive: config?.allowActiveAttachments ?? false, log: &log)
         // Titles compare by code point (their UTF-8 bytes): the same order as String's for the
@@ -74,22 +63,14 @@ public enum SiteLoader {
             if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
             return a.contentPath.precedesByCodePoint(b.contentPath)
         }
-        if let registry {
-            if config?.registrySample == true {
-                log.add(SampleData.warning(registry.sourcePath))
-            } else if let warning = ExampleText.registryWarning(registry) {
-                log.add(warning)
-            }
-        }
         for page in pages + (incident.map { [$0] } ?? []) where page.sample { log.add(SampleData.warning(page.displayPath)) }
-        if risk?.sample == true { log.add(SampleData.warning(content.displayPath("reports/risk.yml"))) }
-        if maturity?.sample == true { log.add(SampleData.warning(content.displayPath("reports/maturity.yml"))) }
         let synonyms = content.exists(SynonymsLoader.path) ? content.readText(SynonymsLoader.path, log: &log).map {
             SynonymsLoader.load($0, path: content.displayPath(SynonymsLoader.path), log: &log)
         } : nil
         guard let config else { return nil }
-        return LoadedSite(config: config, pages: pages, registry: registry, incident: incident, contacts: contacts, faq: faq,
-                          attachments: attachments, risk: risk, maturity: maturity, synonyms: synonyms ?? SynonymTable())
+        var site = LoadedSite(config: config, pages: pages, incident: incident, attachments: attachments, synonyms: synonyms ?? SynonymTable())
+        site.kinds = kinds
+        return site
     }
 
     /// `pages` in the order of their files (the listing is sorted), so "first" is the earlier path.

@@ -104,23 +104,32 @@ enum RenderCache {
         listing.pages.forEach(add)
         d.add(listing.incident != nil)
         listing.incident.map(add)
-        d.add(listing.hasContacts); d.add(listing.hasFAQ); d.add(listing.hasRisk); d.add(listing.hasMaturity)
-        d.add(listing.registryCategories)
-        d.add(listing.registryCount ?? -1)
+        d.add(listing.links.count)
+        for link in listing.links {
+            d.add(link.path.string); d.add(link.title); d.add(link.section.rawValue); d.add(link.quickTitle ?? "\u{0}")
+        }
         return d
     }
 
-    /// What the other pages are made of: the content files they were loaded from (every file
-    /// read but the guidance pages, as read), the incident sheet as resolved, and what links in
-    /// FAQ answers resolve against (every page's path and headings, the attachments).
-    static func restDigest(reads: [String: StableDigest], incident: RenderedPage?, targets: [String: LinkResolver.Target],
-                           attachments: [Attachment]) -> StableDigest {
+    /// What the search page and the incident sheet are made of: the sheet as resolved and the
+    /// contact groups it prints from.
+    static func digest(_ sheet: SheetInputs) -> StableDigest {
         var d = StableDigest()
-        for path in reads.keys.sorted() where !path.hasPrefix("guidance/") {
-            d.add(path)
-            d.add(reads[path])
-        }
-        d.add(incident.map(digest))
+        d.add(sheet.incident.map(digest))
+        d.add(sheet.contacts.map { Fingerprint.of($0) })
+        return d
+    }
+
+    /// The key of a kind's record.
+    static func kindKey(_ id: String) -> String { ":kind:" + id }
+
+    /// What a kind's pages are made of: its input, and for a kind whose Markdown links to pages,
+    /// what links resolve against (every page's path and headings, the attachments).
+    static func digest(_ kind: LoadedKind, targets: [String: LinkResolver.Target], attachments: [Attachment]) -> StableDigest {
+        var d = StableDigest()
+        d.add(kind.id)
+        d.add(kind.fingerprint)
+        guard kind.resolvesLinks else { return d }
         d.add(targets.count)
         for key in targets.keys.sorted() {
             d.add(key)
@@ -153,11 +162,12 @@ enum RenderCache {
         return d
     }
 
-    static func read(for request: BuildRequest, notes: inout [String]) -> Contents? {
+    /// `fromAnyBinary`: also a record another `portal` binary wrote (tests compare processes).
+    static func read(for request: BuildRequest, notes: inout [String], fromAnyBinary: Bool = false) -> Contents? {
         guard let bytes = CacheFile.bytes(file(for: request.output), notes: &notes) else { return nil }
         var r = BinaryReader(bytes)
         do {
-            guard try r.string() == "portal-renders", try r.int() == version, try r.string() == PageCache.toolStamp,
+            guard try r.string() == "portal-renders", try r.int() == version, try r.string() == PageCache.toolStamp || fromAnyBinary,
                   try r.string() == request.output.path else { return nil }
             let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
                 let key = try r.string()

@@ -18,10 +18,18 @@ struct RenderMemo: Sendable {
     var pageFiles: [String: OutputFile] = [:]
     var listing = SiteListing()
     var listFiles: [OutputFile] = []
-    var rest = RestInputs()
+    var sheet = SheetInputs()
     var restFiles: [OutputFile] = []
-    var faqText: [String] = []
-    var faqDiagnostics: [Diagnostic] = []
+    /// By kind id.
+    var kinds: [String: KindMemo] = [:]
+}
+
+/// What a kind rendered: its files, documents and diagnostics, kept with the input they came from.
+struct KindMemo: Sendable {
+    var kind: LoadedKind
+    var files: [OutputFile]
+    /// Its jobs already run (or kept): only the documents and diagnostics.
+    var output: KindOutput
 }
 
 /// What the home page, the guidance list and the site map show.
@@ -35,12 +43,8 @@ struct SiteListing: Sendable, Equatable {
 
     var pages: [Page] = []
     var incident: Page?
-    var hasContacts = false
-    var hasFAQ = false
-    var hasRisk = false
-    var hasMaturity = false
-    var registryCategories: [String] = []
-    var registryCount: Int?
+    /// Every other kind's pages, as the home page and the site map link them.
+    var links: [KindLink] = []
 
     init() {}
 
@@ -48,32 +52,13 @@ struct SiteListing: Sendable, Equatable {
         func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath) }
         pages = site.pages.map(listed)
         incident = site.incident.map(listed)
-        hasContacts = site.contacts != nil
-        hasFAQ = site.faq != nil
-        hasRisk = site.risk != nil
-        hasMaturity = site.maturity != nil
-        registryCategories = site.registry?.categories.flatMap { [$0.id, $0.name, $0.label] } ?? []
-        registryCount = site.registry?.services.count
+        links = site.kinds.flatMap(\.links)
     }
 }
 
-/// What the pages other than guidance and lists are made of.
-struct RestInputs: Sendable, Equatable {
-    var registry: Registry?
-    var contacts: [ContactGroup]?
-    var faq: FAQDocument?
-    var risk: RiskAssessment?
-    var maturity: MaturityReport?
+/// What the search page and the incident sheet are made of (besides site.yml and templates).
+struct SheetInputs: Sendable, Equatable {
     var incident: RenderedPage?
-
-    init() {}
-
-    init(_ site: LoadedSite, incident: RenderedPage?) {
-        registry = site.registry
-        contacts = site.contacts
-        faq = site.faq
-        risk = site.risk
-        maturity = site.maturity
-        self.incident = incident
-    }
+    /// The contact groups the sheet prints from.
+    var contacts: [ContactGroup]?
 }

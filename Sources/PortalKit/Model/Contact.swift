@@ -1,5 +1,5 @@
 /// A group of contacts in `contacts.yml` (e.g. 被害発生時の通報・相談).
-public struct ContactGroup: Sendable, Equatable {
+public struct ContactGroup: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var description: String
@@ -7,7 +7,7 @@ public struct ContactGroup: Sendable, Equatable {
 }
 
 /// One organisation or person to contact, and when.
-public struct ContactEntry: Sendable, Equatable {
+public struct ContactEntry: Sendable, Hashable, Codable {
     public var organization: String
     public var department: String
     /// When to contact them: shown first.
@@ -25,7 +25,7 @@ public struct ContactEntry: Sendable, Equatable {
 }
 
 /// A Japanese phone number as written (`03-3501-1511`), and its `tel:` form (`tel:+81-3-3501-1511`).
-public struct PhoneNumber: Sendable, Equatable {
+public struct PhoneNumber: Sendable, Hashable, Codable {
     public let display: String
     public let telURI: String
 

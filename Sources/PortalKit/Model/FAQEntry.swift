@@ -1,11 +1,11 @@
 /// `faq.yml` as loaded.
-public struct FAQDocument: Sendable, Equatable {
+public struct FAQDocument: Sendable, Hashable, Codable {
     public var displayPath: String
     public var entries: [FAQEntry]
 }
 
 /// One question and answer of `faq.yml`; the answer is Markdown.
-public struct FAQEntry: Sendable, Equatable {
+public struct FAQEntry: Sendable, Hashable, Codable {
     public var id: String
     public var category: String
     public var question: String

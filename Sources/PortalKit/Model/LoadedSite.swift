@@ -3,20 +3,26 @@ public struct LoadedSite: Sendable {
     public var config: SiteConfig
     /// In reading order: `order`, then title.
     public var pages: [GuidancePage]
-    /// The certified-services registry, when the content has one.
-    public var registry: Registry?
     /// The printable first-response sheet (`incident.md`), when present.
     public var incident: GuidancePage?
-    /// `contacts.yml` and `faq.yml`, when present.
-    public var contacts: [ContactGroup]?
-    public var faq: FAQDocument?
     /// Images and files under guidance/ and files/, copied as they are.
     public var attachments: [Attachment] = []
-    /// `reports/risk.yml` and `reports/maturity.yml`, when present.
-    public var risk: RiskAssessment?
-    public var maturity: MaturityReport?
+    /// Every other kind the content has, in the order of `ContentKinds.all`.
+    var kinds: [LoadedKind] = []
     /// `search/synonyms.yml`: words a search treats as one (empty when the file is absent).
     public var synonyms = SynonymTable()
+
+    /// The input of the kind of this type, when the content has it.
+    func input<K: ContentKind>(of kind: K.Type) -> K.Input? {
+        kinds.lazy.compactMap { $0.input(as: K.Input.self) }.first
+    }
+
+    /// The service registry, the contact groups, the FAQ and the reports, when present.
+    public var registry: Registry? { input(of: RegistryKind.self) }
+    public var contacts: [ContactGroup]? { input(of: ContactsKind.self) }
+    public var faq: FAQDocument? { input(of: FAQKind.self) }
+    public var risk: RiskAssessment? { input(of: RiskKind.self) }
+    public var maturity: MaturityReport? { input(of: MaturityKind.self) }
 }
 
 /// One file of the finished portal.

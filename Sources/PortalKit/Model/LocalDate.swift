@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date as content writes it (`2024-12-12`), with no time zone to drift across.
-public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

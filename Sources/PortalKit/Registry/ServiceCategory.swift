@@ -1,5 +1,5 @@
 /// One of the five service types of the IPA list, from `services/categories.yml`.
-public struct ServiceCategory: Sendable, Equatable, Codable {
+public struct ServiceCategory: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var label: String
@@ -16,7 +16,7 @@ public struct ServiceCategory: Sendable, Equatable, Codable {
 }
 
 /// One certified service, a row of `services/services.csv`.
-public struct Service: Sendable, Equatable {
+public struct Service: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var provider: String
@@ -31,7 +31,7 @@ public struct Service: Sendable, Equatable {
 }
 
 /// The registry as loaded: categories in display order and every service.
-public struct Registry: Sendable, Equatable {
+public struct Registry: Sendable, Hashable, Codable {
     public var categories: [ServiceCategory]
     public var services: [Service]
     /// Where the CSV came from, as shown to the user.

@@ -13,18 +13,12 @@ extension PageContext {
         func link(_ title: String, _ target: SitePath) -> [String: Any] { ["title": title, "href": path.relativeURL(to: target)] }
         var sections: [[String: Any]] = []
         sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath) }])
-        var more: [[String: Any]] = []
-        if let incident = site.incident { more.append(link(incident.title, incident.outputPath)) }
-        if site.contacts != nil { more.append(link("連絡先", Self.contactsPath)) }
-        if site.faq != nil { more.append(link("よくある質問", Self.faqPath)) }
-        if !more.isEmpty { sections.append(["title": "いざというとき", "links": more]) }
-        var reports: [[String: Any]] = []
-        if site.risk != nil { reports.append(link("リスク評価", ReportPages.riskPath)) }
-        if site.maturity != nil { reports.append(link("重要10項目の成熟度", ReportPages.maturityPath)) }
-        if !reports.isEmpty { sections.append(["title": "レポート", "links": reports]) }
-        if let registry = site.registry {
-            sections.append(["title": "基準適合サービス", "links": [link("一覧と絞り込み", RegistryPages.indexPath)]
-                + registry.categories.map { link($0.name, RegistryPages.categoryPath($0.id)) }])
+        // The incident sheet leads what matters in an emergency; then each kind's pages by section.
+        let links = site.kinds.flatMap(\.links)
+        for section in KindLink.Section.allCases {
+            var items = links.filter { $0.section == section }.map { link($0.title, $0.path) }
+            if section == .urgent, let incident = site.incident { items.insert(link(incident.title, incident.outputPath), at: 0) }
+            if !items.isEmpty { sections.append(["title": section.title, "links": items]) }
         }
         c["sections"] = sections
         return c

@@ -79,15 +79,12 @@ struct PageContext {
     func home(_ pages: [GuidancePage], site: LoadedSite) -> [String: Any] {
         var context = base(at: Self.homePath, title: nil, description: config.description, breadcrumbs: [])
         if site.incident != nil { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
-        if site.contacts != nil { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
-        if site.faq != nil { context["faqHref"] = Self.homePath.relativeURL(to: Self.faqPath) }
-        context["hasQuickLinks"] = site.registry != nil || site.contacts != nil || site.faq != nil || site.risk != nil || site.maturity != nil
-        if site.risk != nil { context["riskHref"] = Self.homePath.relativeURL(to: ReportPages.riskPath) }
-        if site.maturity != nil { context["maturityHref"] = Self.homePath.relativeURL(to: ReportPages.maturityPath) }
-        if let registry = site.registry {
-            context["servicesHref"] = Self.homePath.relativeURL(to: RegistryPages.indexPath)
-            context["servicesTotal"] = registry.services.count
+        let links = site.kinds.flatMap(\.links)
+        if links.contains(where: { $0.path == Self.contactsPath }) { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
+        context["quickLinks"] = links.compactMap { link in
+            link.quickTitle.map { ["title": $0, "href": Self.homePath.relativeURL(to: link.path)] }
         }
+        context["hasQuickLinks"] = links.contains { $0.quickTitle != nil }
         context["pages"] = pages.map { pageSummary($0, from: Self.homePath) }
         let latest = pages.sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }.prefix(5)
         context["latest"] = latest.map { pageSummary($0, from: Self.homePath) }

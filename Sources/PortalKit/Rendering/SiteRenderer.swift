@@ -113,31 +113,57 @@ public struct SiteRenderer: Sendable {
             ]
         }
 
-        // Everything else: the registry, contacts, FAQ, incident sheet, reports, search page.
-        memo.rest = RestInputs(site, incident: incident)
-        let restDigest = reads.map {
-            RenderCache.restDigest(reads: $0, incident: incident, targets: memo.targets, attachments: memo.attachments).combined(with: restLayout)
-        }
+        // The search page and the incident sheet (which prints the contact groups it names).
+        let kindSite = KindSite(context: context, templates: templates, resolver: resolver, config: site.config)
+        memo.sheet = SheetInputs(incident: incident, contacts: incident == nil ? nil : site.contacts)
+        let restDigest = reads.map { _ in RenderCache.digest(memo.sheet).combined(with: restLayout) }
         var restJobs: [RenderJob] = []
-        if sameRestLayout, sameLinks, let previous, previous.rest == memo.rest {
+        if sameRestLayout, let previous, previous.sheet == memo.sheet {
             memo.restFiles = previous.restFiles
-            memo.faqText = previous.faqText
-            memo.faqDiagnostics = previous.faqDiagnostics
+        } else if let restDigest, let kept = previousOutput?.files(for: RenderCache.restKey, digest: restDigest) {
+            memo.restFiles = kept
+            keptPages += kept.count { $0.path.string.endsWithBytes(".html") }
         } else {
-            var faqLog = DiagnosticLog()
-            restJobs = self.restJobs(site, incident: incident, context: context, resolver: resolver, faqText: &memo.faqText, log: &faqLog)
-            memo.faqDiagnostics = faqLog.entries
-            // The FAQ's text and diagnostics come from the answers above; only the templates are spared.
-            if let restDigest, let kept = previousOutput?.files(for: RenderCache.restKey, digest: restDigest) {
-                memo.restFiles = kept
-                keptPages += kept.count { $0.path.string.endsWithBytes(".html") }
-                restJobs = []
+            restJobs = [job(PageContext.searchPath, "search") { context.searchPage() }]
+            if let incident {
+                let contacts = site.contacts ?? []
+                restJobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: contacts) })
             }
         }
-        log.add(contentsOf: memo.faqDiagnostics)
+
+        // Every other kind of content: reused while its input (and, for a kind whose Markdown
+        // links to pages, what links resolve against) is as before; from the last output while
+        // its fingerprint is.
+        var kindOutputs: [KindOutput] = []
+        var kindJobs: [(id: String, range: Range<Int>)] = []
+        var jobsOfKinds: [RenderJob] = []
+        for kind in site.kinds {
+            if sameRestLayout, let earlier = previous?.kinds[kind.id], earlier.kind.hasSameInput(as: kind), !kind.resolvesLinks || sameLinks {
+                memo.kinds[kind.id] = earlier
+                kindOutputs.append(earlier.output)
+                continue
+            }
+            var output = kind.render(in: kindSite)
+            let digest = reads.map { _ in
+                RenderCache.digest(kind, targets: memo.targets, attachments: memo.attachments).combined(with: restLayout)
+            }
+            if let digest { digests[RenderCache.kindKey(kind.id)] = ([], digest) }
+            if let digest, let kept = previousOutput?.files(for: RenderCache.kindKey(kind.id), digest: digest) {
+                keptPages += kept.count { $0.path.string.endsWithBytes(".html") }
+                output.jobs = []
+                memo.kinds[kind.id] = KindMemo(kind: kind, files: kept, output: output)
+            } else {
+                kindJobs.append((kind.id, jobsOfKinds.count..<(jobsOfKinds.count + output.jobs.count)))
+                jobsOfKinds += output.jobs
+                output.jobs = []
+                memo.kinds[kind.id] = KindMemo(kind: kind, files: [], output: output)
+            }
+            kindOutputs.append(output)
+        }
+        for output in kindOutputs { log.add(contentsOf: output.diagnostics) }
 
         // The list pages go first, so no core is left alone with one of them at the end.
-        let results = await parallelMap(listJobs + pageJobs.map(\.job) + restJobs) { job in job() }
+        let results = await parallelMap(listJobs + pageJobs.map(\.job) + restJobs + jobsOfKinds) { job in job() }
         var failedTemplates: Set<String> = []
         var produced: [[OutputFile]] = []
         for result in results {
@@ -160,14 +186,24 @@ public struct SiteRenderer: Sendable {
                 pageFiles.append(file)
             }
         }
-        if !restJobs.isEmpty { memo.restFiles = produced[(listJobs.count + pageJobs.count)...].flatMap { $0 } }
-        let files = memo.listFiles + pageFiles + memo.restFiles
+        let restStart = listJobs.count + pageJobs.count, kindStart = restStart + restJobs.count
+        if !restJobs.isEmpty { memo.restFiles = produced[restStart..<kindStart].flatMap { $0 } }
+        for (id, range) in kindJobs {
+            memo.kinds[id]?.files = produced[(kindStart + range.lowerBound)..<(kindStart + range.upperBound)].flatMap { $0 }
+        }
+        let kindFiles = site.kinds.flatMap { memo.kinds[$0.id]?.files ?? [] }
+        let files = memo.listFiles + pageFiles + memo.restFiles + kindFiles
         if let listDigest { digests[RenderCache.listsKey] = (memo.listFiles.map(\.path), listDigest) }
         if let restDigest { digests[RenderCache.restKey] = (memo.restFiles.map(\.path), restDigest) }
+        for kind in site.kinds {
+            if let digest = digests[RenderCache.kindKey(kind.id)]?.1 {
+                digests[RenderCache.kindKey(kind.id)] = ((memo.kinds[kind.id]?.files ?? []).map(\.path), digest)
+            }
+        }
 
         let documents = SearchDocuments.collect(pageDocuments: all.filter { $0.page.page.kind == .guidance }.map(\.documents),
                                                 incidentDocuments: all.first { $0.page.page.kind == .incident }?.documents ?? [],
-                                                site: site, faqText: memo.faqText)
+                                                config: site.config, kinds: kindOutputs)
 
         let written = Set(files.map(\.path))
         for item in site.config.navigation where !written.contains(item.path) {
@@ -175,39 +211,5 @@ public struct SiteRenderer: Sendable {
                            "navigation path '\(item.path)' is not a page of the portal"))
         }
         return Output(files: files.sorted { $0.path < $1.path }, pages: rendered, searchDocuments: documents, memo: memo, digests: digests, keptPages: keptPages)
-    }
-}
-
-extension SiteRenderer {
-    /// The pages other than guidance and lists; FAQ answers are Markdown with links, rendered
-    /// here with their diagnostics, their text kept for the index.
-    private func restJobs(_ site: LoadedSite, incident: RenderedPage?, context: PageContext, resolver: LinkResolver,
-                          faqText: inout [String], log: inout DiagnosticLog) -> [RenderJob] {
-        let job = templates.job
-        var jobs: [RenderJob] = [job(PageContext.searchPath, "search") { context.searchPage() }]
-        if let incident {
-            jobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: site.contacts ?? []) })
-        }
-        if let contacts = site.contacts {
-            jobs.append(job(PageContext.contactsPath, "contacts") { context.contacts(contacts) })
-        }
-        faqText = []
-        if let faq = site.faq {
-            let origin = LinkOrigin(contentPath: "faq.yml", displayPath: faq.displayPath, outputPath: PageContext.faqPath)
-            let answers = faq.entries.map {
-                MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
-                                       origin: origin, config: site.config, resolver: resolver, log: &log)
-            }
-            faqText = answers.map(\.text)
-            let html = answers.map(\.html)
-            jobs.append(job(PageContext.faqPath, "faq") { context.faq(faq.entries, answersHTML: html) })
-        }
-        let reports = ReportPages(context: context)
-        if let risk = site.risk { jobs.append(job(ReportPages.riskPath, "risk") { reports.risk(risk) }) }
-        if let maturity = site.maturity { jobs.append(job(ReportPages.maturityPath, "maturity") { reports.maturity(maturity) }) }
-        if let registry = site.registry {
-            jobs += RegistryPages(registry: registry, context: context).jobs(templates: templates)
-        }
-        return jobs
     }
 }

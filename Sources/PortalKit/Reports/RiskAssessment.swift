@@ -1,7 +1,7 @@
 /// `reports/risk.yml`: a rating scale for likelihood and impact, the matrix that turns each
 /// pair into a risk value, and the register of attack scenarios. Every risk shown is computed.
-public struct RiskAssessment: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
+public struct RiskAssessment: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var category: String
         public var method: String
         public var system: String
@@ -40,13 +40,13 @@ public struct RiskAssessment: Sendable, Equatable {
 
 /// `reports/maturity.yml`: the 10 directives of the management guideline, a 5-level scale with
 /// the company's own names, and dated self-assessments.
-public struct MaturityReport: Sendable, Equatable {
-    public struct Directive: Sendable, Equatable {
+public struct MaturityReport: Sendable, Hashable, Codable {
+    public struct Directive: Sendable, Hashable, Codable {
         public var id: Int
         public var title: String
     }
 
-    public struct Assessment: Sendable, Equatable {
+    public struct Assessment: Sendable, Hashable, Codable {
         public var date: LocalDate
         public var levels: [Int: Int]
         public var target: [Int: Int]

@@ -11,35 +11,47 @@ enum SearchDocuments {
     /// What the registry's rows are called in results (the scheme's own words).
     static let registryLabel = SearchDocument.Kind.service.label
 
-    /// Each page's documents are made once with the page (see `sections(of:)`).
-    static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], site: LoadedSite, faqText: [String]) -> [SearchDocument] {
+    /// Each page's documents are made once with the page (see `sections(of:)`); each kind's
+    /// with its pages (`KindOutput`), in the order of `ContentKinds.all`.
+    static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], config: SiteConfig,
+                        kinds: [KindOutput]) -> [SearchDocument] {
         var docs: [SearchDocument] = []
-        docs.reserveCapacity(pageDocuments.reduce(0) { $0 + $1.count } + incidentDocuments.count + (site.registry?.services.count ?? 0) + 16)
+        docs.reserveCapacity(pageDocuments.reduce(0) { $0 + $1.count } + incidentDocuments.count + kinds.reduce(16) { $0 + $1.rows.count })
         for page in pageDocuments { docs += page }
         docs += incidentDocuments
-        docs += listPages(site)
-        if let groups = site.contacts {
-            docs.append(page(PageContext.contactsPath, "連絡先", "通報先、相談窓口、問い合わせ先の電話番号とメールの一覧。"
-                             + groups.map(\.title).joined(separator: "、")))
-            for group in groups {
-                for (i, e) in group.entries.enumerated() where !e.placeholder {
-                    docs.append(SearchDocument(kind: .contact, title: [e.organization, e.department].filter { !$0.isEmpty }.joined(separator: " "),
-                                               breadcrumb: ["連絡先", group.title],
-                                               url: PageContext.contactsPath.string + "#" + PageContext.contactAnchor(group: group.id, index: i),
-                                               text: contactText(e), pageTitle: "連絡先"))
-                }
+        docs.append(page(PageContext.homePath, config.title, [config.description, "トップページ ホーム"].filter { !$0.isEmpty }.joined(separator: " ")))
+        docs.append(page(PageContext.guidanceIndexPath, "ガイダンス", "ガイダンスの一覧。経営者、担当者、中小企業向けの手引きのページ一覧"))
+        for kind in kinds { docs += kind.overview }
+        docs.append(page(PageContext.sitemapPath, "サイトマップ", "ポータルのすべてのページの一覧"))
+        for kind in kinds { docs += kind.entries }
+        for kind in kinds { docs += kind.rows }
+        return docs
+    }
+
+    /// The FAQ page, then each question with its answer's text.
+    static func faq(_ faq: FAQDocument, answerText: [String]) -> [SearchDocument] {
+        let categories = orderedUnique(faq.entries.map(\.category))
+        var docs = [page(PageContext.faqPath, "よくある質問", "質問と回答の一覧。" + categories.joined(separator: "、"))]
+        for (entry, text) in zip(faq.entries, answerText) {
+            docs.append(SearchDocument(kind: .faq, title: entry.question, breadcrumb: ["よくある質問", entry.category],
+                                       url: PageContext.faqPath.string + "#" + URLText.encodeFragment(entry.id), text: text,
+                                       pageTitle: "よくある質問"))
+        }
+        return docs
+    }
+
+    /// The contacts page, then each entry but placeholders.
+    static func contacts(_ groups: [ContactGroup]) -> [SearchDocument] {
+        var docs = [page(PageContext.contactsPath, "連絡先", "通報先、相談窓口、問い合わせ先の電話番号とメールの一覧。"
+                         + groups.map(\.title).joined(separator: "、"))]
+        for group in groups {
+            for (i, e) in group.entries.enumerated() where !e.placeholder {
+                docs.append(SearchDocument(kind: .contact, title: [e.organization, e.department].filter { !$0.isEmpty }.joined(separator: " "),
+                                           breadcrumb: ["連絡先", group.title],
+                                           url: PageContext.contactsPath.string + "#" + PageContext.contactAnchor(group: group.id, index: i),
+                                           text: contactText(e), pageTitle: "連絡先"))
             }
         }
-        if let faq = site.faq {
-            let categories = orderedUnique(faq.entries.map(\.category))
-            docs.append(page(PageContext.faqPath, "よくある質問", "質問と回答の一覧。" + categories.joined(separator: "、")))
-            for (entry, text) in zip(faq.entries, faqText) {
-                docs.append(SearchDocument(kind: .faq, title: entry.question, breadcrumb: ["よくある質問", entry.category],
-                                           url: PageContext.faqPath.string + "#" + URLText.encodeFragment(entry.id), text: text,
-                                           pageTitle: "よくある質問"))
-            }
-        }
-        if let registry = site.registry { docs += services(registry) }
         return docs
     }
 
@@ -52,34 +64,21 @@ enum SearchDocuments {
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// The home page, the lists, the registry's pages, the reports and the site map, each by
-    /// its title and what it offers (never the whole list: that would match every query).
-    static func listPages(_ site: LoadedSite) -> [SearchDocument] {
-        var docs = [
-            page(PageContext.homePath, site.config.title, [site.config.description, "トップページ ホーム"].filter { !$0.isEmpty }.joined(separator: " ")),
-            page(PageContext.guidanceIndexPath, "ガイダンス", "ガイダンスの一覧。経営者、担当者、中小企業向けの手引きのページ一覧"),
-        ]
-        if let registry = site.registry {
-            let counts = Dictionary(grouping: registry.services, by: \.categoryID).mapValues(\.count)
-            let summary = registry.categories.map { "\($0.name) \(counts[$0.id] ?? 0)件" }.joined(separator: "、")
-            docs.append(page(RegistryPages.indexPath, "\(registryLabel)一覧",
-                             "情報セキュリティサービス基準に適合したサービスのリスト（全\(registry.services.count)件）。種類、事業者名、キーワードで絞り込めるサービス一覧。\(summary)"))
-            for category in registry.categories {
-                docs.append(page(RegistryPages.categoryPath(category.id), category.name,
-                                 "\(category.description) \(registryLabel) \(counts[category.id] ?? 0)件の一覧", breadcrumb: ["\(registryLabel)一覧"]))
-            }
+    /// The registry's list and category pages, each by its title and what it offers (never the
+    /// whole list: that would match every query).
+    static func registryPages(_ registry: Registry) -> [SearchDocument] {
+        let counts = Dictionary(grouping: registry.services, by: \.categoryID).mapValues(\.count)
+        let summary = registry.categories.map { "\($0.name) \(counts[$0.id] ?? 0)件" }.joined(separator: "、")
+        var docs = [page(RegistryPages.indexPath, "\(registryLabel)一覧",
+                         "情報セキュリティサービス基準に適合したサービスのリスト（全\(registry.services.count)件）。種類、事業者名、キーワードで絞り込めるサービス一覧。\(summary)")]
+        for category in registry.categories {
+            docs.append(page(RegistryPages.categoryPath(category.id), category.name,
+                             "\(category.description) \(registryLabel) \(counts[category.id] ?? 0)件の一覧", breadcrumb: ["\(registryLabel)一覧"]))
         }
-        if site.risk != nil {
-            docs.append(page(ReportPages.riskPath, "リスク評価", "攻撃シナリオごとの発生可能性と影響から求めたリスクの一覧。レポート"))
-        }
-        if site.maturity != nil {
-            docs.append(page(ReportPages.maturityPath, "経営ガイドライン 重要10項目の成熟度", "重要10項目の実施状況の自己評価と目標との差。レポート"))
-        }
-        docs.append(page(PageContext.sitemapPath, "サイトマップ", "ポータルのすべてのページの一覧"))
         return docs
     }
 
-    private static func page(_ path: SitePath, _ title: String, _ text: String, breadcrumb: [String] = []) -> SearchDocument {
+    static func page(_ path: SitePath, _ title: String, _ text: String, breadcrumb: [String] = []) -> SearchDocument {
         SearchDocument(kind: .page, title: title, breadcrumb: breadcrumb, url: path.string, text: text)
     }
 

@@ -1,0 +1,151 @@
+/// The build cache's digest of any `Encodable` value, derived from its `Codable` conformance, so
+/// what a page depends on is written once (the value's stored properties) and never again in a
+/// hand-written list that could miss a field.
+///
+/// The same value gives the same fingerprint in every process: keyed containers (structs, and
+/// dictionaries, whose order Swift seeds per process) combine their entries with a commutative
+/// sum of per-entry digests; unkeyed containers (arrays) keep their order. A `Set` encodes in
+/// per-process order, so inputs hold sorted arrays instead (`Fingerprint.of` traps on a Set in
+/// debug builds, where the tests run).
+enum Fingerprint {
+    static func of<T: Encodable>(_ value: T) -> StableDigest {
+        let sink = DigestSink()
+        let encoder = FingerprintEncoder(sink: sink, codingPath: [])
+        do {
+            try value.encode(to: encoder)
+        } catch {
+            // The encoder never throws; a value whose encode(to:) does is digested as its error.
+            sink.digest.add("\u{0}error:\(error)")
+        }
+        return sink.digest
+    }
+}
+
+/// One digest being built; containers made from the same encoder write to it in turn.
+private final class DigestSink {
+    var digest = StableDigest()
+}
+
+private struct FingerprintEncoder: Encoder {
+    let sink: DigestSink
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        sink.digest.add(-1)
+        return KeyedEncodingContainer(KeyedDigest<Key>(sink: sink, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        sink.digest.add(-2)
+        return UnkeyedDigest(sink: sink, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleDigest(sink: sink, codingPath: codingPath)
+    }
+}
+
+/// Digests one value on its own, for a keyed entry.
+private func digest<T: Encodable>(_ value: T, codingPath: [any CodingKey]) -> StableDigest {
+    assert(!(value is any SetAlgebra), "a Set encodes in per-process order: fingerprint a sorted array")
+    let sink = DigestSink()
+    try? value.encode(to: FingerprintEncoder(sink: sink, codingPath: codingPath))
+    return sink.digest
+}
+
+/// Entries in any order give the same digest: each entry's own digest (key and value) is added
+/// into a running sum, mixed in when the container is done.
+private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: DigestSink
+    var codingPath: [any CodingKey]
+    private var sumA: UInt64 = 0, sumB: UInt64 = 0, count = 0
+
+    init(sink: DigestSink, codingPath: [any CodingKey]) {
+        self.sink = sink
+        self.codingPath = codingPath
+    }
+
+    deinit {
+        sink.digest.add(count)
+        sink.digest.add(StableDigest(a: sumA, b: sumB))
+    }
+
+    private func entry(_ key: Key, _ value: StableDigest) {
+        var d = StableDigest()
+        d.add(key.stringValue)
+        d.add(value)
+        sumA &+= d.a
+        sumB &+= d.b
+        count += 1
+    }
+
+    func encodeNil(forKey key: Key) throws {
+        var d = StableDigest()
+        d.add(0)
+        entry(key, d)
+    }
+
+    func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        entry(key, digest(value, codingPath: codingPath + [key]))
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("nested containers are not used by synthesized conformances")
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        fatalError("nested containers are not used by synthesized conformances")
+    }
+
+    func superEncoder() -> any Encoder { fatalError("class inheritance is not fingerprinted") }
+    func superEncoder(forKey key: Key) -> any Encoder { fatalError("class inheritance is not fingerprinted") }
+}
+
+private struct UnkeyedDigest: UnkeyedEncodingContainer {
+    let sink: DigestSink
+    var codingPath: [any CodingKey]
+    var count = 0
+
+    mutating func encodeNil() throws {
+        sink.digest.add(0)
+        count += 1
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        sink.digest.add(digest(value, codingPath: codingPath))
+        count += 1
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("nested containers are not used by synthesized conformances")
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        fatalError("nested containers are not used by synthesized conformances")
+    }
+
+    mutating func superEncoder() -> any Encoder { fatalError("class inheritance is not fingerprinted") }
+}
+
+private struct SingleDigest: SingleValueEncodingContainer {
+    let sink: DigestSink
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { sink.digest.add(0) }
+    mutating func encode(_ value: Bool) throws { sink.digest.add(value) }
+    mutating func encode(_ value: String) throws { sink.digest.add(value) }
+    mutating func encode(_ value: Double) throws { sink.digest.add(Int(bitPattern: UInt(value.bitPattern))) }
+    mutating func encode(_ value: Float) throws { sink.digest.add(Int(value.bitPattern)) }
+    mutating func encode(_ value: Int) throws { sink.digest.add(value) }
+    mutating func encode(_ value: Int8) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: Int16) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: Int32) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: Int64) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: UInt) throws { sink.digest.add(Int(bitPattern: value)) }
+    mutating func encode(_ value: UInt8) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { sink.digest.add(Int(value)) }
+    mutating func encode(_ value: UInt64) throws { sink.digest.add(Int(bitPattern: UInt(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { sink.digest.add(digest(value, codingPath: codingPath)) }
+}

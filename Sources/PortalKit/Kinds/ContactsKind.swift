@@ -1,0 +1,21 @@
+/// `contacts.yml` → contacts.html, each non-placeholder entry a search document.
+struct ContactsKind: ContentKind {
+    let id = "contacts"
+    static let file = "contacts.yml"
+
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> [ContactGroup]? {
+        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log) else { return nil }
+        return ContactsLoader.load(text, path: content.displayPath(Self.file), log: &log)
+    }
+
+    func render(_ groups: [ContactGroup], in site: KindSite) -> KindOutput {
+        let context = site.context
+        var out = KindOutput(jobs: [site.templates.job(PageContext.contactsPath, "contacts") { context.contacts(groups) }])
+        out.entries = SearchDocuments.contacts(groups)
+        return out
+    }
+
+    func links(_ groups: [ContactGroup]) -> [KindLink] {
+        [KindLink(path: PageContext.contactsPath, title: "連絡先", section: .urgent, quickTitle: "連絡先")]
+    }
+}

@@ -1,0 +1,101 @@
+/// One kind of content, described in one place: the files it reads and how (with every mistake
+/// reported), the one value it is made of, the pages it renders, the search documents it adds,
+/// and where the home page and the site map link to it. `ContentKinds.all` lists the kinds; the
+/// loader and the renderer iterate that list and know no kind by name.
+///
+/// `Input` is the single source of truth for reuse: a watch rebuild reuses a kind's pages while
+/// its input is equal (`==`), and `portal build` reuses them from the last output while the
+/// input's fingerprint (derived from its `Codable` conformance) is the same. Neither is written
+/// by hand, so a field added to the input cannot be forgotten by either.
+protocol ContentKind: Sendable {
+    associatedtype Input: Hashable & Codable & Sendable
+
+    /// Stable and ASCII: the key of the kind's record in the build cache.
+    var id: String { get }
+
+    /// Reads and checks the kind's files; nil when the content has none of them. Warnings about
+    /// the data (sample data, placeholders) are reported here, once per build.
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Input?
+
+    /// The kind's pages (as render jobs), its search documents and what rendering reported.
+    func render(_ input: Input, in site: KindSite) -> KindOutput
+
+    /// Its pages as the home page and the site map link them.
+    func links(_ input: Input) -> [KindLink]
+
+    /// Whether its pages hold Markdown whose links are checked against the other pages (then
+    /// they are rendered again when any page's headings or path change).
+    var resolvesLinks: Bool { get }
+
+    /// Groups of words search treats as one.
+    func synonyms(_ input: Input) -> [[String]]
+
+    /// Terms whose first use on a guidance page links to the kind's page.
+    func terms(_ input: Input) -> [TermLink]
+
+    /// Content paths that Markdown may link to, with the page and anchors they stand for.
+    func linkTargets(_ input: Input) -> [String: LinkResolver.Target]
+}
+
+extension ContentKind {
+    var resolvesLinks: Bool { false }
+    func synonyms(_ input: Input) -> [[String]] { [] }
+    func terms(_ input: Input) -> [TermLink] { [] }
+    func linkTargets(_ input: Input) -> [String: LinkResolver.Target] { [:] }
+
+    /// Loads the kind and erases its type, keeping the operations the build needs.
+    func loaded(from content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> LoadedKind? {
+        load(content, config: config, log: &log).map { LoadedKind(kind: self, input: $0) }
+    }
+}
+
+/// What a kind's pages are rendered with: what every page shares.
+struct KindSite: Sendable {
+    var context: PageContext
+    var templates: TemplateSet
+    var resolver: LinkResolver
+    var config: SiteConfig
+}
+
+/// A kind's pages, documents and diagnostics.
+struct KindOutput: Sendable {
+    var jobs: [RenderJob] = []
+    /// Documents of the search index, in three places of its order: with the site's own list
+    /// pages (before the site map), after them, and last (the registry's rows, which the search
+    /// page counts by category).
+    var overview: [SearchDocument] = []
+    var entries: [SearchDocument] = []
+    var rows: [SearchDocument] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// A link to a kind's page from the home page's quick links and from the site map.
+struct KindLink: Sendable, Hashable {
+    enum Section: Int, Sendable, Hashable, CaseIterable {
+        case urgent, reference, reports, registry
+
+        var title: String {
+            switch self {
+            case .urgent: "いざというとき"
+            case .reference: "資料"
+            case .reports: "レポート"
+            case .registry: "基準適合サービス"
+            }
+        }
+    }
+
+    var path: SitePath
+    /// As the site map lists it.
+    var title: String
+    var section: Section
+    /// As the home page's quick links show it; nil when it is not one.
+    var quickTitle: String?
+}
+
+/// A term that links to its entry where a guidance page first uses it.
+struct TermLink: Sendable, Hashable, Codable {
+    /// The words that count as a use (the term and its aliases).
+    var words: [String]
+    /// A content path and anchor Markdown could link to (`glossary.yml#term-…`).
+    var target: String
+}

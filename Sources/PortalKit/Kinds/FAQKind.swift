@@ -1,0 +1,30 @@
+/// `faq.yml` → faq.html; answers are Markdown with checked links, each question a search document.
+struct FAQKind: ContentKind {
+    let id = "faq"
+    static let file = "faq.yml"
+    var resolvesLinks: Bool { true }
+
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> FAQDocument? {
+        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log) else { return nil }
+        let path = content.displayPath(Self.file)
+        return FAQDocument(displayPath: path, entries: FAQLoader.load(text, path: path, log: &log))
+    }
+
+    func render(_ faq: FAQDocument, in site: KindSite) -> KindOutput {
+        var log = DiagnosticLog()
+        let origin = LinkOrigin(contentPath: Self.file, displayPath: faq.displayPath, outputPath: PageContext.faqPath)
+        let answers = faq.entries.map {
+            MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
+                                   origin: origin, config: site.config, resolver: site.resolver, log: &log)
+        }
+        let html = answers.map(\.html), context = site.context
+        var out = KindOutput(jobs: [site.templates.job(PageContext.faqPath, "faq") { context.faq(faq.entries, answersHTML: html) }])
+        out.entries = SearchDocuments.faq(faq, answerText: answers.map(\.text))
+        out.diagnostics = log.entries
+        return out
+    }
+
+    func links(_ faq: FAQDocument) -> [KindLink] {
+        [KindLink(path: PageContext.faqPath, title: "よくある質問", section: .urgent, quickTitle: "よくある質問")]
+    }
+}

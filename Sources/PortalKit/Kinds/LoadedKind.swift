@@ -1,0 +1,37 @@
+/// A kind with its input, its type erased: what the build carries between phases and builds.
+struct LoadedKind: Sendable {
+    let id: String
+    let input: any Hashable & Codable & Sendable
+    /// The build cache's digest of the input.
+    let fingerprint: StableDigest
+    let resolvesLinks: Bool
+    let links: [KindLink]
+    let synonyms: [[String]]
+    let terms: [TermLink]
+    let linkTargets: [String: LinkResolver.Target]
+    private let renderInput: @Sendable (KindSite) -> KindOutput
+    private let equalsInput: @Sendable (any Sendable) -> Bool
+
+    init<K: ContentKind>(kind: K, input: K.Input) {
+        id = kind.id
+        self.input = input
+        fingerprint = Fingerprint.of(input)
+        resolvesLinks = kind.resolvesLinks
+        links = kind.links(input)
+        synonyms = kind.synonyms(input)
+        terms = kind.terms(input)
+        linkTargets = kind.linkTargets(input)
+        renderInput = { site in kind.render(input, in: site) }
+        equalsInput = { other in (other as? K.Input) == input }
+    }
+
+    func render(in site: KindSite) -> KindOutput { renderInput(site) }
+
+    /// The same kind with an equal input.
+    func hasSameInput(as other: LoadedKind) -> Bool {
+        id == other.id && equalsInput(other.input)
+    }
+
+    /// The input, when it is of the type asked for.
+    func input<T>(as type: T.Type) -> T? { input as? T }
+}

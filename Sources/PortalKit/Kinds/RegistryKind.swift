@@ -1,0 +1,28 @@
+/// `services/` (categories.yml with services.csv or services.xlsx) → the registry's list and
+/// category pages, services.json and the filter's data; each service a search document.
+struct RegistryKind: ContentKind {
+    let id = "registry"
+
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Registry? {
+        guard let registry = RegistryLoader.load(content, options: config.registryImport, log: &log) else { return nil }
+        if config.registrySample {
+            log.add(SampleData.warning(registry.sourcePath))
+        } else if let warning = ExampleText.registryWarning(registry) {
+            log.add(warning)
+        }
+        return registry
+    }
+
+    func render(_ registry: Registry, in site: KindSite) -> KindOutput {
+        var out = KindOutput(jobs: RegistryPages(registry: registry, context: site.context).jobs(templates: site.templates))
+        out.overview = SearchDocuments.registryPages(registry)
+        out.rows = SearchDocuments.services(registry)
+        return out
+    }
+
+    func links(_ registry: Registry) -> [KindLink] {
+        [KindLink(path: RegistryPages.indexPath, title: "一覧と絞り込み", section: .registry,
+                  quickTitle: "基準適合サービス一覧（\(registry.services.count)件）")]
+            + registry.categories.map { KindLink(path: RegistryPages.categoryPath($0.id), title: $0.name, section: .registry) }
+    }
+}

@@ -1,0 +1,47 @@
+/// `reports/risk.yml` → reports/risk.html (heat map and register).
+struct RiskKind: ContentKind {
+    let id = "risk"
+    static let file = "reports/risk.yml"
+
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> RiskAssessment? {
+        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log),
+              let risk = ReportsLoader.risk(text, path: content.displayPath(Self.file), log: &log) else { return nil }
+        if risk.sample { log.add(SampleData.warning(content.displayPath(Self.file))) }
+        return risk
+    }
+
+    func render(_ risk: RiskAssessment, in site: KindSite) -> KindOutput {
+        let reports = ReportPages(context: site.context)
+        var out = KindOutput(jobs: [site.templates.job(ReportPages.riskPath, "risk") { reports.risk(risk) }])
+        out.overview = [SearchDocuments.page(ReportPages.riskPath, "リスク評価", "攻撃シナリオごとの発生可能性と影響から求めたリスクの一覧。レポート")]
+        return out
+    }
+
+    func links(_ risk: RiskAssessment) -> [KindLink] {
+        [KindLink(path: ReportPages.riskPath, title: "リスク評価", section: .reports, quickTitle: "リスク評価")]
+    }
+}
+
+/// `reports/maturity.yml` → reports/maturity.html (radar of the ten directives and the gaps).
+struct MaturityKind: ContentKind {
+    let id = "maturity"
+    static let file = "reports/maturity.yml"
+
+    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> MaturityReport? {
+        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log),
+              let report = ReportsLoader.maturity(text, path: content.displayPath(Self.file), log: &log) else { return nil }
+        if report.sample { log.add(SampleData.warning(content.displayPath(Self.file))) }
+        return report
+    }
+
+    func render(_ report: MaturityReport, in site: KindSite) -> KindOutput {
+        let reports = ReportPages(context: site.context)
+        var out = KindOutput(jobs: [site.templates.job(ReportPages.maturityPath, "maturity") { reports.maturity(report) }])
+        out.overview = [SearchDocuments.page(ReportPages.maturityPath, "経営ガイドライン 重要10項目の成熟度", "重要10項目の実施状況の自己評価と目標との差。レポート")]
+        return out
+    }
+
+    func links(_ report: MaturityReport) -> [KindLink] {
+        [KindLink(path: ReportPages.maturityPath, title: "重要10項目の成熟度", section: .reports, quickTitle: "重要10項目の成熟度")]
+    }
+}

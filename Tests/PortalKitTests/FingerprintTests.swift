@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+/// The build cache's digests come from each input's Codable conformance: every stored property
+/// counts, and the same value digests alike whatever order a dictionary happens to iterate in.
+@Suite struct FingerprintTests {
+    static let entry = ContactEntry(organization: "警察庁", department: "サイバー企画課", purpose: "問い合わせ", phone: PhoneNumber("03-3581-0141"),
+                                    extension_: "3961", email: "a@example.jp", url: "https://www.npa.go.jp/", hours: "平日", notes: "注",
+                                    placeholder: false, line: 12)
+
+    @Test("changing any one field of an input changes its fingerprint")
+    func everyFieldCounts() {
+        let base = Fingerprint.of(Self.entry)
+        let edits: [(String, (inout ContactEntry) -> Void)] = [
+            ("organization", { $0.organization += "x" }), ("department", { $0.department = "" }), ("purpose", { $0.purpose += "。" }),
+            ("phone", { $0.phone = PhoneNumber("03-3581-0142") }), ("phone nil", { $0.phone = nil }), ("extension", { $0.extension_ = "3962" }),
+            ("email", { $0.email = "b@example.jp" }), ("url", { $0.url += "x" }), ("hours", { $0.hours = "" }), ("notes", { $0.notes = "" }),
+            ("placeholder", { $0.placeholder = true }), ("line", { $0.line = 13 }),
+        ]
+        var seen: Set<StableDigest> = [base]
+        for (name, edit) in edits {
+            var changed = Self.entry
+            edit(&changed)
+            #expect(seen.insert(Fingerprint.of(changed)).inserted, "editing \(name) left the fingerprint as it was")
+        }
+        #expect(Fingerprint.of(Self.entry) == base)
+    }
+
+    @Test("dictionaries digest alike whatever their iteration order; arrays keep their order")
+    func orderIndependentKeys() {
+        let pairs = (0..<200).map { ("key\($0)", $0 * 7) }
+        let forward = Dictionary(uniqueKeysWithValues: pairs)
+        var backward = [String: Int](minimumCapacity: 4096)
+        for (k, v) in pairs.reversed() { backward[k] = v }
+        #expect(Array(forward.keys) != Array(backward.keys), "the two dictionaries should iterate differently for this test to mean anything")
+        #expect(Fingerprint.of(forward) == Fingerprint.of(backward))
+        var other = backward
+        other["key7"] = 0
+        #expect(Fingerprint.of(other) != Fingerprint.of(forward))
+        #expect(Fingerprint.of(["a", "b"]) != Fingerprint.of(["b", "a"]))
+        // Nesting and empty values are told apart.
+        #expect(Fingerprint.of([["a"], []]) != Fingerprint.of([[], ["a"]]))
+        #expect(Fingerprint.of(["": ""]) != Fingerprint.of([String: String]()))
+    }
+
+    @Test("two processes record the same fingerprints for every kind of the sample")
+    func sameAcrossProcesses() throws {
+        // Each process has its own hash seed, so a digest that leaned on dictionary order would
+        // differ here. The build cache's render record holds each kind's digest.
+        try #require(FileManager.default.isExecutableFile(atPath: CLITests.binary.path))
+        let roots = try (0..<2).map { _ in try TestSite.sample() }
+        defer { roots.forEach { $0.cleanUp() } }
+        var records: [[String: StableDigest]] = []
+        for site in roots {
+            let run = try CLITests().run(["build", "--quiet"], in: site.root)
+            #expect(run.status == 0, "\(run.stderr)")
+            var notes: [String] = []
+            let record = try #require(RenderCache.read(for: site.request, notes: &notes, fromAnyBinary: true))
+            records.append(record.entries.filter { $0.key.hasPrefix(":kind:") }.mapValues(\.digest))
+        }
+        #expect(records[0].keys.sorted() == ["registry", "contacts", "faq", "risk", "maturity"].map(RenderCache.kindKey).sorted())
+        #expect(records[0] == records[1])
+    }
+}
