@@ -45,7 +45,12 @@ private struct TreeWalker {
     private var current = TextSection(headingID: nil, title: "", text: "")
 
     private var headingNodes: [(node: OpaquePointer, level: Int, id: String, lastText: OpaquePointer?, explicitSuffixLength: Int)] = []
-    private var linkNodes: [OpaquePointer] = []
+    /// Each with its place in `links` (term uses take places too).
+    private var linkNodes: [(node: OpaquePointer, index: Int)] = []
+    /// Text nodes that hold a term's first use: the scalar ranges and their places in `links`.
+    private var termUses: [(node: OpaquePointer, uses: [(range: Range<Int>, index: Int)])] = []
+    private var usedTerms: Set<Int> = []
+    private var linkDepth = 0
     private var fencedNodes: [(node: OpaquePointer, html: String)] = []
     private var callouts: [(node: OpaquePointer, kind: CalloutKind, marker: OpaquePointer)] = []
     private var skippedText: Set<OpaquePointer> = []
@@ -100,7 +105,11 @@ private struct TreeWalker {
             case CMARK_NODE_TEXT:
                 if skippedText.contains(node) { continue }
                 if headingText != nil { headingLastText = node }
-                appendText(string(cmark_node_get_literal(node)))
+                let literal = string(cmark_node_get_literal(node))
+                if let terms = options.terms, headingText == nil, imageText == nil, linkDepth == 0 {
+                    collectTerms(node, literal, terms)
+                }
+                appendText(literal)
             case CMARK_NODE_CODE:
                 appendText(string(cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -119,7 +128,12 @@ private struct TreeWalker {
                     ))
                 }
             case CMARK_NODE_LINK:
-                if entering { collectLink(node, kind: .link) }
+                if entering {
+                    collectLink(node, kind: .link)
+                    linkDepth += 1
+                } else {
+                    linkDepth -= 1
+                }
             case CMARK_NODE_IMAGE:
                 if entering {
                     imageText = ""
@@ -142,7 +156,22 @@ private struct TreeWalker {
             line: line(node),
             column: column(node)
         ))
-        linkNodes.append(node)
+        linkNodes.append((node, links.count - 1))
+    }
+
+    private mutating func collectTerms(_ node: OpaquePointer, _ literal: String, _ terms: TermMatcher) {
+        let uses = terms.uses(in: literal, skipping: &usedTerms)
+        guard !uses.isEmpty else { return }
+        let scalars = Array(literal.unicodeScalars)
+        var places: [(range: Range<Int>, index: Int)] = []
+        for use in uses {
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[use.range])
+            links.append(LinkReference(kind: .term, destination: terms.terms[use.term].destination, title: "", text: String(word),
+                                       line: line(node), column: column(node)))
+            places.append((use.range, links.count - 1))
+        }
+        termUses.append((node, places))
     }
 
     private mutating func finishHeading(_ node: OpaquePointer) {
@@ -236,10 +265,11 @@ private struct TreeWalker {
             let id = HTMLText.attribute(heading.id)
             replace(heading.node, enter: "<h\(heading.level) id=\"\(id)\">", exit: "</h\(heading.level)>", block: true, keepChildren: true)
         }
-        for (index, node) in linkNodes.enumerated() {
+        for (node, index) in linkNodes {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             replace(node, enter: LinkSlots.open(index), exit: isImage ? "" : LinkSlots.close(index), block: false, keepChildren: !isImage)
         }
+        for text in termUses { splitTerms(text.node, text.uses) }
         for block in fencedNodes {
             replace(block.node, enter: block.html, exit: "", block: true, keepChildren: false)
         }
@@ -253,6 +283,34 @@ private struct TreeWalker {
                 cmark_node_free(paragraph)
             }
             replace(callout.node, enter: callout.kind.openingHTML, exit: "</aside>", block: true, keepChildren: true)
+        }
+    }
+
+    /// The text node keeps what comes before the first use; each use becomes a link slot holding
+    /// its word, followed by the text up to the next use.
+    private func splitTerms(_ node: OpaquePointer, _ uses: [(range: Range<Int>, index: Int)]) {
+        let scalars = Array(string(cmark_node_get_literal(node)).unicodeScalars)
+        func text(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+        cmark_node_set_literal(node, text(0..<uses[0].range.lowerBound))
+        var last = node
+        for (i, use) in uses.enumerated() {
+            guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let word = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_on_enter(slot, LinkSlots.open(use.index))
+            cmark_node_set_on_exit(slot, LinkSlots.close(use.index))
+            cmark_node_set_literal(word, text(use.range))
+            cmark_node_append_child(slot, word)
+            cmark_node_insert_after(last, slot)
+            last = slot
+            let end = i + 1 < uses.count ? uses[i + 1].range.lowerBound : scalars.count
+            if use.range.upperBound < end, let rest = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(rest, text(use.range.upperBound..<end))
+                cmark_node_insert_after(last, rest)
+                last = rest
+            }
         }
     }
 

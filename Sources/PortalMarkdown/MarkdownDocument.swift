@@ -41,7 +41,7 @@ public struct Heading: Sendable, Equatable {
 }
 
 public struct LinkReference: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case link, image }
+    public enum Kind: Sendable, Equatable { case link, image, term }
     public var kind: Kind
     public var destination: String
     public var title: String

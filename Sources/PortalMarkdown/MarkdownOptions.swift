@@ -39,11 +39,16 @@ public struct MarkdownOptions: Sendable {
     /// Added to every column: Markdown indented inside another file (a YAML block scalar).
     public var columnOffset: Int
     public var fencedBlockRenderers: [String: FencedBlockRenderer]
+    /// Terms whose first use in running text (not in a heading, link, image or code) becomes a
+    /// link of kind `.term` to the term's destination.
+    public var terms: TermMatcher?
 
-    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, columnOffset: Int = 0, fencedBlockRenderers: [String: FencedBlockRenderer] = [:]) {
+    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, columnOffset: Int = 0, fencedBlockRenderers: [String: FencedBlockRenderer] = [:],
+                terms: TermMatcher? = nil) {
         self.allowRawHTML = allowRawHTML
         self.lineOffset = lineOffset
         self.columnOffset = columnOffset
         self.fencedBlockRenderers = fencedBlockRenderers
+        self.terms = terms
     }
 }

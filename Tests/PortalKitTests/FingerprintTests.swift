@@ -59,7 +59,7 @@ import Testing
             let record = try #require(RenderCache.read(for: site.request, notes: &notes, fromAnyBinary: true))
             records.append(record.entries.filter { $0.key.hasPrefix(":kind:") }.mapValues(\.digest))
         }
-        #expect(records[0].keys.sorted() == ["registry", "contacts", "faq", "risk", "maturity"].map(RenderCache.kindKey).sorted())
+        #expect(records[0].keys.sorted() == ["registry", "contacts", "faq", "risk", "maturity", "glossary"].map(RenderCache.kindKey).sorted())
         #expect(records[0] == records[1])
     }
 }

@@ -40,6 +40,13 @@ import Testing
     static let sentences = ["被害に気づいたら記録を残します。", "VPN機器の更新を確認します。", "バックアップを別の場所に保管します。",
                             "警察へ早めに相談します。", "ランサムウェアの手口を知っておきます。", "パスワードを使い回さないようにします。"]
 
+    /// Terms the sentences use: their first use on each page links to the glossary.
+    static let terms = ["VPN機器", "ランサムウェア", "バックアップ", "パスワード", "警察"]
+
+    static func glossary(_ terms: [String], definition: Int) -> String {
+        "terms:\n" + terms.map { "  - term: \($0)\n    reading: よみ\n    definition: 説明\(definition)。[手順](guidance/p1.md)\n" }.joined()
+    }
+
     @Test("after each of 200 seeded random edits, watch's rebuild and portal build with its cache equal a full build")
     func oracle() async throws {
         var random = SeededGenerator.forTest("incremental oracle", fallback: 4_12_2026)
@@ -48,11 +55,13 @@ import Testing
             "content/services/services.csv": (try String(contentsOf: TestSite.repositoryRoot.appendingPathComponent("content/services/services.csv"), encoding: .utf8))
                 .split(separator: "\n").prefix(8).joined(separator: "\n") + "\n",
             "content/faq.yml": "entries:\n  - id: first\n    category: 通報\n    question: 通報は必要ですか？\n    answer: |\n      はい。[手順](guidance/p1.md)を見てください。\n",
+            "content/glossary.yml": Self.glossary(["VPN機器", "ランサムウェア"], definition: 0),
         ])
         defer { site.cleanUp() }
         let registry = try #require(site.read("content/services/services.csv"))
         #expect(registry.contains("（サンプル）001"))
         var model = Model()
+        var glossaryTerms = ["VPN機器", "ランサムウェア"]
         for name in ["p1", "p2", "p3"] {
             model.pages[name] = Model.Page(title: "ページ\(name)", headings: ["h\(model.fresh())"], paragraphs: [Self.sentences[0]], links: [])
         }
@@ -67,7 +76,7 @@ import Testing
             let names = model.pages.keys.sorted()
             let pick = names[Int.random(in: 0..<names.count, using: &random)]
             let what: String
-            switch Int.random(in: 0..<12, using: &random) {
+            switch Int.random(in: 0..<13, using: &random) {
             case 0:
                 model.pages[pick]!.paragraphs.append(Self.sentences.randomElement(using: &random)!)
                 try write(pick); what = "text of \(pick)"
@@ -131,6 +140,14 @@ import Testing
             case 10:
                 try site.write("content/site.yml", "title: ポータル\(model.fresh())\nlanguage: ja\n")
                 what = "site.yml"
+            case 11:
+                // A term added or removed (pages link or unlink its first use), or a definition changed.
+                let term = Self.terms.randomElement(using: &random)!
+                if Bool.random(using: &random) {
+                    glossaryTerms = glossaryTerms.contains(term) ? glossaryTerms.filter { $0 != term } : glossaryTerms + [term]
+                }
+                try site.write("content/glossary.yml", Self.glossary(glossaryTerms, definition: model.fresh()))
+                what = "glossary: \(glossaryTerms)"
             default:
                 try site.write("content/services/services.csv", registry.replacingOccurrences(of: "（サンプル）001", with: "（改\(model.fresh())）001"))
                 what = "a registry row"

@@ -117,7 +117,8 @@ enum SampleIndex {
     func quality(_ c: QualityCase) async throws {
         let index = try await SampleIndex.shared.get()
         let results = index.search(c.query, synonyms: try await SampleIndex.shared.synonyms())
-        let top = results.prefix(3).map(\.page)
+        // A glossary entry is a result of its own (glossary.html#term-…): the table names its page.
+        let top = results.prefix(3).map { String($0.page.prefix { $0 != "#" }) }
         if c.none == true {
             #expect(results.isEmpty, "\(c.query) should find nothing, found \(results.map(\.page))")
         } else {

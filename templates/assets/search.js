@@ -349,7 +349,7 @@
       per.forEach(function (v, i) { if (v === 0) missing.push(i); });
       if (!eligible(missing, ws)) return;
       results.push({ kind: "page", pageKey: pages[docs[0]], documents: ordered.slice(0, SECTIONS_PER_PAGE), score: sum(per),
-                     missing: missing.map(function (i) { return ws[i].text; }) });
+                     missing: missing.map(function (i) { return ws[i].text; }), reference: runOf(docs[0], meta)[1] === "term" });
     });
     /* The registry result opens the registry's own page: one result for both. */
     registryResults(ws, scored, meta, docOf).forEach(function (registry) {
@@ -362,11 +362,12 @@
       }
       results.push(registry);
     });
-    /* A page about the topic outranks the rows that mention it (SearchRanking.rank). */
+    /* A page about the topic outranks the rows and glossary entries that mention it (SearchRanking.rank). */
+    function isPage(r) { return r.kind === "page" && !r.reference; }
     results.forEach(function (r) {
-      if (r.kind === "page") return;
+      if (isPage(r)) return;
       var best = -1;
-      results.forEach(function (p) { if (p.kind === "page" && p.missing.length === r.missing.length && p.score > best) best = p.score; });
+      results.forEach(function (p) { if (isPage(p) && p.missing.length === r.missing.length && p.score > best) best = p.score; });
       if (best >= 0 && r.score >= best) r.score = best - best * 1e-9;
     });
     results.sort(order);

@@ -39,7 +39,7 @@ public enum Builder {
         timings.end(.load)
 
         progress(.render)
-        let parsedCache = cache.flatMap { $0.allowRawHTML == site.config.allowRawHTML ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
+        let parsedCache = cache.flatMap { $0.parseSettings == site.parseSettings.fingerprint ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
         // And the pages rendered last time from the same inputs are taken from the last output.
         let readDigests = reads?.all
         let previousOutput = cached ? RenderCache.read(for: request, notes: &notes).map {
@@ -98,12 +98,12 @@ public enum Builder {
         // The pages are final: write them aside while the index is built on the other core. The
         // page cache is written again only if some page's file changed (or came or went).
         let pagesAsCached = cache.map { cache in
-            cache.allowRawHTML == site.config.allowRawHTML && cache.entries.count == loadedPages.count
+            cache.parseSettings == site.parseSettings.fingerprint && cache.entries.count == loadedPages.count
                 && loadedPages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
         } ?? false
-        let cacheWritten = Task.detached { [loadedPages, memo = output.memo, allowRawHTML = site.config.allowRawHTML] in
+        let cacheWritten = Task.detached { [loadedPages, memo = output.memo, settings = site.parseSettings.fingerprint] in
             if cached, !pagesAsCached {
-                PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), allowRawHTML: allowRawHTML, for: request)
+                PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging

@@ -68,7 +68,9 @@ public enum SiteLoader {
             SynonymsLoader.load($0, path: content.displayPath(SynonymsLoader.path), log: &log)
         } : nil
         guard let config else { return nil }
-        var site = LoadedSite(config: config, pages: pages, incident: incident, attachments: attachments, synonyms: synonyms ?? SynonymTable())
+        // The file's groups, then those of the kinds (the glossary's aliases).
+        let groups = (synonyms?.groups ?? []) + kinds.flatMap(\.synonyms)
+        var site = LoadedSite(config: config, pages: pages, incident: incident, attachments: attachments, synonyms: SynonymTable(groups: groups))
         site.kinds = kinds
         return site
     }

@@ -18,7 +18,8 @@ enum PageCache {
     }
 
     struct Contents: Sendable {
-        var allowRawHTML: Bool
+        /// What parsing depended on (`ParseSettings`): parses are reused only under the same.
+        var parseSettings: StableDigest
         var entries: [String: Entry]
     }
 
@@ -45,7 +46,7 @@ enum PageCache {
         do {
             guard try r.string() == "portal-cache", try r.int() == version, try r.string() == toolStamp,
                   try r.string() == request.content.path, try r.string() == request.contentDisplay else { return nil }
-            let allowRawHTML = try r.bool()
+            let parseSettings = StableDigest(a: try r.unsigned(), b: try r.unsigned())
             let entries = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, Entry) in
                 let path = try r.string()
                 let stamp = try r.stamp()
@@ -56,21 +57,22 @@ enum PageCache {
                 return (path, Entry(memo: LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics), parsed: parsed))
             }
             guard r.atEnd else { return nil }
-            return Contents(allowRawHTML: allowRawHTML, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
+            return Contents(parseSettings: parseSettings, entries: Dictionary(entries, uniquingKeysWith: { a, _ in a }))
         } catch {
             return nil
         }
     }
 
     /// Written after a successful build; a cache that cannot be written is simply not there next time.
-    static func write(_ pages: [String: LoadedPageMemo], parsed: [String: ParsedPage], allowRawHTML: Bool, for request: BuildRequest) {
+    static func write(_ pages: [String: LoadedPageMemo], parsed: [String: ParsedPage], parseSettings: StableDigest, for request: BuildRequest) {
         var w = BinaryWriter(capacity: pages.count * 8192)
         w.string("portal-cache")
         w.int(version)
         w.string(toolStamp)
         w.string(request.content.path)
         w.string(request.contentDisplay)
-        w.bool(allowRawHTML)
+        w.unsigned(parseSettings.a)
+        w.unsigned(parseSettings.b)
         w.array(pages.sorted { $0.key < $1.key }) { w, entry in
             let (path, memo) = entry
             w.string(path)
@@ -109,7 +111,7 @@ enum PageCache {
         w.string(p.body); w.int(p.bodyLineOffset)
         w.array(p.contactGroups) { $0.string($1) }
         w.int(p.updatedLine); w.int(p.updatedColumn)
-        w.bool(p.sample)
+        w.bool(p.sample); w.bool(p.linkTerms)
     }
 
     private static func readPage(_ r: inout BinaryReader) throws(BinaryReader.Malformed) -> GuidancePage {
@@ -125,14 +127,14 @@ enum PageCache {
         let contactGroups = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in try r.string() }
         return GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
                             updated: updated, sources: sources, tags: tags, order: order, body: body, bodyLineOffset: bodyLineOffset,
-                            contactGroups: contactGroups, updatedLine: try r.int(), updatedColumn: try r.int(), sample: try r.bool())
+                            contactGroups: contactGroups, updatedLine: try r.int(), updatedColumn: try r.int(), sample: try r.bool(), linkTerms: try r.bool())
     }
 
     private static func writeDocument(_ w: inout BinaryWriter, _ d: MarkdownDocument) {
         w.string(d.slottedHTML)
         w.array(d.headings) { w, h in w.int(h.level); w.string(h.text); w.string(h.id); w.int(h.line) }
         w.array(d.links) { w, l in
-            w.bool(l.kind == .image); w.string(l.destination); w.string(l.title); w.string(l.text); w.int(l.line); w.int(l.column)
+            w.int(l.kind == .image ? 1 : l.kind == .term ? 2 : 0); w.string(l.destination); w.string(l.title); w.string(l.text); w.int(l.line); w.int(l.column)
         }
         w.array(d.sections) { w, s in w.optional(s.headingID) { $0.string($1) }; w.string(s.title); w.string(s.text) }
         w.array(d.diagnostics) { w, m in w.bool(m.severity == .error); w.int(m.line); w.int(m.column); w.string(m.message) }
@@ -144,7 +146,7 @@ enum PageCache {
             Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int())
         }
         let links = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in
-            LinkReference(kind: try r.bool() ? .image : .link, destination: try r.string(), title: try r.string(), text: try r.string(),
+            LinkReference(kind: [.link, .image, .term][min(2, max(0, try r.int()))], destination: try r.string(), title: try r.string(), text: try r.string(),
                           line: try r.int(), column: try r.int())
         }
         let sections = try r.array { (r: inout BinaryReader) throws(BinaryReader.Malformed) in

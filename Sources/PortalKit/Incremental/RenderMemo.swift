@@ -10,6 +10,7 @@ struct RenderMemo: Sendable {
     var listLayout: [String: String]
     var restLayout: [String: String]
     var config: SiteConfig
+    var parseSettings = ParseSettings(allowRawHTML: false, terms: [])
     /// Every page's output path and heading ids, and the attachments: what links resolve against.
     var targets: [String: LinkResolver.Target] = [:]
     var attachments: [Attachment] = []

@@ -7,5 +7,6 @@ enum ContentKinds {
         FAQKind(),
         RiskKind(),
         MaturityKind(),
+        GlossaryKind(),
     ]
 }

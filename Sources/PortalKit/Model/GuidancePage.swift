@@ -38,10 +38,12 @@ public final class GuidancePage: Sendable, Equatable {
     public let updatedColumn: Int
     /// `sample: true`: an example page, not the company's own guidance; the page says so.
     public let sample: Bool
+    /// `link_terms: false`: the page's first uses of glossary terms stay plain text.
+    public let linkTerms: Bool
 
     public init(kind: PageKind = .guidance, contentPath: String, displayPath: String, slug: Slug, title: String, summary: String,
                 updated: LocalDate, sources: [SourceLink], tags: [String], order: Int?, body: String, bodyLineOffset: Int,
-                contactGroups: [String] = [], updatedLine: Int = 1, updatedColumn: Int = 1, sample: Bool = false) {
+                contactGroups: [String] = [], updatedLine: Int = 1, updatedColumn: Int = 1, sample: Bool = false, linkTerms: Bool = true) {
         self.kind = kind
         self.contentPath = contentPath
         self.displayPath = displayPath
@@ -58,13 +60,14 @@ public final class GuidancePage: Sendable, Equatable {
         self.updatedLine = updatedLine
         self.updatedColumn = updatedColumn
         self.sample = sample
+        self.linkTerms = linkTerms
     }
 
     public static func == (a: GuidancePage, b: GuidancePage) -> Bool {
         a === b || (a.kind == b.kind && a.contentPath == b.contentPath && a.displayPath == b.displayPath && a.slug == b.slug
             && a.title == b.title && a.summary == b.summary && a.updated == b.updated && a.sources == b.sources && a.tags == b.tags
             && a.order == b.order && a.body == b.body && a.bodyLineOffset == b.bodyLineOffset && a.contactGroups == b.contactGroups
-            && a.updatedLine == b.updatedLine && a.updatedColumn == b.updatedColumn && a.sample == b.sample)
+            && a.updatedLine == b.updatedLine && a.updatedColumn == b.updatedColumn && a.sample == b.sample && a.linkTerms == b.linkTerms)
     }
 
     public var outputPath: SitePath {

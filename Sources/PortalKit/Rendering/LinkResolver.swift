@@ -78,6 +78,15 @@ struct LinkResolver: Sendable {
             }
             return LinkMarkup(open: "<a href=\"#\(HTMLText.attribute(URLText.encodeFragment(fragment)))\"\(titleAttribute)>", close: "</a>")
         }
+        // A page other than Markdown (the glossary, `glossary.yml#term`) is a target like a page.
+        if !pathPart.lowercased().hasSuffix(".md"), let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] {
+            if let fragment, !target.headingIDs.contains(fragment) {
+                report(.error, "'\(pathPart)' has no entry with id '\(fragment)'")
+                return inert
+            }
+            let href = HTMLText.attribute(page.outputPath.relativeURL(to: target.outputPath, fragment: fragment))
+            return LinkMarkup(open: link.kind == .term ? "<a class=\"term\" href=\"\(href)\">" : "<a href=\"\(href)\"\(titleAttribute)>", close: "</a>")
+        }
         guard pathPart.lowercased().hasSuffix(".md") else {
             guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
                 report(.error, "link to '\(pathPart)' leads outside the content folder")

@@ -28,24 +28,46 @@ public struct RenderedPage: Sendable, Equatable {
     public var sections: [TextSection]
 }
 
+/// What a page's parse depends on besides the page itself: whether raw HTML is kept, and the
+/// terms whose first use links to their entry. Parses are reused only under the same settings.
+struct ParseSettings: Sendable, Hashable, Codable {
+    var allowRawHTML: Bool
+    var terms: [TermLink]
+
+    var fingerprint: StableDigest { Fingerprint.of(self) }
+
+    var matcher: TermMatcher? {
+        terms.isEmpty ? nil : TermMatcher(terms.map { TermMatcher.Term(words: $0.words, destination: $0.target) })
+    }
+}
+
+extension LoadedSite {
+    var parseSettings: ParseSettings {
+        ParseSettings(allowRawHTML: config.allowRawHTML, terms: kinds.flatMap(\.terms))
+    }
+}
+
 enum MarkdownStage {
-    static func options(for config: SiteConfig, lineOffset: Int, columnOffset: Int = 0) -> MarkdownOptions {
+    static func options(for config: SiteConfig, lineOffset: Int, columnOffset: Int = 0, terms: TermMatcher? = nil) -> MarkdownOptions {
         MarkdownOptions(
             allowRawHTML: config.allowRawHTML,
             lineOffset: lineOffset,
             columnOffset: columnOffset,
-            fencedBlockRenderers: ["table": TableBlock.renderer, "checklist": ChecklistBlock.renderer]
+            fencedBlockRenderers: ["table": TableBlock.renderer, "checklist": ChecklistBlock.renderer],
+            terms: terms
         )
     }
 
     /// Parses every page on every core; a page equal to one the last build parsed (`previous`,
-    /// by content path) keeps its document.
+    /// by content path) keeps its document. Guidance pages link the first use of each term
+    /// unless they say `link_terms: false`.
     /// `cached`: the same from the build cache (`portal build`).
-    static func parse(_ pages: [GuidancePage], config: SiteConfig, previous: [String: Resolved] = [:],
+    static func parse(_ pages: [GuidancePage], config: SiteConfig, terms: TermMatcher?, previous: [String: Resolved] = [:],
                       cached: [String: ParsedPage] = [:]) async -> [ParsedPage] {
         await parallelMap(pages) { page in
             if let earlier = previous[page.contentPath]?.parsed ?? cached[page.contentPath], earlier.page == page { return earlier }
-            return ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset)))
+            let linked = page.kind == .guidance && page.linkTerms ? terms : nil
+            return ParsedPage(page: page, document: Markdown.render(page.body, options: options(for: config, lineOffset: page.bodyLineOffset, terms: linked)))
         }
     }
 

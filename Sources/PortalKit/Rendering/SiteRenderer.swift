@@ -49,10 +49,12 @@ public struct SiteRenderer: Sendable {
         let pageLayout = layoutDigest(memo.pageLayout), listLayout = layoutDigest(memo.listLayout), restLayout = layoutDigest(memo.restLayout)
 
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
-        let parsed = await MarkdownStage.parse(markdownPages, config: site.config,
-                                               previous: previous?.config.allowRawHTML == site.config.allowRawHTML ? previous?.resolved ?? [:] : [:],
+        memo.parseSettings = site.parseSettings
+        let parsed = await MarkdownStage.parse(markdownPages, config: site.config, terms: memo.parseSettings.matcher,
+                                               previous: previous?.parseSettings == memo.parseSettings ? previous?.resolved ?? [:] : [:],
                                                cached: cached)
         memo.targets = MarkdownStage.targets(of: parsed)
+        for kind in site.kinds { memo.targets.merge(kind.linkTargets) { page, _ in page } }
         memo.attachments = site.attachments
         let sameLinks = previous.map {
             $0.targets == memo.targets && $0.attachments == memo.attachments && $0.config.allowRemoteImages == site.config.allowRemoteImages

@@ -3,7 +3,7 @@
 /// every rebuild, and an unchanged one is recognised by identity.
 public final class SearchDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case guidance, incident, service, contact, faq, page
+        case guidance, incident, service, contact, faq, page, term
 
         /// Guidance is what the portal is for; the 339 short registry rows would otherwise crowd
         /// it out of every result list. Folded into the postings' weights at index time.
@@ -11,6 +11,7 @@ public final class SearchDocument: Sendable, Equatable {
             switch self {
             case .guidance, .incident: 2.0
             case .faq, .contact, .page: 1.6
+            case .term: 1.0
             case .service: 1.0
             }
         }
@@ -24,6 +25,7 @@ public final class SearchDocument: Sendable, Equatable {
             case .contact: "連絡先"
             case .faq: "よくある質問"
             case .page: "ページ"
+            case .term: "用語集"
             }
         }
     }
@@ -52,6 +54,10 @@ public final class SearchDocument: Sendable, Equatable {
 
     /// The page's URL: `url` without its fragment.
     public var page: Substring { url.prefix { $0 != "#" } }
+
+    /// What results are grouped by: the page, except for a glossary entry, which is a result of
+    /// its own (a query's words found in two unrelated entries are not a match).
+    public var resultGroup: Substring { kind == .term ? Substring(url) : page }
 
     public static func == (a: SearchDocument, b: SearchDocument) -> Bool {
         a === b || (a.kind == b.kind && a.title == b.title && a.breadcrumb == b.breadcrumb && a.url == b.url && a.text == b.text

@@ -25,7 +25,7 @@ enum SearchIndexFiles {
         var row: [UInt8]
         /// Where a chunk may start (see `startsChunk`), from the document's URL only.
         var boundary: Bool
-        /// What the page's meta needs: the page the document is on, its kind, and for services
+        /// What the page's meta needs: the result group the document is in (its page; a glossary entry alone), its kind, and for services
         /// the category with its label.
         var page: Substring
         var kind: SearchDocument.Kind
@@ -49,7 +49,7 @@ enum SearchIndexFiles {
             r.stringArray([d.kind.rawValue, d.title, d.breadcrumb.joined(separator: " › "), d.url, d.text, d.category ?? "", d.pageTitle])
             row = r.bytes
             boundary = SearchIndexFiles.isChunkBoundary(d.url)
-            page = d.page
+            page = d.resultGroup
             kind = d.kind
             category = d.category ?? ""
             categoryLabel = d.kind == .service && d.breadcrumb.count > 1 ? d.breadcrumb[1] : ""

@@ -71,7 +71,7 @@ enum SearchRanking {
         var services: [Int] = []
         for doc in scored.keys.sorted() {
             let d = index.documents[doc]
-            if d.kind == .service { services.append(doc) } else { pages[d.page, default: []].append(doc) }
+            if d.kind == .service { services.append(doc) } else { pages[d.resultGroup, default: []].append(doc) }
         }
         for (page, docs) in pages {
             var perWord = Array(repeating: 0.0, count: words.count)
@@ -90,10 +90,12 @@ enum SearchRanking {
             }
             results.append(registry)
         }
-        // A page about the topic outranks the rows that mention it: services, whose names hold
-        // the words in their title, never rank above the best page matching as many words.
-        for i in results.indices where results[i].kind != .page {
-            let best = results.filter { $0.kind == .page && $0.missing.count == results[i].missing.count }.map(\.score).max()
+        // A page about the topic outranks the rows and entries that mention it: services, whose
+        // names hold the words in their title, and glossary entries, short and dense, never rank
+        // above the best page matching as many words.
+        func isPage(_ r: SearchResult) -> Bool { r.kind == .page && index.documents[r.documents[0]].kind != .term }
+        for i in results.indices where !isPage(results[i]) {
+            let best = results.filter { isPage($0) && $0.missing.count == results[i].missing.count }.map(\.score).max()
             if let best, results[i].score >= best { results[i].score = best - best * 1e-9 }
         }
         return results.sorted(by: order)

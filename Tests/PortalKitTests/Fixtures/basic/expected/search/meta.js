@@ -1,1 +1,1 @@
-PortalSearchData.meta({"chunks":"0","documents":8,"labels":{"contact":"連絡先","faq":"よくある質問","guidance":"ガイダンス","incident":"初動対応","page":"ページ","service":"基準適合サービス"},"pages":"pD","registry":-1,"runs":[[0,"guidance","",""],[5,"page","",""]],"shards":1,"version":3});
+PortalSearchData.meta({"chunks":"0","documents":8,"labels":{"contact":"連絡先","faq":"よくある質問","guidance":"ガイダンス","incident":"初動対応","page":"ページ","service":"基準適合サービス","term":"用語集"},"pages":"pD","registry":-1,"runs":[[0,"guidance","",""],[5,"page","",""]],"shards":1,"version":3});
