@@ -49,7 +49,7 @@ private struct TreeWalker {
     private var linkNodes: [(node: OpaquePointer, index: Int)] = []
     /// Text nodes that hold a term's first use: the scalar ranges and their places in `links`.
     private var termUses: [(node: OpaquePointer, uses: [(range: Range<Int>, index: Int)])] = []
-    private var usedTerms: Set<Int> = []
+    private var usedTerms: TermMatcher.Used?
     private var linkDepth = 0
     private var fencedNodes: [(node: OpaquePointer, html: String)] = []
     private var callouts: [(node: OpaquePointer, kind: CalloutKind, marker: OpaquePointer)] = []
@@ -160,14 +160,15 @@ private struct TreeWalker {
     }
 
     private mutating func collectTerms(_ node: OpaquePointer, _ literal: String, _ terms: TermMatcher) {
-        let uses = terms.uses(in: literal, skipping: &usedTerms)
+        var used = usedTerms ?? terms.unused()
+        let uses = terms.uses(in: literal, skipping: &used)
+        usedTerms = used
         guard !uses.isEmpty else { return }
-        let scalars = Array(literal.unicodeScalars)
+        let bytes = Array(literal.utf8)
         var places: [(range: Range<Int>, index: Int)] = []
         for use in uses {
-            var word = String.UnicodeScalarView()
-            word.append(contentsOf: scalars[use.range])
-            links.append(LinkReference(kind: .term, destination: terms.terms[use.term].destination, title: "", text: String(word),
+            links.append(LinkReference(kind: .term, destination: terms.terms[use.term].destination, title: "",
+                                       text: String(decoding: bytes[use.range], as: UTF8.self),
                                        line: line(node), column: column(node)))
             places.append((use.range, links.count - 1))
         }
@@ -289,12 +290,8 @@ private struct TreeWalker {
     /// The text node keeps what comes before the first use; each use becomes a link slot holding
     /// its word, followed by the text up to the next use.
     private func splitTerms(_ node: OpaquePointer, _ uses: [(range: Range<Int>, index: Int)]) {
-        let scalars = Array(string(cmark_node_get_literal(node)).unicodeScalars)
-        func text(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
+        let bytes = Array(string(cmark_node_get_literal(node)).utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         cmark_node_set_literal(node, text(0..<uses[0].range.lowerBound))
         var last = node
         for (i, use) in uses.enumerated() {
@@ -305,7 +302,7 @@ private struct TreeWalker {
             cmark_node_append_child(slot, word)
             cmark_node_insert_after(last, slot)
             last = slot
-            let end = i + 1 < uses.count ? uses[i + 1].range.lowerBound : scalars.count
+            let end = i + 1 < uses.count ? uses[i + 1].range.lowerBound : bytes.count
             if use.range.upperBound < end, let rest = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(rest, text(use.range.upperBound..<end))
                 cmark_node_insert_after(last, rest)

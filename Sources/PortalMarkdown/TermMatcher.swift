@@ -1,5 +1,5 @@
-/// Finds where terms are used in text, in one pass over its scalars: a table of the scalars any
-/// term starts with lets every other position be skipped at the cost of one array read, so
+/// Finds where terms are used in text, in one pass over its UTF-8 bytes: a table of the scalars
+/// any term starts with lets every other position be skipped at the cost of one array read, so
 /// ten thousand pages against a glossary of hundreds of words cost little more than reading them.
 /// At a position, the longest word wins (脆弱性診断 before 脆弱性). A word that begins or ends
 /// with an ASCII letter or digit, or with katakana, matches only where the text does not go on
@@ -15,9 +15,27 @@ public struct TermMatcher: Sendable, Equatable {
         }
     }
 
+    /// Which terms a page has linked already.
+    public struct Used: Sendable {
+        fileprivate var flags: [Bool]
+        fileprivate var count = 0
+
+        public func contains(_ term: Int) -> Bool { flags[term] }
+    }
+
+    private struct Word: Sendable {
+        var bytes: [UInt8]
+        var term: Int
+        /// The script of its first and last scalar, for the whole-word rule.
+        var first: Script?
+        var last: Script?
+    }
+
     public let terms: [Term]
-    /// Words as scalars, longest first, with the term each stands for.
-    private let words: [(scalars: [Unicode.Scalar], term: Int)]
+    /// Longest first.
+    private let words: [Word]
+    /// The words starting with each scalar, longest first (indices into `words`).
+    private let byStart: [UInt32: [Int]]
     /// Bit per Basic Multilingual Plane scalar: does some word start with it.
     private let starts: [UInt64]
     /// Words starting beyond the plane, checked at every such scalar.
@@ -25,16 +43,22 @@ public struct TermMatcher: Sendable, Equatable {
 
     public init(_ terms: [Term]) {
         self.terms = terms
-        var words: [(scalars: [Unicode.Scalar], term: Int)] = []
+        var words: [Word] = []
         for (i, term) in terms.enumerated() {
-            for word in term.words where !word.isEmpty { words.append((Array(word.unicodeScalars), i)) }
+            for word in term.words where !word.isEmpty {
+                words.append(Word(bytes: Array(word.utf8), term: i, first: word.unicodeScalars.first.flatMap(Self.script),
+                                  last: word.unicodeScalars.last.flatMap(Self.script)))
+            }
         }
-        words.sort { $0.scalars.count > $1.scalars.count }
+        words.sort { $0.bytes.count > $1.bytes.count }
         self.words = words
+        var byStart: [UInt32: [Int]] = [:]
+        for (i, w) in words.enumerated() { byStart[Self.decode(w.bytes, at: 0).value, default: []].append(i) }
+        self.byStart = byStart
         var starts = [UInt64](repeating: 0, count: 1024)
         var astral = false
         for w in words {
-            let v = Int(w.scalars[0].value)
+            let v = Int(Self.decode(w.bytes, at: 0).value)
             if v < 65536 { starts[v >> 6] |= 1 << UInt64(v & 63) } else { astral = true }
         }
         self.starts = starts
@@ -43,40 +67,50 @@ public struct TermMatcher: Sendable, Equatable {
 
     public static func == (a: TermMatcher, b: TermMatcher) -> Bool { a.terms == b.terms }
 
-    /// The uses in `text` of terms not in `used`, each term once, in order, not overlapping:
-    /// ranges in scalar offsets, with the term's index. `used` gains the terms found.
-    public func uses(in text: String, skipping used: inout Set<Int>) -> [(range: Range<Int>, term: Int)] {
+    /// No term linked yet.
+    public func unused() -> Used { Used(flags: Array(repeating: false, count: terms.count)) }
+
+    /// The uses in `text` of terms not yet `used`, each term once, in order, not overlapping:
+    /// ranges in UTF-8 byte offsets, with the term's index. `used` gains the terms found.
+    public func uses(in text: String, skipping used: inout Used) -> [(range: Range<Int>, term: Int)] {
         guard !words.isEmpty, used.count < terms.count else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        var found: [(range: Range<Int>, term: Int)] = []
-        var i = 0
-        while i < scalars.count {
-            let v = Int(scalars[i].value)
-            let candidate = v < 65536 ? starts[v >> 6] & (1 << UInt64(v & 63)) != 0 : hasAstralStart
-            if candidate, let (length, term) = match(scalars, at: i, used: used) {
-                found.append((i..<(i + length), term))
-                used.insert(term)
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [(range: Range<Int>, term: Int)] = []
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let scalar = Self.decode(bytes, at: i).value
+                let candidate = length == 4 ? hasAstralStart : starts[Int(scalar) >> 6] & (1 << UInt64(scalar & 63)) != 0
+                if candidate, let (count, term) = match(bytes, at: i, startingWith: scalar, used: used) {
+                    found.append((i..<(i + count), term))
+                    used.flags[term] = true
+                    used.count += 1
+                    i += count
+                    continue
+                }
                 i += length
-                continue
             }
-            i += 1
+            return found
         }
-        return found
     }
 
-    private func match(_ scalars: [Unicode.Scalar], at i: Int, used: Set<Int>) -> (Int, Int)? {
-        for w in words where !used.contains(w.term) && i + w.scalars.count <= scalars.count {
-            guard scalars[i] == w.scalars[0] else { continue }
+    private func match(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, startingWith scalar: UInt32, used: Used) -> (Int, Int)? {
+        guard let candidates = byStart[scalar] else { return nil }
+        for index in candidates {
+            let w = words[index]
+            guard !used.flags[w.term], i + w.bytes.count <= bytes.count else { continue }
             var same = true
-            for k in 1..<w.scalars.count where scalars[i + k] != w.scalars[k] {
+            for k in 1..<w.bytes.count where bytes[i + k] != w.bytes[k] {
                 same = false
                 break
             }
             guard same else { continue }
-            if i > 0, let script = Self.script(w.scalars[0]), Self.script(scalars[i - 1]) == script { continue }
-            let end = i + w.scalars.count
-            if end < scalars.count, let script = Self.script(w.scalars[w.scalars.count - 1]), Self.script(scalars[end]) == script { continue }
-            return (w.scalars.count, w.term)
+            if let script = w.first, i > 0, Self.script(Self.decode(bytes, at: Self.start(before: i, in: bytes))) == script { continue }
+            let end = i + w.bytes.count
+            if let script = w.last, end < bytes.count, Self.script(Self.decode(bytes, at: end)) == script { continue }
+            return (w.bytes.count, w.term)
         }
         return nil
     }
@@ -87,5 +121,25 @@ public struct TermMatcher: Sendable, Equatable {
     private static func script(_ s: Unicode.Scalar) -> Script? {
         if s.isASCII { return s.properties.isAlphabetic || ("0"..."9").contains(s) ? .latin : nil }
         return (0x30A1...0x30FA).contains(s.value) || s == "ー" ? .katakana : nil
+    }
+
+    /// The scalar whose UTF-8 starts at `i` (the text is valid UTF-8).
+    private static func decode<C: RandomAccessCollection<UInt8>>(_ bytes: C, at i: C.Index) -> Unicode.Scalar where C.Index == Int {
+        let b0 = UInt32(bytes[i])
+        let value: UInt32
+        switch b0 {
+        case ..<0x80: value = b0
+        case ..<0xE0: value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        case ..<0xF0: value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        default: value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Where the scalar before byte `i` starts.
+    private static func start(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var j = i - 1
+        while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
     }
 }
