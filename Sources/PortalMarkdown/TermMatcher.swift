@@ -18,7 +18,12 @@ public struct TermMatcher: Sendable, Equatable {
     /// Which terms a page has linked already.
     public struct Used: Sendable {
         fileprivate var flags: [Bool]
-        fileprivate var count = 0
+        fileprivate var count: Int
+
+        fileprivate init(terms: Int) {
+            flags = Array(repeating: false, count: terms)
+            count = 0
+        }
 
         public func contains(_ term: Int) -> Bool { flags[term] }
     }
@@ -68,7 +73,7 @@ public struct TermMatcher: Sendable, Equatable {
     public static func == (a: TermMatcher, b: TermMatcher) -> Bool { a.terms == b.terms }
 
     /// No term linked yet.
-    public func unused() -> Used { Used(flags: Array(repeating: false, count: terms.count)) }
+    public func unused() -> Used { Used(terms: terms.count) }
 
     /// The uses in `text` of terms not yet `used`, each term once, in order, not overlapping:
     /// ranges in UTF-8 byte offsets, with the term's index. `used` gains the terms found.
