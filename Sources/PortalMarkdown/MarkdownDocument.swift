@@ -1,5 +1,5 @@
 /// What rendering one Markdown text yields: HTML with link slots, plus what was extracted on the way.
-public struct MarkdownDocument: Sendable, Equatable {
+public struct MarkdownDocument: Sendable, Hashable, Codable {
     /// HTML in which every link and image is still a slot; fill them with `html(resolvingLinks:)`.
     public var slottedHTML: String
     public var headings: [Heading]
@@ -26,7 +26,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     }
 }
 
-public struct Heading: Sendable, Equatable {
+public struct Heading: Sendable, Hashable, Codable {
     public var level: Int
     public var text: String
     public var id: String
@@ -40,8 +40,8 @@ public struct Heading: Sendable, Equatable {
     }
 }
 
-public struct LinkReference: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case link, image, term }
+public struct LinkReference: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case link, image, term }
     public var kind: Kind
     public var destination: String
     public var title: String
@@ -72,7 +72,7 @@ public struct LinkMarkup: Sendable, Equatable {
     }
 }
 
-public struct TextSection: Sendable, Equatable {
+public struct TextSection: Sendable, Hashable, Codable {
     /// Nil for the text before the first heading.
     public var headingID: String?
     public var title: String
@@ -85,8 +85,8 @@ public struct TextSection: Sendable, Equatable {
     }
 }
 
-public struct MarkdownDiagnostic: Sendable, Equatable {
-    public enum Severity: Sendable, Equatable { case error, warning }
+public struct MarkdownDiagnostic: Sendable, Hashable, Codable {
+    public enum Severity: String, Sendable, Hashable, Codable { case error, warning }
     public var severity: Severity
     public var line: Int
     public var column: Int

@@ -116,7 +116,7 @@ import Testing
         defer { site.cleanUp() }
         try await site.build()
         let cacheFile = PageCache.file(for: site.request.output)
-        #expect(cacheFile.path == site.url(".portal-cache/output/pages.v2").standardizedFileURL.path)
+        #expect(cacheFile.path == site.url(".portal-cache/output/pages.v3").standardizedFileURL.path)
         #expect(FileManager.default.fileExists(atPath: cacheFile.path))
         #expect(!site.tree("output").keys.contains { $0.contains("portal-cache") })
         for step in Self.steps {
@@ -133,7 +133,7 @@ import Testing
         try await site.build()
         // Change a cached page behind the build's back: if the cache is used, the output shows it.
         var notes: [String] = []
-        var contents = try #require(PageCache.read(for: site.request, notes: &notes))
+        var contents = try #require(await PageCache.read(for: site.request, notes: &notes))
         var entry = try #require(contents.entries["guidance/overview.md"])
         let p = try #require(entry.memo.page)
         entry.memo.page = GuidancePage(kind: p.kind, contentPath: p.contentPath, displayPath: p.displayPath, slug: p.slug,
@@ -141,7 +141,7 @@ import Testing
                                        tags: p.tags, order: p.order, body: p.body, bodyLineOffset: p.bodyLineOffset,
                                        contactGroups: p.contactGroups, updatedLine: p.updatedLine, updatedColumn: p.updatedColumn)
         contents.entries["guidance/overview.md"] = entry
-        PageCache.write(contents.entries.mapValues(\.memo), parsed: contents.entries.compactMapValues(\.parsed),
+        await PageCache.write(contents.entries.mapValues(\.memo), parsed: contents.entries.compactMapValues(\.parsed),
                         parseSettings: contents.parseSettings, for: site.request)
         try await site.build()
         #expect(site.read("output/guidance/overview.html")?.contains("キャッシュから来た題名") == true)

@@ -27,7 +27,7 @@ public enum Builder {
         }
         // Without a session (`portal build`), what the last run loaded and parsed comes from the cache.
         var notes: [String] = []
-        let cache = cached ? PageCache.read(for: request, notes: &notes) : nil
+        let cache = cached ? await PageCache.read(for: request, notes: &notes) : nil
         var loadedPages: [String: LoadedPageMemo] = [:]
         let site = await SiteLoader.load(content, reusing: previous?.pages ?? cache?.entries.mapValues(\.memo) ?? [:],
                                          stamps: session?.snapshot, memo: &loadedPages, log: &log)
@@ -103,7 +103,7 @@ public enum Builder {
         } ?? false
         let cacheWritten = Task.detached { [loadedPages, memo = output.memo, settings = site.parseSettings.fingerprint] in
             if cached, !pagesAsCached {
-                PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, for: request)
+                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging

@@ -3,7 +3,7 @@ import Foundation
 /// What `stat` says of a file: enough to tell it was not touched since it was last seen (size,
 /// modification and change times to the nanosecond, inode), as make and git's index do. Watch
 /// mode compares snapshots of these, and the loader reuses a page while its stamp is the same.
-public struct FileStamp: Sendable, Equatable {
+public struct FileStamp: Sendable, Hashable, Codable {
     public var size: Int64
     public var modified: Int64
     public var changed: Int64

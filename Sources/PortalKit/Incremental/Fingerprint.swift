@@ -90,6 +90,25 @@ private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol 
         entry(key, digest(value, codingPath: codingPath + [key]))
     }
 
+    // The common leaves without a sink of their own each (the same digest as through `digest`).
+    func encode(_ value: String, forKey key: Key) throws {
+        var d = StableDigest()
+        d.add(value)
+        entry(key, d)
+    }
+
+    func encode(_ value: Int, forKey key: Key) throws {
+        var d = StableDigest()
+        d.add(value)
+        entry(key, d)
+    }
+
+    func encode(_ value: Bool, forKey key: Key) throws {
+        var d = StableDigest()
+        d.add(value)
+        entry(key, d)
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         fatalError("nested containers are not used by synthesized conformances")
     }
@@ -114,6 +133,13 @@ private struct UnkeyedDigest: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         sink.digest.add(digest(value, codingPath: codingPath))
+        count += 1
+    }
+
+    mutating func encode(_ value: String) throws {
+        var d = StableDigest()
+        d.add(value)
+        sink.digest.add(d)
         count += 1
     }
 

@@ -95,21 +95,7 @@ enum RenderCache {
     }
 
     /// What the home page, the guidance list and the site map show.
-    static func digest(_ listing: SiteListing) -> StableDigest {
-        var d = StableDigest()
-        func add(_ p: SiteListing.Page) {
-            d.add(p.title); d.add(p.summary); d.add(p.updated.year); d.add(p.updated.month); d.add(p.updated.day); d.add(p.outputPath.string)
-        }
-        d.add(listing.pages.count)
-        listing.pages.forEach(add)
-        d.add(listing.incident != nil)
-        listing.incident.map(add)
-        d.add(listing.links.count)
-        for link in listing.links {
-            d.add(link.path.string); d.add(link.title); d.add(link.section.rawValue); d.add(link.quickTitle ?? "\u{0}")
-        }
-        return d
-    }
+    static func digest(_ listing: SiteListing) -> StableDigest { Fingerprint.of(listing) }
 
     /// What the search page and the incident sheet are made of: the sheet as resolved and the
     /// contact groups it prints from.
@@ -144,25 +130,9 @@ enum RenderCache {
         return d
     }
 
-    /// Everything the page template is given of a page.
-    static func digest(_ r: RenderedPage) -> StableDigest {
-        var d = StableDigest()
-        let p = r.page
-        d.add(p.outputPath.string)
-        d.add(p.title)
-        d.add(p.summary)
-        d.add(p.updated.year); d.add(p.updated.month); d.add(p.updated.day)
-        d.add(p.sources.count)
-        for s in p.sources { d.add(s.title); d.add(s.url) }
-        d.add(p.tags)
-        d.add(p.sample)
-        d.add(r.contentHTML)
-        d.add(r.headings.count)
-        for h in r.headings { d.add(h.level); d.add(h.text); d.add(h.id) }
-        return d
-    }
+    /// A page as resolved: everything the page template is given of it.
+    static func digest(_ r: RenderedPage) -> StableDigest { Fingerprint.of(r) }
 
-    /// `fromAnyBinary`: also a record another `portal` binary wrote (tests compare processes).
     static func read(for request: BuildRequest, notes: inout [String], fromAnyBinary: Bool = false) -> Contents? {
         guard let bytes = CacheFile.bytes(file(for: request.output), notes: &notes) else { return nil }
         var r = BinaryReader(bytes)

@@ -34,8 +34,8 @@ struct KindMemo: Sendable {
 }
 
 /// What the home page, the guidance list and the site map show.
-struct SiteListing: Sendable, Equatable {
-    struct Page: Sendable, Equatable {
+struct SiteListing: Sendable, Hashable, Codable {
+    struct Page: Sendable, Hashable, Codable {
         var title: String
         var summary: String
         var updated: LocalDate

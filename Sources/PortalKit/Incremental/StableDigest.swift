@@ -3,7 +3,7 @@
 /// Eight bytes at a time through two multiply–xor-shift lanes: fast enough to digest every page
 /// of a ten-thousand-page site in a few milliseconds. Not meant to withstand an adversary: the
 /// cache only ever compares a page with its own earlier self.
-struct StableDigest: Sendable, Hashable {
+struct StableDigest: Sendable, Hashable, Codable {
     private(set) var a: UInt64 = 0x9E37_79B9_7F4A_7C15
     private(set) var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 

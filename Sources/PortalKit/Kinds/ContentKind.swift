@@ -70,8 +70,8 @@ struct KindOutput: Sendable {
 }
 
 /// A link to a kind's page from the home page's quick links and from the site map.
-struct KindLink: Sendable, Hashable {
-    enum Section: Int, Sendable, Hashable, CaseIterable {
+struct KindLink: Sendable, Hashable, Codable {
+    enum Section: Int, Sendable, Hashable, Codable, CaseIterable {
         case urgent, reference, reports, registry
 
         var title: String {

@@ -1,6 +1,6 @@
 /// One problem found in the content, reported like a compiler does: `path:line:col: error: message`.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Comparable {
-    public enum Severity: String, Sendable, Equatable { case error, warning }
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable { case error, warning }
 
     public var severity: Severity
     public var phase: BuildPhase
@@ -43,7 +43,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Comparab
 }
 
 /// The phases of a build, named in progress output and carried by every diagnostic.
-public enum BuildPhase: String, Sendable, Equatable, CaseIterable {
+public enum BuildPhase: String, Sendable, Hashable, Codable, CaseIterable {
     case load, validate, render, index, write
 }
 

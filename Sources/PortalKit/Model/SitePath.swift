@@ -44,3 +44,12 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Unicode machinery on every comparison of a ten-thousand-file sort.
     public static func < (a: SitePath, b: SitePath) -> Bool { a.string.precedesByCodePoint(b.string) }
 }
+
+/// A path is stored and fingerprinted as the string it is compared by.
+extension SitePath: Codable {
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(string)
+    }
+}

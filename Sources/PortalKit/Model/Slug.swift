@@ -1,6 +1,6 @@
 /// The file name of a page in the output: lower-case ASCII letters, digits, `-` and `_`.
 /// Kept ASCII so URLs stay readable and the same on every disk and server.
-public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Slug: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public let value: String
 
     public init?(_ value: String) {

@@ -10,7 +10,7 @@ struct LinkOrigin: Sendable {
 }
 
 extension GuidancePage {
-    var linkOrigin: LinkOrigin { LinkOrigin(contentPath: contentPath, displayPath: displayPath, outputPath: outputPath) }
+    var linkOrigin: LinkOrigin { LinkOrigin(contentPath: fields.contentPath, displayPath: fields.displayPath, outputPath: outputPath) }
 }
 
 /// Decides what every link in a page becomes, now that all pages and their headings are known.

@@ -21,7 +21,7 @@ final class ParsedPage: Sendable, Equatable {
 }
 
 /// A guidance page with its links resolved: the HTML that goes into the layout.
-public struct RenderedPage: Sendable, Equatable {
+public struct RenderedPage: Sendable, Hashable, Codable {
     public var page: GuidancePage
     public var contentHTML: String
     public var headings: [Heading]
