@@ -10,15 +10,14 @@ struct WatchLoop {
     var afterBuild: @Sendable ([String]?) -> Void = { _ in }
 
     static let stopRequested = Atomic<Bool>(false)
-    /// What each build leaves for the next: a one-page edit re-renders and writes what changed.
-    let session = BuildSession()
-
     func run() async {
+        // What each build leaves for the next: a one-page edit re-renders and writes what changed.
+        var session = BuildSession()
         let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
         let interruptSources = Self.installInterruptHandler()
         defer { interruptSources.forEach { $0.cancel() } }
         OutputRecovery.run(request)
-        await build(request, reason: nil)
+        await build(request, reason: nil, session: &session)
         let roots = [request.content.path, request.templates.path]
         let watcher = Watcher(roots: roots)
         var snapshot = FileSnapshot.scan(roots)
@@ -34,16 +33,16 @@ struct WatchLoop {
             snapshot = next
             guard !changes.isEmpty else { continue }
             session.snapshot = next
-            await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath))
+            await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath), session: &session)
         }
         if !options.quiet { print("stopped") }
     }
 
-    private func build(_ request: BuildRequest, reason: String?) async {
+    private func build(_ request: BuildRequest, reason: String?, session: inout BuildSession) async {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let summary = try await Builder.build(request, session: session)
+            let summary = try await Builder.build(request, session: &session)
             summary.warnings.forEach { Console.error($0.description) }
             if options.timings { Console.timings(summary) }
             if !options.quiet {

@@ -66,14 +66,14 @@ import Testing
     func matchesFullBuild() async throws {
         let site = try TestSite.sample()
         defer { site.cleanUp() }
-        let session = BuildSession()
-        try await site.build(session: session)
+        var session = BuildSession()
+        try await site.build(session: &session)
         for step in Self.steps {
             try step.change(site)
             // As watch does: the page stamps come from its scan of the folder.
             session.snapshot = FileSnapshot.scan([site.request.content.path])
             #expect(session.snapshot?.files[site.request.content.path + "/guidance/overview.md"] != nil)
-            let summary = try await site.build(session: session)
+            let summary = try await site.build(session: &session)
             let changed = try #require(summary.changedFiles, "\(step): the rebuild staged the whole output instead of updating it")
             if let limit = step.maxChanged { #expect(changed <= limit, "\(step): \(changed) files written") }
             try await expectSameAsFullBuild(site, step)
@@ -84,15 +84,15 @@ import Testing
     func failedRebuild() async throws {
         let site = try TestSite.sample()
         defer { site.cleanUp() }
-        let session = BuildSession()
-        try await site.build(session: session)
+        var session = BuildSession()
+        try await site.build(session: &session)
         let before = site.tree("output")
         try site.edit("content/guidance/overview.md", replacing: "title: ", with: "titel: ")
         try site.edit("content/guidance/jc-star.md", replacing: "\n## ", with: "\n文を足す。\n\n## ")
-        await #expect(throws: BuildFailure.self) { try await site.build(session: session) }
+        await #expect(throws: BuildFailure.self) { try await site.build(session: &session) }
         #expect(site.tree("output") == before)
         try site.edit("content/guidance/overview.md", replacing: "titel: ", with: "title: ")
-        let summary = try await site.build(session: session)
+        let summary = try await site.build(session: &session)
         #expect(summary.changedFiles != nil)
         try await expectSameAsFullBuild(site, "after the fix")
     }
@@ -101,11 +101,11 @@ import Testing
     func outputReplaced() async throws {
         let site = try TestSite.sample()
         defer { site.cleanUp() }
-        let session = BuildSession()
-        try await site.build(session: session)
+        var session = BuildSession()
+        try await site.build(session: &session)
         try await site.build()  // another process's full build swaps the folder
         try site.edit("content/guidance/overview.md", replacing: "\n## ", with: "\n追記。\n\n## ")
-        let summary = try await site.build(session: session)
+        let summary = try await site.build(session: &session)
         #expect(summary.changedFiles == nil)
         try await expectSameAsFullBuild(site, "after the swap")
     }

@@ -68,8 +68,8 @@ import Testing
         func write(_ name: String) throws { try site.write("content/guidance/\(name).md", model.markdown(name)) }
         for name in model.pages.keys { try write(name) }
 
-        let session = BuildSession()
-        try await site.build(session: session)
+        var session = BuildSession()
+        try await site.build(session: &session)
         try await site.build(output: "cached")
         var checked = 0
         for step in 0..<Self.edits {
@@ -154,7 +154,7 @@ import Testing
             }
             let label = "step \(step) (\(what)), seed \(random.seed)"
             session.snapshot = FileSnapshot.scan([site.request.content.path])
-            try await site.build(session: session)
+            try await site.build(session: &session)
             try await site.build(output: "cached")
             try? FileManager.default.removeItem(at: site.url("full"))
             try await site.build(output: "full", useCache: false)

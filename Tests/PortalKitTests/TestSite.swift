@@ -78,11 +78,20 @@ struct TestSite {
     }
 
     @discardableResult
-    func build(strict: Bool = false, session: BuildSession? = nil, output: String = "output", useCache: Bool = true) async throws(BuildFailure) -> BuildSummary {
+    func buildRequest(output: String = "output", strict: Bool = false, useCache: Bool = true) -> BuildRequest {
         var r = BuildRequest(content: "content", templates: "templates", output: output, relativeTo: root)
         r.strict = strict
         r.useCache = useCache
-        return try await Builder.build(r, session: session)
+        return r
+    }
+
+    func build(strict: Bool = false, output: String = "output", useCache: Bool = true) async throws(BuildFailure) -> BuildSummary {
+        try await Builder.build(buildRequest(output: output, strict: strict, useCache: useCache))
+    }
+
+    /// One build of a series (watch), reusing what `session` holds.
+    func build(strict: Bool = false, session: inout BuildSession, output: String = "output") async throws(BuildFailure) -> BuildSummary {
+        try await Builder.build(buildRequest(output: output, strict: strict), session: &session)
     }
 
     /// The diagnostics of a build that must fail, as the CLI prints them.

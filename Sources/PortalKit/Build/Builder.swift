@@ -3,10 +3,24 @@ import Foundation
 /// `portal build`: load → validate → render → write, each phase named in progress and errors.
 /// Nothing is written unless every phase succeeded.
 public enum Builder {
-    /// `session`: the builds before this one in the same process (watch, serve); what they
-    /// made is reused where its inputs are unchanged, and only changed files are written.
-    public static func build(_ request: BuildRequest, session: BuildSession? = nil,
+    /// One build on its own (`portal build`): what the last run made comes from the build cache.
+    public static func build(_ request: BuildRequest, progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
+        var none: BuildSession? = nil
+        return try await run(request, session: &none, progress: progress)
+    }
+
+    /// One of a series (watch, serve): what the builds before it made is reused where its
+    /// inputs are unchanged, and only changed files are written. A failed build leaves the
+    /// session as it was, or empty once the index was taken out of it to be patched.
+    public static func build(_ request: BuildRequest, session: inout BuildSession,
                              progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
+        var current: BuildSession? = session
+        defer { session = current ?? BuildSession() }
+        return try await run(request, session: &current, progress: progress)
+    }
+
+    private static func run(_ request: BuildRequest, session: inout BuildSession?,
+                            progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         var previous = session?.state
         let writer = StagedOutputFolder(target: request.output, displayPath: request.outputDisplay)
         do {
@@ -149,9 +163,9 @@ public enum Builder {
             RenderCache.write(digests, for: request)
         }
         timings.end(.write)
-        if let session, let index {
+        if session != nil, let index {
             let all = pages + indexFiles
-            session.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
+            session?.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
                 BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }

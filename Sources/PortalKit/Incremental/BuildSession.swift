@@ -1,7 +1,8 @@
 /// A series of builds in one process (`portal watch`, `portal serve`): each successful build
-/// leaves what the next one may reuse, so a one-page edit re-does one page's work. A failed
-/// build leaves the session as it was. One build at a time.
-public final class BuildSession: @unchecked Sendable {
+/// leaves what the next one may reuse, so a one-page edit re-does one page's work. A value: the
+/// caller owns it and hands it to each build in turn (`Builder.build(_:session:)`, inout), so no
+/// two builds can share it.
+public struct BuildSession: Sendable {
     var state: BuildState?
     /// The watcher's latest scan of the content folder, set before each build: the loader takes
     /// pages' stamps from it instead of asking the disk for each file again.
