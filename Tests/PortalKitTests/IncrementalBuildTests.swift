@@ -142,7 +142,7 @@ import Testing
                                        contactGroups: p.contactGroups, updatedLine: p.updatedLine, updatedColumn: p.updatedColumn)
         contents.entries["guidance/overview.md"] = entry
         await PageCache.write(contents.entries.mapValues(\.memo), parsed: contents.entries.compactMapValues(\.parsed),
-                        parseSettings: contents.parseSettings, for: site.request)
+                        parseSettings: contents.parseSettings, previous: nil, for: site.request)
         try await site.build()
         #expect(site.read("output/guidance/overview.html")?.contains("キャッシュから来た題名") == true)
         // A damaged cache is ignored: the page is read from its file again.

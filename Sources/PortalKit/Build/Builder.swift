@@ -117,7 +117,7 @@ public enum Builder {
         } ?? false
         let cacheWritten = Task.detached { [loadedPages, memo = output.memo, settings = site.parseSettings.fingerprint] in
             if cached, !pagesAsCached {
-                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, for: request)
+                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, previous: cache, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging

@@ -38,6 +38,9 @@ enum CacheCoder {
 
         var count: Int { payloads.count }
 
+        /// The value at `index` as it is in the bytes, length included.
+        func encoded(at index: Int) -> ArraySlice<UInt8> { source.bytes[(payloads[index].lowerBound - 4)..<payloads[index].upperBound] }
+
         func decode<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
             try T(from: Reader(source: source, range: payloads[index], codingPath: []))
         }

@@ -15,6 +15,8 @@ enum PageCache {
     struct Entry: Sendable {
         var memo: LoadedPageMemo
         var parsed: ParsedPage?
+        /// The entry as it is in the file: written again as it is while the page is unchanged.
+        var encoded: ArraySlice<UInt8> = []
     }
 
     struct Contents: Sendable {
@@ -66,24 +68,34 @@ enum PageCache {
               header.format == "portal-cache", header.version == version, header.toolStamp == toolStamp,
               header.content == request.content.path, header.contentDisplay == request.contentDisplay
         else { return nil }
-        let pages = await parallelMap(Array(1..<values.count)) { try? values.decode(StoredPage.self, at: $0) }
+        let pages = await parallelMap(Array(1..<values.count)) { i in (try? values.decode(StoredPage.self, at: i)).map { ($0, values.encoded(at: i)) } }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(pages.count)
-        for p in pages {
-            guard let p else { return nil }
+        for page in pages {
+            guard let (p, encoded) = page else { return nil }
             let parsed = p.memo.page.flatMap { page in p.document.map { ParsedPage(page: page, document: $0) } }
-            entries[p.path] = Entry(memo: p.memo, parsed: parsed)
+            entries[p.path] = Entry(memo: p.memo, parsed: parsed, encoded: encoded)
         }
         return Contents(parseSettings: header.parseSettings, entries: entries)
     }
 
     /// Written after a successful build; a cache that cannot be written is simply not there next time.
-    static func write(_ pages: [String: LoadedPageMemo], parsed: [String: ParsedPage], parseSettings: StableDigest, for request: BuildRequest) async {
+    /// `previous`: the cache this build read; a page loaded and parsed as it holds it (the same
+    /// objects) is written as the bytes it was read from, so a one-page edit encodes one page.
+    static func write(_ pages: [String: LoadedPageMemo], parsed: [String: ParsedPage], parseSettings: StableDigest, previous: Contents?,
+                      for request: BuildRequest) async {
         let header = Header(content: request.content.path, contentDisplay: request.contentDisplay, parseSettings: parseSettings)
+        let reusable = previous?.parseSettings == parseSettings ? previous?.entries ?? [:] : [:]
         let stored = pages.sorted { $0.key < $1.key }.map { path, memo in
-            StoredPage(path: path, memo: memo, document: parsed[path].flatMap { $0.page == memo.page ? $0.document : nil })
+            (path, StoredPage(path: path, memo: memo, document: parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }))
         }
-        let encoded = await parallelMap(stored) { CacheCoder.encode($0, capacity: 8192) }
+        let encoded = await parallelMap(stored) { path, page -> ArraySlice<UInt8> in
+            if let old = reusable[path], !old.encoded.isEmpty, old.memo.stamp == page.memo.stamp, old.memo.page === page.memo.page,
+               old.parsed?.document == page.document {
+                return old.encoded
+            }
+            return CacheCoder.encode(page, capacity: 8192)[...]
+        }
         var bytes = CacheCoder.encode(header, capacity: encoded.reduce(256) { $0 + $1.count })
         for page in encoded { bytes += page }
         CacheFile.store(bytes, at: file(for: request.output))
