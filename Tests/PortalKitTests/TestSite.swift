@@ -77,7 +77,6 @@ struct TestSite {
         BuildRequest(content: "content", templates: "templates", output: "output", relativeTo: root)
     }
 
-    @discardableResult
     func buildRequest(output: String = "output", strict: Bool = false, useCache: Bool = true) -> BuildRequest {
         var r = BuildRequest(content: "content", templates: "templates", output: output, relativeTo: root)
         r.strict = strict
@@ -85,11 +84,13 @@ struct TestSite {
         return r
     }
 
+    @discardableResult
     func build(strict: Bool = false, output: String = "output", useCache: Bool = true) async throws(BuildFailure) -> BuildSummary {
         try await Builder.build(buildRequest(output: output, strict: strict, useCache: useCache))
     }
 
     /// One build of a series (watch), reusing what `session` holds.
+    @discardableResult
     func build(strict: Bool = false, session: inout BuildSession, output: String = "output") async throws(BuildFailure) -> BuildSummary {
         try await Builder.build(buildRequest(output: output, strict: strict), session: &session)
     }

@@ -1,3 +1,5 @@
+import PortalMarkdown
+
 /// Contacts, FAQ and the incident sheet as templates see them.
 extension PageContext {
     static let contactsPath = SitePath("contacts.html")
@@ -5,6 +7,22 @@ extension PageContext {
     static let incidentPath = SitePath("incident.html")
 
     static func contactAnchor(group: String, index: Int) -> String { "contact-\(group)-\(index + 1)" }
+
+    /// A URL or an address shown as text, escaped, that may break only after a /, . or @ (never
+    /// inside a word).
+    static func breakableURL(_ url: String) -> String {
+        var out = ""
+        out.reserveCapacity(url.utf8.count + 32)
+        var part = ""
+        for ch in url {
+            part.append(ch)
+            if ch == "/" || ch == "." || ch == "@" {
+                out += HTMLText.escape(part) + "<wbr>"
+                part = ""
+            }
+        }
+        return out + HTMLText.escape(part)
+    }
 
     func contactGroups(_ groups: [ContactGroup]) -> [[String: Any]] {
         groups.map { g in
@@ -16,8 +34,8 @@ extension PageContext {
                         "organization": e.organization, "department": e.department, "purpose": e.purpose,
                         "phone": e.phone?.display ?? "", "tel": e.phone?.telURI ?? "", "hasPhone": e.phone != nil,
                         "extension": e.extension_, "hasExtension": !e.extension_.isEmpty,
-                        "email": e.email, "mailto": "mailto:" + e.email, "hasEmail": !e.email.isEmpty,
-                        "url": e.url, "hasURL": !e.url.isEmpty,
+                        "email": e.email, "emailHTML": Self.breakableURL(e.email), "mailto": "mailto:" + e.email, "hasEmail": !e.email.isEmpty,
+                        "url": e.url, "urlHTML": Self.breakableURL(e.url), "hasURL": !e.url.isEmpty,
                         "hours": e.hours, "notes": e.notes, "placeholder": e.placeholder,
                     ] as [String: Any]
                 },

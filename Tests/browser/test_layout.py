@@ -1,0 +1,108 @@
+"""The portal as people open it: on a 320–1280 px screen, with the page scrolling only down,
+a compact header on a phone, controls big enough to tap, inputs that do not make a phone zoom,
+and prose that breaks between words rather than inside them."""
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import OUTPUT_DIR, list_pages, open
+
+PAGES = list_pages(OUTPUT_DIR) if OUTPUT_DIR.is_dir() else []
+WIDTHS = [320, 390, 768, 1280]
+
+
+@pytest.fixture
+def sized(driver):
+    """Resize the viewport (not the window) with device metrics, and restore it after."""
+    def size(width: int, height: int = 844, mobile: bool = False):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    yield size
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(driver, sized, width):
+    sized(width)
+    wide = []
+    for relpath in PAGES:
+        open(driver, relpath)
+        scroll, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > inner:
+            culprits = driver.execute_script("""
+                var w = document.documentElement.clientWidth, out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > w + 1 && !e.closest('.table-wrap, .scroll-x')) out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+                });
+                return out.slice(0, 5);""")
+            wide.append(f"{relpath}: {scroll} > {inner} ({', '.join(culprits)})")
+    assert not wide, f"pages wider than {width} px:\n" + "\n".join(wide)
+
+
+def test_header_is_compact_on_a_phone(driver, sized):
+    sized(390, 844, mobile=True)
+    for relpath in ["index.html", "guidance/after-damage.html", "services/index.html"]:
+        open(driver, relpath)
+        height = driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+        assert height <= 0.15 * 844, f"{relpath}: header {height} px of 844"
+    # The navigation is behind a button that works from the keyboard, with or without script.
+    menu = driver.find_element(By.CSS_SELECTOR, ".site-menu > summary")
+    assert menu.is_displayed() and menu.text.strip()
+    links = driver.find_elements(By.CSS_SELECTOR, ".site-menu nav a")
+    assert links and not any(a.is_displayed() for a in links)
+    menu.click()
+    assert all(a.is_displayed() for a in links)
+
+
+def test_navigation_is_in_view_at_desk_width(driver, sized):
+    sized(1280, 800)
+    open(driver, "index.html")
+    links = [a for a in driver.find_elements(By.CSS_SELECTOR, ".site-header nav a") if a.is_displayed()]
+    assert len(links) >= 5
+    assert not driver.find_element(By.CSS_SELECTOR, ".site-menu > summary").is_displayed()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_controls_are_big_enough_to_tap(driver, sized, width):
+    sized(width, mobile=width < 600)
+    small = []
+    for relpath in ["index.html", "guidance/after-damage.html", "services/index.html", "contacts.html", "faq.html", "glossary.html"]:
+        open(driver, relpath)
+        small += driver.execute_script("""
+            var out = [];
+            var controls = document.querySelectorAll(
+              '.site-header a, .site-header button, .site-header input, .site-header summary, .breadcrumbs a, .toc a, ' +
+              '.site-footer a, main button, main input, main select, main summary, .kana-index a, .quick-links a, .card > a');
+            controls.forEach(function (e) {
+              var r = e.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) return;  // not shown at this width
+              if (r.height < 24 || r.width < 24) out.push(location.pathname.split('/output/')[1] + ': ' + e.tagName.toLowerCase() +
+                ' "' + (e.textContent || e.value || '').trim().slice(0, 20) + '" ' + Math.round(r.width) + 'x' + Math.round(r.height));
+            });
+            return out;""")
+    assert not small, f"targets under 24x24 px at {width}:\n" + "\n".join(small[:20])
+
+
+def test_inputs_do_not_make_a_phone_zoom(driver, sized):
+    sized(390, mobile=True)
+    for relpath in ["index.html", "services/index.html", "search.html"]:
+        open(driver, relpath)
+        sizes = driver.execute_script(
+            "return Array.from(document.querySelectorAll('input, select')).filter(function (e) { return e.type !== 'checkbox' && e.type !== 'radio'; })"
+            ".map(function (e) { return [e.id || e.name, parseFloat(getComputedStyle(e).fontSize)]; })")
+        assert sizes and all(s >= 16 for _, s in sizes), f"{relpath}: {sizes}"
+
+
+def test_prose_breaks_between_words(driver, sized):
+    sized(1280, 800)
+    open(driver, "guidance/overview.html")
+    style = driver.execute_script(
+        "var p = document.querySelector('main .content p'); var s = getComputedStyle(p);"
+        "return [s.overflowWrap, s.wordBreak, p.getBoundingClientRect().width, parseFloat(s.fontSize)]")
+    overflow_wrap, word_break, width, font = style
+    assert overflow_wrap != "anywhere", style
+    # 35–45 full-width characters a line at desk width.
+    assert 35 <= width / font <= 45, f"{width / font:.1f} characters a line"
