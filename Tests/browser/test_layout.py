@@ -104,5 +104,23 @@ def test_prose_breaks_between_words(driver, sized):
         "return [s.overflowWrap, s.wordBreak, p.getBoundingClientRect().width, parseFloat(s.fontSize)]")
     overflow_wrap, word_break, width, font = style
     assert overflow_wrap != "anywhere", style
+    heading = driver.execute_script("return getComputedStyle(document.querySelector('main h1')).wordBreak")
+    assert heading == "auto-phrase", heading
     # 35–45 full-width characters a line at desk width.
     assert 35 <= width / font <= 45, f"{width / font:.1f} characters a line"
+
+
+def test_table_of_contents_beside_the_text_at_desk_width(driver, sized):
+    sized(1280, 800)
+    open(driver, "guidance/ransomware-facts.html")
+    toc = driver.find_element(By.CSS_SELECTOR, ".toc")
+    text = driver.find_element(By.CSS_SELECTOR, "main .content")
+    assert toc.rect["x"] >= text.rect["x"] + text.rect["width"], (toc.rect, text.rect)
+    # Still in view after scrolling to the end of the text.
+    driver.execute_script("window.scrollTo(0, document.body.scrollHeight * 0.8)")
+    top = driver.execute_script("return document.querySelector('.toc').getBoundingClientRect().top")
+    assert 0 <= top < 100, top
+    sized(390)
+    open(driver, "guidance/ransomware-facts.html")
+    toc, text = driver.find_element(By.CSS_SELECTOR, ".toc"), driver.find_element(By.CSS_SELECTOR, "main .content")
+    assert toc.rect["y"] < text.rect["y"], "on a phone the contents come before the text"
