@@ -124,3 +124,21 @@ def test_table_of_contents_beside_the_text_at_desk_width(driver, sized):
     open(driver, "guidance/ransomware-facts.html")
     toc, text = driver.find_element(By.CSS_SELECTOR, ".toc"), driver.find_element(By.CSS_SELECTOR, "main .content")
     assert toc.rect["y"] < text.rect["y"], "on a phone the contents come before the text"
+
+
+def test_one_date_style(driver):
+    """Dates read 2024年12月12日 on every page (rows the filter builds included), each in a <time datetime>."""
+    iso = []
+    for relpath in PAGES:
+        open(driver, relpath)
+        found = driver.execute_script(
+            "var t = document.body.innerText.match(/(^|[^0-9])20[0-9]{2}[-\\/][0-9]{1,2}[-\\/][0-9]{1,2}/g) || [];"
+            "var bare = Array.from(document.querySelectorAll('time')).filter(function (e) { return !e.dateTime; }).length;"
+            "return [t.slice(0, 3), bare, document.querySelectorAll('time').length];")
+        if found[0] or found[1]:
+            iso.append(f"{relpath}: {found}")
+    assert not iso, "\n".join(iso)
+    open(driver, "services/index.html")
+    driver.execute_script("document.querySelector('#registry-filter input[value=\"audit\"]').click()")
+    cell = driver.find_element(By.CSS_SELECTOR, "#registry-filter ~ * tbody tr td time, .services-table tbody tr td time")
+    assert cell.get_attribute("datetime") and "年" in cell.text

@@ -233,6 +233,12 @@
     return el;
   }
 
+  /* 2024-12-12 → 2024年12月12日: the one date style of the pages (LocalDate.japanese). */
+  function japaneseDate(iso) {
+    var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return p ? Number(p[1]) + "年" + Number(p[2]) + "月" + Number(p[3]) + "日" : (iso || "");
+  }
+
   function rowElement(r) {
     var tr = document.createElement("tr");
     var th = document.createElement("th");
@@ -256,7 +262,12 @@
     catCell.appendChild(catLink);
     tr.appendChild(catCell);
     tr.appendChild(cell("td", r.pentest === true ? "あり" : (r.pentest === false ? "なし" : "—")));
-    tr.appendChild(cell("td", r.registeredOn));
+    var dateCell = document.createElement("td");
+    var time = document.createElement("time");
+    time.dateTime = r.registeredOn;
+    time.textContent = japaneseDate(r.registeredOn);
+    dateCell.appendChild(time);
+    tr.appendChild(dateCell);
     tr.appendChild(cell("td", r.registrar));
     tr.appendChild(cell("td", r.summary));
     return tr;
