@@ -16,7 +16,7 @@ import Testing
         SiteCase(name: "front matter never closed", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\n本文\n"],
              expected: ["content/guidance/a.md:1:1: error: front matter is never closed: add a line '---' after it"]),
         SiteCase(name: "unknown key", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\nauthor: x\n---\n"],
-             expected: ["content/guidance/a.md:4:1: error: unknown key 'author'; known keys: title, summary, updated, sources, tags, order, slug, sample, link_terms"]),
+             expected: ["content/guidance/a.md:4:1: error: unknown key 'author'; known keys: title, summary, updated, sources, tags, order, slug, sample, link_terms, group"]),
         SiteCase(name: "duplicate slug", files: [
             "content/guidance/a.md": page(extra: "slug: same\n"),
             "content/guidance/b.md": page(extra: "slug: same\n"),

@@ -25,7 +25,9 @@ import Testing
 
         func markdown(_ name: String) -> String {
             let p = pages[name]!
-            var out = "---\ntitle: \(p.title)\nupdated: 2025-01-15\n---\n"
+            // Two groups, so that each page has neighbours whose titles it shows (and loses them when they move).
+            let group = name.utf8.reduce(0) { $0 + Int($1) } % 2 == 0 ? "甲" : "乙"
+            var out = "---\ntitle: \(p.title)\nupdated: 2025-01-15\ngroup: \(group)\n---\n"
             out += p.paragraphs.joined(separator: "\n\n") + "\n"
             for (i, h) in p.headings.enumerated() {
                 out += "\n## 見出し\(h) {#\(h)}\n\n節\(i)の本文です。\n"
@@ -56,6 +58,7 @@ import Testing
                 .split(separator: "\n").prefix(8).joined(separator: "\n") + "\n",
             "content/faq.yml": "entries:\n  - id: first\n    category: 通報\n    question: 通報は必要ですか？\n    answer: |\n      はい。[手順](guidance/p1.md)を見てください。\n",
             "content/glossary.yml": Self.glossary(["VPN機器", "ランサムウェア"], definition: 0),
+            "content/site.yml": "title: ポータル\nlanguage: ja\nguidance_groups: [甲, 乙]\n",
         ])
         defer { site.cleanUp() }
         let registry = try #require(site.read("content/services/services.csv"))
@@ -138,7 +141,7 @@ import Testing
                     what = "footer partial"
                 }
             case 10:
-                try site.write("content/site.yml", "title: ポータル\(model.fresh())\nlanguage: ja\n")
+                try site.write("content/site.yml", "title: ポータル\(model.fresh())\nlanguage: ja\nguidance_groups: [甲, 乙]\n")
                 what = "site.yml"
             case 11:
                 // A term added or removed (pages link or unlink its first use), or a definition changed.

@@ -57,7 +57,18 @@ public enum SiteLoader {
                                                    allowActive: config?.allowActiveAttachments ?? false, log: &log)
         // Titles compare by code point (their UTF-8 bytes): the same order as String's for the
         // NFC text YAML gives, without its Unicode machinery on every comparison.
+        // Pages in their group's place (site.yml's guidance_groups), then by order and title.
+        let groupRank = Dictionary((config?.guidanceGroups ?? []).enumerated().map { ($1, $0) }) { a, _ in a }
+        for page in pages {
+            if let group = page.group, groupRank[group] == nil {
+                let known = (config?.guidanceGroups ?? []).joined(separator: "、")
+                log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
+                               "group '\(group)' is not one of site.yml's guidance_groups" + (known.isEmpty ? " (there are none: add guidance_groups: to site.yml)" : " (\(known))")))
+            }
+        }
         pages.sort { a, b in
+            let (g, h) = (a.group.flatMap { groupRank[$0] } ?? Int.max, b.group.flatMap { groupRank[$0] } ?? Int.max)
+            if g != h { return g < h }
             let (x, y) = (a.order ?? Int.max, b.order ?? Int.max)
             if x != y { return x < y }
             if a.title != b.title { return a.title.precedesByCodePoint(b.title) }

@@ -17,6 +17,8 @@ struct RenderMemo: Sendable {
     /// By content path; each holds the page's parse too.
     var resolved: [String: MarkdownStage.Resolved] = [:]
     var pageFiles: [String: OutputFile] = [:]
+    /// Each guidance page's place in its group, by content path.
+    var neighbours: [String: PageNeighbours] = [:]
     var listing = SiteListing()
     var listFiles: [OutputFile] = []
     var sheet = SheetInputs()
@@ -40,6 +42,7 @@ struct SiteListing: Sendable, Hashable, Codable {
         var summary: String
         var updated: LocalDate
         var outputPath: SitePath
+        var group: String?
     }
 
     var pages: [Page] = []
@@ -50,7 +53,7 @@ struct SiteListing: Sendable, Hashable, Codable {
     init() {}
 
     init(_ site: LoadedSite) {
-        func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath) }
+        func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath, group: p.group) }
         pages = site.pages.map(listed)
         incident = site.incident.map(listed)
         links = site.kinds.flatMap(\.links)

@@ -1,6 +1,6 @@
 /// Turns one Markdown file's text into a `GuidancePage`: front matter checked key by key.
 enum GuidanceLoader {
-    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug", "sample", "link_terms"]
+    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug", "sample", "link_terms", "group"]
     static let incidentKeys = ["title", "summary", "updated", "sources", "contacts", "sample"]
 
     static func load(_ text: String, contentPath: String, displayPath: String, kind: PageKind = .guidance, log: inout DiagnosticLog) -> GuidancePage? {
@@ -25,6 +25,7 @@ enum GuidanceLoader {
         let tags = map.stringList("tags", log: &log)
         let sample = map.bool("sample", log: &log) ?? false
         let linkTerms = map.bool("link_terms", log: &log) ?? true
+        let group = map.string("group", log: &log)
         var sources: [SourceLink] = []
         for item in map.mappings("sources", what: "a source", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "url"], log: &log)
@@ -70,7 +71,7 @@ enum GuidanceLoader {
             kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
             body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups,
-            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample, linkTerms: linkTerms
+            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample, linkTerms: linkTerms, group: group
         )
     }
 }

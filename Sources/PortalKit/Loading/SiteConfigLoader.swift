@@ -1,6 +1,6 @@
 /// Reads `site.yml`. Pure: text in, config and diagnostics out.
 enum SiteConfigLoader {
-    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days", "registry", "allow_remote_images", "allow_active_attachments", "max_attachment_mb"]
+    static let keys = ["title", "description", "language", "navigation", "allow_raw_html", "review_after_days", "registry", "allow_remote_images", "allow_active_attachments", "max_attachment_mb", "guidance_groups"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SiteConfig? {
         let source = YAMLSource(path: path)
@@ -46,6 +46,7 @@ enum SiteConfigLoader {
                 }
             }
         }
+        config.guidanceGroups = map.stringList("guidance_groups", log: &log)
         for item in map.mappings("navigation", what: "a navigation entry", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "path"], log: &log)
             guard let title = item.string("title", required: true, log: &log),

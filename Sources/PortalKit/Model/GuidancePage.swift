@@ -42,6 +42,8 @@ public final class GuidancePage: Sendable, Hashable, Codable {
         public var sample: Bool
         /// `link_terms: false`: the page's first uses of glossary terms stay plain text.
         public var linkTerms: Bool
+        /// `group:`: one of site.yml's `guidance_groups` (nil: listed after them).
+        public var group: String?
     }
 
     public let fields: Fields
@@ -52,10 +54,12 @@ public final class GuidancePage: Sendable, Hashable, Codable {
 
     public init(kind: PageKind = .guidance, contentPath: String, displayPath: String, slug: Slug, title: String, summary: String,
                 updated: LocalDate, sources: [SourceLink], tags: [String], order: Int?, body: String, bodyLineOffset: Int,
-                contactGroups: [String] = [], updatedLine: Int = 1, updatedColumn: Int = 1, sample: Bool = false, linkTerms: Bool = true) {
+                contactGroups: [String] = [], updatedLine: Int = 1, updatedColumn: Int = 1, sample: Bool = false, linkTerms: Bool = true,
+                group: String? = nil) {
         fields = Fields(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
                         updated: updated, sources: sources, tags: tags, order: order, body: body, bodyLineOffset: bodyLineOffset,
-                        contactGroups: contactGroups, updatedLine: updatedLine, updatedColumn: updatedColumn, sample: sample, linkTerms: linkTerms)
+                        contactGroups: contactGroups, updatedLine: updatedLine, updatedColumn: updatedColumn, sample: sample, linkTerms: linkTerms,
+                        group: group)
     }
 
     public convenience init(from decoder: any Decoder) throws { self.init(try Fields(from: decoder)) }

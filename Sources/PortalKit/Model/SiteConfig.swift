@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var registryAsOf: String?
     /// `registry.source_url`: where the list was downloaded (http or https).
     public var registrySourceURL: String?
+    /// `guidance_groups`: the groups guidance pages are listed under (audiences or tasks), in order;
+    /// a page names its group with `group:` in its front matter.
+    public var guidanceGroups: [String] = []
     /// Images from the web break the offline promise: off unless the site says so.
     public var allowRemoteImages = false
     /// HTML, script and scripted SVG attachments run code when opened from a link: refused

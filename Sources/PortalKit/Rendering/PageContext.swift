@@ -28,10 +28,23 @@ struct PageContext {
         ]
     }
 
-    func guidance(_ rendered: RenderedPage) -> [String: Any] {
+    func guidance(_ rendered: RenderedPage, neighbours: PageNeighbours = PageNeighbours()) -> [String: Any] {
         let page = rendered.page
         var context = base(at: page.outputPath, title: page.title, description: page.summary,
                            breadcrumbs: [("ホーム", Self.homePath), ("ガイダンス", Self.guidanceIndexPath)])
+        // The group's crumb leads to its section of the guidance list.
+        if let group = neighbours.group, let index = neighbours.groupIndex {
+            var items = context["breadcrumbs"] as? [[String: Any]] ?? []
+            items.append(["title": group, "href": page.outputPath.relativeURL(to: Self.guidanceIndexPath, fragment: PageNeighbours.anchor(ofGroup: index))])
+            context["breadcrumbs"] = items
+        }
+        func link(_ l: PageNeighbours.Link?) -> [String: Any]? { l.map { ["title": $0.title, "href": page.outputPath.relativeURL(to: $0.path)] } }
+        if neighbours.previous != nil || neighbours.next != nil {
+            var pager: [String: Any] = ["label": (neighbours.group.map { "「\($0)」の" } ?? "") + "前後のページ"]
+            pager["previous"] = link(neighbours.previous)
+            pager["next"] = link(neighbours.next)
+            context["pager"] = pager
+        }
         context["page"] = [
             "title": page.title,
             "summary": page.summary,
@@ -92,9 +105,23 @@ struct PageContext {
         return context
     }
 
+    /// The guidance list, in sections by group (site.yml's `guidance_groups`), then the pages in none.
     func guidanceIndex(_ pages: [GuidancePage]) -> [String: Any] {
         var context = base(at: Self.guidanceIndexPath, title: "ガイダンス", description: "", breadcrumbs: [("ホーム", Self.homePath)])
-        context["pages"] = pages.map { pageSummary($0, from: Self.guidanceIndexPath) }
+        var sections: [[String: Any]] = []
+        for (i, group) in config.guidanceGroups.enumerated() {
+            let members = pages.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            sections.append(["title": group, "anchor": PageNeighbours.anchor(ofGroup: i),
+                             "pages": members.map { pageSummary($0, from: Self.guidanceIndexPath) }])
+        }
+        let rest = pages.filter { page in page.group.map { !config.guidanceGroups.contains($0) } ?? true }
+        if !rest.isEmpty {
+            sections.append(["title": sections.isEmpty ? "" : "その他", "anchor": "group-other",
+                             "pages": rest.map { pageSummary($0, from: Self.guidanceIndexPath) }])
+        }
+        context["sections"] = sections
+        context["grouped"] = !config.guidanceGroups.isEmpty
         return context
     }
 }

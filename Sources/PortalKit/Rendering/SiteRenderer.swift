@@ -82,18 +82,23 @@ public struct SiteRenderer: Sendable {
         var digests: [String: ([SitePath], StableDigest)] = [:]
         var keptPages = 0
         memo.pageFiles.reserveCapacity(rendered.count)
+        // A page shows its group's previous and next page: part of what it is rendered from.
+        memo.neighbours = PageNeighbours.of(site.pages, groups: site.config.guidanceGroups)
+        let previousNeighbours = previous?.neighbours ?? [:]
         for (i, page) in rendered.enumerated() {
             let path = page.page.contentPath
-            if wanted { digests[path] = ([page.page.outputPath], pageDigests[i]) }
-            if samePageLayout, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page {
+            let neighbours = memo.neighbours[path] ?? PageNeighbours()
+            if wanted { digests[path] = ([page.page.outputPath], pageDigests[i].combined(with: Fingerprint.of(neighbours))) }
+            if samePageLayout, let earlier = previousPageFiles[path], let before = previousResolved[path], before === resolved[path] || before.page == page,
+               previousNeighbours[path] == neighbours {
                 memo.pageFiles[path] = earlier
                 pageFiles.append(earlier)
-            } else if wanted, let kept = previousOutput?.file(for: path, at: page.page.outputPath, digest: pageDigests[i]) {
+            } else if wanted, let kept = previousOutput?.file(for: path, at: page.page.outputPath, digest: digests[path]!.1) {
                 memo.pageFiles[path] = kept
                 pageFiles.append(kept)
                 keptPages += 1
             } else {
-                pageJobs.append((path, job(page.page.outputPath, "page") { context.guidance(page) }))
+                pageJobs.append((path, job(page.page.outputPath, "page") { context.guidance(page, neighbours: neighbours) }))
             }
         }
 
