@@ -109,7 +109,9 @@ enum LinkChecker {
             for target in matches(#"(?:href|src)="([^"]+)""#, in: html) {
                 if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") || target.hasPrefix("tel:") { continue }
                 let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let path = parts[0].removingPercentEncoding ?? parts[0]
+                // A query (the registry's ?cat=… links) selects state in the page, not a file.
+                let file0 = String(parts[0].prefix { $0 != "?" })
+                let path = file0.removingPercentEncoding ?? file0
                 let fragment = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : nil
                 let resolved = path.isEmpty ? file : normalize(folder(of: file) + path)
                 guard let resolved, files.contains(resolved) else {

@@ -142,3 +142,32 @@ def test_one_date_style(driver):
     driver.execute_script("document.querySelector('#registry-filter input[value=\"audit\"]').click()")
     cell = driver.find_element(By.CSS_SELECTOR, "#registry-filter ~ * tbody tr td time, .services-table tbody tr td time")
     assert cell.get_attribute("datetime") and "年" in cell.text
+
+
+@pytest.mark.parametrize("width,height,mobile", [(390, 844, True), (1280, 800, False)])
+def test_registry_filter_on_the_first_screen(driver, sized, width, height, mobile):
+    sized(width, height, mobile=mobile)
+    open(driver, "services/index.html")
+    top = driver.execute_script("return document.getElementById('registry-filter').getBoundingClientRect().top")
+    assert 0 < top < height, f"the filter starts at {top} px of a {height} px screen"
+
+
+def test_counts_open_the_filtered_list(driver):
+    open(driver, "services/index.html")
+    link = driver.find_element(By.CSS_SELECTOR, ".counts-table a[href='index.html?cat=vulnerability&pentest=1']")
+    assert link.text == "12"
+    link.click()
+    count = driver.find_element(By.ID, "registry-count")
+    assert count.text.endswith(" 12件"), count.text
+    assert driver.find_element(By.CSS_SELECTOR, "#registry-filter input[value='vulnerability']").is_selected()
+    assert driver.current_url.endswith("services/index.html#cat=vulnerability&pentest=1"), driver.current_url
+
+
+def test_category_page_filters_into_the_list(driver):
+    open(driver, "services/vulnerability.html")
+    form = driver.find_element(By.CSS_SELECTOR, "form.category-filter")
+    form.find_element(By.CSS_SELECTOR, "input[name='pentest']").click()
+    form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+    count = driver.find_element(By.ID, "registry-count")
+    assert count.text.endswith(" 12件"), count.text
+    assert driver.current_url.endswith("services/index.html#cat=vulnerability&pentest=1"), driver.current_url

@@ -74,3 +74,10 @@ test("filtering 100,000 rows stays well under a frame", () => {
   const out = R.filterRows(reg.rows, { categories: ["vulnerability"], pentest: true, q: "vpn", sort: "" });
   assert.equal(out.length, rows.filter((r, i) => i % 2 === 0 && i % 13 === 0).length);
 });
+
+test("a category page's form (?cat=…&pentest=1&q=…) becomes the list's hash; unknown values are dropped", () => {
+  assert.equal(R.searchToHash("?cat=vulnerability&pentest=1&q=%20VPN%20", ["audit", "vulnerability"]), "#cat=vulnerability&pentest=1&q=VPN");
+  assert.equal(R.searchToHash("?cat=nope&cat=audit&sort=evil", ["audit"]), "#cat=audit");
+  assert.equal(R.searchToHash("", ["audit"]), "");
+  assert.equal(R.searchToHash("?utm=1", ["audit"]), "");
+});

@@ -154,6 +154,20 @@
     return state;
   }
 
+  /* A category page's form submits ?cat=…&pentest=1&q=… (query strings work on file:// too):
+   * the same state as the hash, which the list then keeps. */
+  function searchToHash(search, validCategories) {
+    var params = new URLSearchParams(String(search || ""));
+    if (!params.has("cat") && !params.has("q") && !params.has("pentest") && !params.has("sort")) return "";
+    var state = emptyState();
+    state.categories = params.getAll("cat").join(",").split(",").filter(function (c) { return c && (!validCategories || validCategories.indexOf(c) >= 0); });
+    state.pentest = params.get("pentest") === "1";
+    state.q = (params.get("q") || "").trim();
+    var sort = params.get("sort") || "";
+    state.sort = ["name", "provider", "date"].indexOf(sort) >= 0 ? sort : "";
+    return encodeHash(state);
+  }
+
   function countLabel(total, shown) {
     return total + "件中 " + shown + "件";
   }
@@ -181,7 +195,7 @@
 
   var api = {
     fold: fold, terms: terms, prepare: prepare, emptyState: emptyState, filterRows: filterRows,
-    sortRows: sortRows, ordered: ordered, encodeHash: encodeHash, decodeHash: decodeHash, countLabel: countLabel,
+    sortRows: sortRows, ordered: ordered, encodeHash: encodeHash, decodeHash: decodeHash, searchToHash: searchToHash, countLabel: countLabel,
     toCSV: toCSV, PAGE_SIZE: PAGE_SIZE
   };
   root.PortalRegistry = api;
@@ -299,6 +313,10 @@
   }
 
   function fromHash() {
+    if (location.search && !location.hash) {
+      var hash = searchToHash(location.search, categoryIDs);
+      if (hash) history.replaceState(null, "", location.pathname + hash);
+    }
     var state = decodeHash(location.hash, categoryIDs);
     writeForm(state);
     apply(state);
