@@ -23,7 +23,7 @@ import Testing
         #expect(document.links.map(\.kind) == [.link, .term, .image])
         #expect(try CacheCoder.decode(MarkdownDocument.self, from: CacheCoder.encode(document)) == document)
 
-        let report = MaturityReport(scale: [1: "未着手", 2: "一部"], directives: [.init(id: 1, title: "指示1")],
+        let report = MaturityReport(scale: [1: "未着手", 2: "一部"], directives: [.init(id: 1, title: "指示1", short: "指示1")],
                                     assessments: [.init(date: LocalDate(year: 2024, month: 4, day: 1)!, levels: [1: 2], target: [1: 3], notes: "")])
         #expect(try CacheCoder.decode(MaturityReport.self, from: CacheCoder.encode(report)) == report)
     }

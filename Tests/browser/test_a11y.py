@@ -112,7 +112,8 @@ def dark(driver):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
 
 
-@pytest.mark.parametrize("relpath", ["index.html", "services/index.html"])
+@pytest.mark.parametrize("relpath", ["index.html", "services/index.html", "reports/risk.html", "reports/maturity.html",
+                                     "guidance/after-damage.html", "glossary.html", "contacts.html"])
 def test_dark_mode_contrast(dark, axe_source, relpath):
     open(dark, relpath)
     assert dark.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")

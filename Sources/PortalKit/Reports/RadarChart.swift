@@ -14,6 +14,7 @@ enum RadarChart {
     static func svg(_ report: MaturityReport, series: [Series], description: String) -> String {
         let size = 520.0, center = 260.0, radius = 170.0
         let ids = report.directives.map(\.id)
+        let shortNames = Dictionary(report.directives.map { ($0.id, $0.short) }) { a, _ in a }
         let n = Double(ids.count)
         func point(_ index: Int, _ level: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / n
@@ -21,7 +22,7 @@ enum RadarChart {
         }
         func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
         var svg = """
-        <svg class="radar" role="img" aria-labelledby="radar-title radar-desc" viewBox="0 0 \(Int(size)) \(Int(size))" width="100%" preserveAspectRatio="xMidYMid meet">
+        <svg class="radar" role="img" aria-labelledby="radar-title radar-desc" viewBox="-140 0 \(Int(size) + 280) \(Int(size))" width="100%" preserveAspectRatio="xMidYMid meet">
         <title id="radar-title">重要10項目の成熟度（レーダーチャート）</title>
         <desc id="radar-desc">\(HTMLText.escape(description))</desc>
 
@@ -37,7 +38,7 @@ enum RadarChart {
             svg += "<line class=\"radar-axis\" x1=\"\(fmt(center))\" y1=\"\(fmt(center))\" x2=\"\(fmt(end.0))\" y2=\"\(fmt(end.1))\"/>\n"
             let label = point(i, 5.9)
             let anchor = abs(label.0 - center) < 10 ? "middle" : (label.0 > center ? "start" : "end")
-            svg += "<text class=\"radar-label\" x=\"\(fmt(label.0))\" y=\"\(fmt(label.1 + 5))\" text-anchor=\"\(anchor)\">指示\(id)</text>\n"
+            svg += "<text class=\"radar-label\" x=\"\(fmt(label.0))\" y=\"\(fmt(label.1 + 5))\" text-anchor=\"\(anchor)\">\(id) \(HTMLText.escape(shortNames[id] ?? "指示\(id)"))</text>\n"
         }
         for s in series {
             let pts = ids.enumerated().map { i, id in point(i, Double(s.levels[id] ?? 0)) }

@@ -93,7 +93,7 @@ enum ReportsLoader {
         }
         var directives: [MaturityReport.Directive] = []
         for d in map.mappings("directives", what: "a directive", log: &log) {
-            d.rejectUnknownKeys(allowed: ["id", "title"], log: &log)
+            d.rejectUnknownKeys(allowed: ["id", "title", "short"], log: &log)
             guard let id = d.int("id", required: true, log: &log), let title = d.string("title", required: true, log: &log) else { continue }
             guard (1...10).contains(id) else {
                 log.add(source.diagnostic(d.valueMark("id"), "directive id \(id) is outside 1–10; the guideline has directives 1 to 10"))
@@ -103,7 +103,14 @@ enum ReportsLoader {
                 log.add(source.diagnostic(d.valueMark("id"), "directive id \(id) is repeated; each of 1 to 10 appears once"))
                 continue
             }
-            directives.append(.init(id: id, title: title))
+            // An axis label longer than eight characters crowds the radar.
+            let short = d.string("short", log: &log) ?? (title.count <= 8 ? title : nil)
+            guard let short else {
+                log.add(source.diagnostic(d.valueMark("title"), "directive \(id)'s title is too long for the radar's axis: add short: with a name of up to 8 characters", severity: .warning))
+                directives.append(.init(id: id, title: title, short: "指示\(id)"))
+                continue
+            }
+            directives.append(.init(id: id, title: title, short: short))
         }
         let missing = (1...10).filter { id in !directives.contains { $0.id == id } }
         if !missing.isEmpty, !directives.isEmpty {

@@ -44,6 +44,8 @@ public struct MaturityReport: Sendable, Hashable, Codable {
     public struct Directive: Sendable, Hashable, Codable {
         public var id: Int
         public var title: String
+        /// What the radar's axis says (`short:`; the title when it is short enough).
+        public var short: String
     }
 
     public struct Assessment: Sendable, Hashable, Codable {
