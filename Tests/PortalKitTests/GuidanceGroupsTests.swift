@@ -33,6 +33,11 @@ import Testing
         #expect(!a.contains("rel=\"prev\""))
         let b = try #require(site.read("output/guidance/b.html"))
         #expect(b.contains("rel=\"prev\"><span class=\"pager-label\">前のページ</span>方針</a>") && !b.contains("rel=\"next\""))
+        // The home page and the site map list the pages by group too.
+        let home = try #require(site.read("output/index.html"))
+        #expect(home.matches(of: /<h3 id="home-[^"]+">([^<]+)<\/h3>/).map { String($0.1) } == ["経営者向け", "インシデント対応", "その他"])
+        let map = try #require(site.read("output/sitemap.html"))
+        #expect(map.contains("<h2>ガイダンス：経営者向け</h2>") && map.contains("<h2>ガイダンス：インシデント対応</h2>"))
         // A group of one page has no pager; a page in no group neither.
         #expect(site.read("output/guidance/c.html")?.contains("class=\"pager\"") == false)
         #expect(site.read("output/guidance/d.html")?.contains("class=\"pager\"") == false)

@@ -12,7 +12,16 @@ extension PageContext {
         var c = base(at: path, title: "サイトマップ", description: "ポータルのすべてのページ", breadcrumbs: [("ホーム", Self.homePath)])
         func link(_ title: String, _ target: SitePath) -> [String: Any] { ["title": title, "href": path.relativeURL(to: target)] }
         var sections: [[String: Any]] = []
-        sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath) }])
+        // Guidance by group (site.yml's guidance_groups), each its own section of the map.
+        let groups = groupedPages(site.pages, from: path)
+        if groups.count <= 1 {
+            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath) }])
+        } else {
+            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)]])
+            for group in groups {
+                sections.append(["title": "ガイダンス：\(group["title"] as? String ?? "")", "links": group["pages"] ?? []])
+            }
+        }
         // The incident sheet leads what matters in an emergency; then each kind's pages by section.
         let links = site.kinds.flatMap(\.links)
         for section in KindLink.Section.allCases {

@@ -99,29 +99,34 @@ struct PageContext {
         }
         context["hasQuickLinks"] = links.contains { $0.quickTitle != nil }
         context["pages"] = pages.map { pageSummary($0, from: Self.homePath) }
+        context["sections"] = groupedPages(pages, from: Self.homePath)
         let latest = pages.sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }.prefix(5)
         context["latest"] = latest.map { pageSummary($0, from: Self.homePath) }
         context["guidanceHref"] = Self.homePath.relativeURL(to: Self.guidanceIndexPath)
         return context
     }
 
-    /// The guidance list, in sections by group (site.yml's `guidance_groups`), then the pages in none.
-    func guidanceIndex(_ pages: [GuidancePage]) -> [String: Any] {
-        var context = base(at: Self.guidanceIndexPath, title: "ガイダンス", description: "", breadcrumbs: [("ホーム", Self.homePath)])
+    /// The pages in sections by group (site.yml's `guidance_groups`, in its order), then the pages
+    /// in none (untitled when there are no groups at all).
+    func groupedPages(_ pages: [GuidancePage], from path: SitePath) -> [[String: Any]] {
         var sections: [[String: Any]] = []
         for (i, group) in config.guidanceGroups.enumerated() {
             let members = pages.filter { $0.group == group }
             guard !members.isEmpty else { continue }
             sections.append(["title": group, "anchor": PageNeighbours.anchor(ofGroup: i),
-                             "pages": members.map { pageSummary($0, from: Self.guidanceIndexPath) }])
+                             "pages": members.map { pageSummary($0, from: path) }])
         }
         let rest = pages.filter { page in page.group.map { !config.guidanceGroups.contains($0) } ?? true }
         if !rest.isEmpty {
-            sections.append(["title": sections.isEmpty ? "" : "その他", "anchor": "group-other",
-                             "pages": rest.map { pageSummary($0, from: Self.guidanceIndexPath) }])
+            sections.append(["title": sections.isEmpty ? "" : "その他", "anchor": "group-other", "pages": rest.map { pageSummary($0, from: path) }])
         }
-        context["sections"] = sections
-        context["grouped"] = !config.guidanceGroups.isEmpty
+        return sections
+    }
+
+    /// The guidance list, in sections by group.
+    func guidanceIndex(_ pages: [GuidancePage]) -> [String: Any] {
+        var context = base(at: Self.guidanceIndexPath, title: "ガイダンス", description: "", breadcrumbs: [("ホーム", Self.homePath)])
+        context["sections"] = groupedPages(pages, from: Self.guidanceIndexPath)
         return context
     }
 }
