@@ -29,6 +29,8 @@ import Testing
         #expect(headings == ["group-1 経営者向け", "group-2 インシデント対応", "group-other その他"])
         let a = try #require(site.read("output/guidance/a.html"))
         #expect(a.contains("<li><a href=\"index.html#group-1\">経営者向け</a></li>"))
+        // The groups as a second row of navigation, the page's own marked.
+        #expect(a.contains("<nav class=\"group-nav\" aria-label=\"ガイダンスのグループ\"><ul><li><a href=\"index.html#group-1\" aria-current=\"true\">経営者向け</a></li><li><a href=\"index.html#group-2\">インシデント対応</a></li></ul></nav>"))
         #expect(a.contains("<a href=\"b.html\" rel=\"next\"><span class=\"pager-label\">次のページ</span>体制</a>"))
         #expect(!a.contains("rel=\"prev\""))
         let b = try #require(site.read("output/guidance/b.html"))

@@ -57,6 +57,16 @@ struct KindSite: Sendable {
     var config: SiteConfig
 }
 
+extension KindSite {
+    /// Markdown held in a data file (FAQ answers, glossary definitions), rendered like a page's,
+    /// its links checked against every page; with its text for search.
+    func markdown(_ items: [(text: String, line: Int, column: Int)], origin: LinkOrigin, log: inout DiagnosticLog) -> [(html: String, text: String)] {
+        items.map {
+            MarkdownStage.fragment($0.text, lineOffset: $0.line, columnOffset: $0.column, origin: origin, config: config, resolver: resolver, log: &log)
+        }
+    }
+}
+
 /// A kind's pages, documents and diagnostics.
 struct KindOutput: Sendable {
     var jobs: [RenderJob] = []

@@ -13,10 +13,7 @@ struct FAQKind: ContentKind {
     func render(_ faq: FAQDocument, in site: KindSite) -> KindOutput {
         var log = DiagnosticLog()
         let origin = LinkOrigin(contentPath: Self.file, displayPath: faq.displayPath, outputPath: PageContext.faqPath)
-        let answers = faq.entries.map {
-            MarkdownStage.fragment($0.answer, lineOffset: $0.answerLineOffset, columnOffset: $0.answerColumnOffset,
-                                   origin: origin, config: site.config, resolver: site.resolver, log: &log)
-        }
+        let answers = site.markdown(faq.entries.map { ($0.answer, $0.answerLineOffset, $0.answerColumnOffset) }, origin: origin, log: &log)
         let html = answers.map(\.html), context = site.context
         var out = KindOutput(jobs: [site.templates.job(PageContext.faqPath, "faq") { context.faq(faq.entries, answersHTML: html) }])
         out.entries = SearchDocuments.faq(faq, answerText: answers.map(\.text))

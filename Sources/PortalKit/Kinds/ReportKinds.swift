@@ -4,10 +4,7 @@ struct RiskKind: ContentKind {
     static let file = "reports/risk.yml"
 
     func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> RiskAssessment? {
-        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log),
-              let risk = ReportsLoader.risk(text, path: content.displayPath(Self.file), log: &log) else { return nil }
-        if risk.sample { log.add(SampleData.warning(content.displayPath(Self.file))) }
-        return risk
+        ReportsLoader.load(Self.file, from: content, log: &log, ReportsLoader.risk, isSample: \.sample)
     }
 
     func render(_ risk: RiskAssessment, in site: KindSite) -> KindOutput {
@@ -28,10 +25,7 @@ struct MaturityKind: ContentKind {
     static let file = "reports/maturity.yml"
 
     func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> MaturityReport? {
-        guard content.exists(Self.file), let text = content.readText(Self.file, log: &log),
-              let report = ReportsLoader.maturity(text, path: content.displayPath(Self.file), log: &log) else { return nil }
-        if report.sample { log.add(SampleData.warning(content.displayPath(Self.file))) }
-        return report
+        ReportsLoader.load(Self.file, from: content, log: &log, ReportsLoader.maturity, isSample: \.sample)
     }
 
     func render(_ report: MaturityReport, in site: KindSite) -> KindOutput {
@@ -43,5 +37,16 @@ struct MaturityKind: ContentKind {
 
     func links(_ report: MaturityReport) -> [KindLink] {
         [KindLink(path: ReportPages.maturityPath, title: "重要10項目の成熟度", section: .reports, quickTitle: "重要10項目の成熟度")]
+    }
+}
+
+extension ReportsLoader {
+    /// A report file, when the content has it, parsed; a report marked sample says so once.
+    static func load<Report>(_ file: String, from content: ContentFolder, log: inout DiagnosticLog,
+                             _ parse: (String, String, inout DiagnosticLog) -> Report?, isSample: (Report) -> Bool) -> Report? {
+        guard content.exists(file), let text = content.readText(file, log: &log),
+              let report = parse(text, content.displayPath(file), &log) else { return nil }
+        if isSample(report) { log.add(SampleData.warning(content.displayPath(file))) }
+        return report
     }
 }

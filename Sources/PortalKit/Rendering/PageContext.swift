@@ -32,6 +32,7 @@ struct PageContext {
         let page = rendered.page
         var context = base(at: page.outputPath, title: page.title, description: page.summary,
                            breadcrumbs: [("ホーム", Self.homePath), ("ガイダンス", Self.guidanceIndexPath)])
+        if page.kind == .guidance { context.merge(groupNavigation(from: page.outputPath, current: neighbours.group)) { _, new in new } }
         // The group's crumb leads to its section of the guidance list.
         if let group = neighbours.group, let index = neighbours.groupIndex {
             var items = context["breadcrumbs"] as? [[String: Any]] ?? []
@@ -123,9 +124,19 @@ struct PageContext {
         return sections
     }
 
+    /// The groups as a second row of navigation on the guidance list and pages: each leads to its
+    /// section of the list; the page's own group is marked.
+    func groupNavigation(from path: SitePath, current: String?) -> [String: Any] {
+        let items: [[String: Any]] = config.guidanceGroups.enumerated().map { i, group in
+            ["title": group, "href": path.relativeURL(to: Self.guidanceIndexPath, fragment: PageNeighbours.anchor(ofGroup: i)), "current": group == current]
+        }
+        return ["groupNav": items, "hasGroupNav": !items.isEmpty]
+    }
+
     /// The guidance list, in sections by group.
     func guidanceIndex(_ pages: [GuidancePage]) -> [String: Any] {
         var context = base(at: Self.guidanceIndexPath, title: "ガイダンス", description: "", breadcrumbs: [("ホーム", Self.homePath)])
+        context.merge(groupNavigation(from: Self.guidanceIndexPath, current: nil)) { _, new in new }
         context["sections"] = groupedPages(pages, from: Self.guidanceIndexPath)
         return context
     }

@@ -12,10 +12,7 @@ struct GlossaryKind: ContentKind {
     func render(_ glossary: Glossary, in site: KindSite) -> KindOutput {
         var log = DiagnosticLog()
         let origin = LinkOrigin(contentPath: Glossary.path, displayPath: glossary.displayPath, outputPath: Glossary.outputPath)
-        let definitions = glossary.terms.map {
-            MarkdownStage.fragment($0.definition, lineOffset: $0.definitionLine, columnOffset: $0.definitionColumn,
-                                   origin: origin, config: site.config, resolver: site.resolver, log: &log)
-        }
+        let definitions = site.markdown(glossary.terms.map { ($0.definition, $0.definitionLine, $0.definitionColumn) }, origin: origin, log: &log)
         let page = GlossaryPage(glossary: glossary, definitionsHTML: definitions.map(\.html), page: site.context)
         var out = KindOutput(jobs: [site.templates.job(Glossary.outputPath, "glossary") { page.templateContext() }])
         out.overview = [SearchDocuments.page(Glossary.outputPath, GlossaryPage.title,
