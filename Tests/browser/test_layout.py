@@ -171,3 +171,18 @@ def test_category_page_filters_into_the_list(driver):
     count = driver.find_element(By.ID, "registry-count")
     assert count.text.endswith(" 12件"), count.text
     assert driver.current_url.endswith("services/index.html#cat=vulnerability&pentest=1"), driver.current_url
+
+
+def test_wide_tables_scroll_in_a_labelled_box_the_keyboard_can_reach(driver, sized):
+    sized(390, mobile=True)
+    missing = []
+    for relpath in PAGES:
+        open(driver, relpath)
+        missing += driver.execute_script("""
+            return Array.from(document.querySelectorAll('main table')).map(function (t) {
+              var box = t.closest('.table-wrap');
+              var ok = box && box.getAttribute('role') === 'region' && box.tabIndex === 0 &&
+                       (box.getAttribute('aria-label') || (box.getAttribute('aria-labelledby') && document.getElementById(box.getAttribute('aria-labelledby'))));
+              return ok ? null : location.pathname.split('/output/')[1] + ': ' + (t.className || 'table');
+            }).filter(Boolean);""")
+    assert not missing, "\n".join(missing)
