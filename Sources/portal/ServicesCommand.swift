@@ -27,6 +27,9 @@ struct ServicesCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
+    @Option(help: "CSV headings: ja (the list's own, with a BOM, for Excel) or en (portal's column names, for tools).")
+    var headings: RegistryCommandSupport.Headings = .ja
+
     func run() throws {
         let folder = ContentFolder(root: URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)), displayRoot: content)
         let registry: Registry
@@ -48,8 +51,10 @@ struct ServicesCommand: ParsableCommand {
         }
         switch format {
         case .table: print(RegistryCommandSupport.table(services, registry: registry), terminator: "")
-        case .csv: print(RegistryCommandSupport.csv(services), terminator: "")
+        case .csv: print(RegistryCommandSupport.csv(services, registry: registry, headings: headings), terminator: "")
         case .json: print(RegistryCommandSupport.json(services, registry: registry), terminator: "")
         }
     }
 }
+
+extension RegistryCommandSupport.Headings: ExpressibleByArgument {}

@@ -172,6 +172,27 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         ])
     }
 
+    @Test("the CSV export has the list's Japanese headings and a BOM, reads back as the same rows; --headings en for tools")
+    func csvExport() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        let registry = try RegistryCommandSupport.load(content: ContentFolder(root: site.url("content"), displayRoot: "content"))
+        let ja = RegistryCommandSupport.csv(registry.services, registry: registry)
+        #expect(ja.hasPrefix("\u{FEFF}サービス名,事業者名,登録年月日,サービス種別,審査登録機関,ペネトレーションテスト,URL,概要,ID\r\n"))
+        #expect(ja.contains(",2024/01/02,デジタルフォレンジックサービス,"))
+        // Dropped in as the registry file, it is the same list.
+        try site.write("content/services/services.csv", ja)
+        let again = try RegistryCommandSupport.load(content: ContentFolder(root: site.url("content"), displayRoot: "content"))
+        #expect(again.services.map { [$0.id, $0.name, $0.provider, $0.categoryID, "\($0.pentest as Any)", $0.registeredOn.description, $0.registrar, $0.url, $0.summary] }
+                == registry.services.map { [$0.id, $0.name, $0.provider, $0.categoryID, "\($0.pentest as Any)", $0.registeredOn.description, $0.registrar, $0.url, $0.summary] })
+        let en = RegistryCommandSupport.csv(registry.services, registry: registry, headings: .en)
+        #expect(en.hasPrefix("id,name,provider,category,pentest,registered_on,registrar,url,summary\n"))
+        // A cell a spreadsheet would run is kept as text.
+        var hostile = registry.services[0]
+        hostile.summary = "=HYPERLINK(\"x\")"
+        #expect(RegistryCommandSupport.csv([hostile], registry: registry).contains(",\"'=HYPERLINK(\"\"x\"\")\","))
+    }
+
     @Test("Excel date serials read as the day Excel shows")
     func serials() {
         #expect(RegistryColumns.date("45638")?.description == "2024-12-12")

@@ -181,7 +181,7 @@ def test_hostile_registry_keyword_and_hash(hostile_site, hooked):
         open(d, "services/index.html" + hash_, root=hostile_site)
         assert_clean(d, f"registry with hash {hash_}")
         csv_text = d.execute_script("return window.PortalRegistry.currentCSV()")
-        assert csv_text.startswith("\ufeffid,")
+        assert csv_text.startswith("\ufeffサービス名,")
     assert d.execute_script(DOM_AUDIT_JS, hostile_site.as_uri() + "/") == []
 
 

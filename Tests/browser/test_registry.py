@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import ARTIFACTS_DIR, open
 
 PAGE = "services/index.html"
-CSV_HEADER = "id,name,provider,category,pentest,registered_on,registrar,url,summary"
+CSV_HEADER = "サービス名,事業者名,登録年月日,サービス種別,審査登録機関,ペネトレーションテスト,URL,概要,ID"
 PUBLISHED = {"audit": 72, "vulnerability": 159, "forensics": 39, "monitoring": 52, "device": 17}
 PUBLISHED_PENTEST = 12
 
@@ -201,9 +201,10 @@ def test_csv_export_matches_rows_shown(registry, services_json):
     by_id = {s["id"]: s for s in services_json["services"]}
     shown_ids = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".services-table tbody th a")]
     for r, href in zip(data, shown_ids):
-        s = by_id[r[0]]
-        assert r[4] == "true" and s["pentest"] is True
+        s = by_id[r[8]]
+        assert r[5] == "あり" and s["pentest"] is True
         assert r[3] == s["category_name"]
+        assert r[2] == s["registered_on"].replace("-", "/")
         assert href == s["url"]
 
     # A keyword filter that yields more than one page of rows: CSV holds every row shown by the count.

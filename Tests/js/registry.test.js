@@ -52,14 +52,17 @@ test("hash round-trips the state and ignores unknown values", () => {
   assert.deepEqual(R.decodeHash("#cat=nope,audit&sort=evil&q=%E0%A4%A", ["audit"]), { categories: ["audit"], pentest: false, q: "", sort: "" });
 });
 
-test("CSV export: BOM, header, quoting and formula guard", () => {
+test("CSV export: BOM, the list's Japanese headings, quoting and formula guard; English columns for tools", () => {
   const reg = R.prepare(data);
   const csv = R.toCSV(reg.rows, data.categories);
-  assert.ok(csv.startsWith("\uFEFFid,name,provider,category,pentest,registered_on,registrar,url,summary\r\n"));
+  assert.ok(csv.startsWith("\uFEFFサービス名,事業者名,登録年月日,サービス種別,審査登録機関,ペネトレーションテスト,URL,概要,ID\r\n"));
   const lines = csv.slice(1).trimEnd().split("\r\n");
   assert.equal(lines.length, 4);
-  assert.equal(lines[2], 's2,Web診断,サンプル事業者,脆弱性診断サービス,false,2023-05-06,B,,"ウェブアプリ, ""本格"""');
-  assert.ok(lines[3].endsWith(",'=cmd|' /C calc'!A0"));
+  assert.equal(lines[2], 'Web診断,サンプル事業者,2023/05/06,脆弱性診断サービス,B,なし,,"ウェブアプリ, ""本格""",s2');
+  assert.ok(lines[3].includes(",'=cmd|' /C calc'!A0,"));
+  const en = R.toCSV(reg.rows, data.categories, true);
+  assert.ok(en.startsWith("\uFEFFid,name,provider,category,pentest,registered_on,registrar,url,summary\r\n"));
+  assert.equal(en.slice(1).trimEnd().split("\r\n")[2], 's2,Web診断,サンプル事業者,脆弱性診断サービス,false,2023-05-06,B,,"ウェブアプリ, ""本格"""');
 });
 
 test("count label reads like the page", () => {

@@ -181,14 +181,22 @@
     return s;
   }
 
-  function toCSV(rows, categories) {
+  /* The list's own headings (as IPA publishes it), so the file opens in Excel as people know it
+   * and reads back into the portal as it is; `english` gives the tool-friendly columns. */
+  var CSV_JA = ["サービス名", "事業者名", "登録年月日", "サービス種別", "審査登録機関", "ペネトレーションテスト", "URL", "概要", "ID"];
+  var CSV_EN = ["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"];
+  function toCSV(rows, categories, english) {
     var names = {};
     (categories || []).forEach(function (c) { names[c.id] = c.name; });
-    var lines = [["id", "name", "provider", "category", "pentest", "registered_on", "registrar", "url", "summary"].join(",")];
+    var lines = [(english ? CSV_EN : CSV_JA).join(",")];
     rows.forEach(function (r) {
-      lines.push([r.id, r.name, r.provider, names[r.category] || r.category,
-        r.pentest === true ? "true" : (r.pentest === false ? "false" : ""),
-        r.registeredOn, r.registrar, r.url, r.summary].map(csvCell).join(","));
+      var category = names[r.category] || r.category;
+      var cells = english
+        ? [r.id, r.name, r.provider, category, r.pentest === true ? "true" : (r.pentest === false ? "false" : ""),
+           r.registeredOn, r.registrar, r.url, r.summary]
+        : [r.name, r.provider, String(r.registeredOn || "").replace(/-/g, "/"), category, r.registrar,
+           r.pentest === true ? "あり" : (r.pentest === false ? "なし" : ""), r.url, r.summary, r.id];
+      lines.push(cells.map(csvCell).join(","));
     });
     return "\uFEFF" + lines.join("\r\n") + "\r\n";
   }

@@ -53,18 +53,44 @@ public enum RegistryCommandSupport {
         return registry
     }
 
-    /// CSV as the registry file itself is written (UTF-8, header, RFC 4180 quoting).
-    public static func csv(_ services: [Service]) -> String {
-        var lines = [RegistryLoader.columns.joined(separator: ",")]
-        for s in services {
-            let fields = [s.id, s.name, s.provider, s.categoryID, s.pentest.map { $0 ? "true" : "false" } ?? "",
-                          s.registeredOn.description, s.registrar, s.url, s.summary]
-            lines.append(fields.map(quote).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// Which headings a CSV export has: the list's own (as IPA publishes it, for Excel) or portal's
+    /// English column names (for tools).
+    public enum Headings: String, Sendable, CaseIterable {
+        case ja, en
     }
 
-    private static func quote(_ field: String) -> String {
+    static let japaneseHeadings = ["サービス名", "事業者名", "登録年月日", "サービス種別", "審査登録機関", "ペネトレーションテスト", "URL", "概要", "ID"]
+
+    /// `.ja`: the list's headings, dates as 2024/12/12, サービス種別 by name, ペネトレーションテスト あり/なし,
+    /// with a BOM and CRLF so Excel opens it; it reads back into the portal as it is. `.en`: the
+    /// columns of services.csv as portal writes them (UTF-8, LF). Both RFC 4180, and a cell a
+    /// spreadsheet would take for a formula starts with an apostrophe.
+    public static func csv(_ services: [Service], registry: Registry, headings: Headings = .ja) -> String {
+        let names = Dictionary(registry.categories.map { ($0.id, $0.name) }) { a, _ in a }
+        switch headings {
+        case .en:
+            var lines = [RegistryLoader.columns.joined(separator: ",")]
+            for s in services {
+                let fields = [s.id, s.name, s.provider, s.categoryID, s.pentest.map { $0 ? "true" : "false" } ?? "",
+                              s.registeredOn.description, s.registrar, s.url, s.summary]
+                lines.append(fields.map(quote).joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .ja:
+            var lines = [japaneseHeadings.joined(separator: ",")]
+            for s in services {
+                let date = s.registeredOn.description.replacingOccurrences(of: "-", with: "/")
+                let fields = [s.name, s.provider, date, names[s.categoryID] ?? s.categoryID, s.registrar,
+                              s.pentest.map { $0 ? "あり" : "なし" } ?? "", s.url, s.summary, s.id]
+                lines.append(fields.map(quote).joined(separator: ","))
+            }
+            return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        }
+    }
+
+    private static func quote(_ raw: String) -> String {
+        // A cell a spreadsheet would run as a formula is kept as text (as the page's export does).
+        let field = raw.first.map { "=+-@\t\r".contains($0) } == true ? "'" + raw : raw
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
