@@ -110,6 +110,17 @@ def test_prose_breaks_between_words(driver, sized):
     assert 35 <= width / font <= 45, f"{width / font:.1f} characters a line"
 
 
+def test_phone_headings_do_not_end_on_one_character(driver, sized):
+    sized(390, mobile=True)
+    open(driver, "index.html")
+    last = driver.execute_script("""
+        var h = document.querySelector('main h1'), r = document.createRange(), t = h.firstChild, lines = {};
+        for (var i = 0; i < t.length; i++) { r.setStart(t, i); r.setEnd(t, i + 1); var y = Math.round(r.getBoundingClientRect().top); lines[y] = (lines[y] || 0) + 1; }
+        var ys = Object.keys(lines).map(Number).sort(function (a, b) { return a - b; });
+        return lines[ys[ys.length - 1]];""")
+    assert last >= 3, f"the home page's title ends on a line of {last} character(s)"
+
+
 def test_table_of_contents_beside_the_text_at_desk_width(driver, sized):
     sized(1280, 800)
     open(driver, "guidance/ransomware-facts.html")
