@@ -24,8 +24,6 @@ public struct TermMatcher: Sendable, Equatable {
             flags = Array(repeating: false, count: terms)
             count = 0
         }
-
-        public func contains(_ term: Int) -> Bool { flags[term] }
     }
 
     private struct Word: Sendable {

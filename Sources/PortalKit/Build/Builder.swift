@@ -53,7 +53,9 @@ public enum Builder {
         timings.end(.load)
 
         progress(.render)
-        let parsedCache = cache.flatMap { $0.parseSettings == site.parseSettings.fingerprint ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
+        // What parses depend on besides the pages (raw HTML, the glossary's terms), digested once.
+        let parseKey = site.parseSettings.fingerprint
+        let parsedCache = cache.flatMap { $0.parseSettings == parseKey ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
         // And the pages rendered last time from the same inputs are taken from the last output.
         let readDigests = reads?.all
         let previousOutput = cached ? RenderCache.read(for: request, notes: &notes).map {
@@ -112,12 +114,12 @@ public enum Builder {
         // The pages are final: write them aside while the index is built on the other core. The
         // page cache is written again only if some page's file changed (or came or went).
         let pagesAsCached = cache.map { cache in
-            cache.parseSettings == site.parseSettings.fingerprint && cache.entries.count == loadedPages.count
+            cache.parseSettings == parseKey && cache.entries.count == loadedPages.count
                 && loadedPages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
         } ?? false
-        let cacheWritten = Task.detached { [loadedPages, memo = output.memo, settings = site.parseSettings.fingerprint] in
+        let cacheWritten = Task.detached { [loadedPages, memo = output.memo] in
             if cached, !pagesAsCached {
-                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: settings, previous: cache, for: request)
+                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: parseKey, previous: cache, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging

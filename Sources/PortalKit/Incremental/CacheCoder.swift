@@ -198,6 +198,13 @@ extension CacheCoder {
             return start..<end
         }
 
+        enum Read { case value(Range<Int>?) }
+
+        /// `value(at:)` without throwing: nil when malformed, `.value(nil)` for a nil value.
+        func read(at offset: Int) -> Read? {
+            do { return .value(try value(at: offset)) } catch { return nil }
+        }
+
         /// The values one after another in `range`, as (start of the length, payload).
         func values(in range: Range<Int>) throws(Malformed) -> [(next: Int, payload: Range<Int>?)] {
             var out: [(next: Int, payload: Range<Int>?)] = []
@@ -270,15 +277,10 @@ extension CacheCoder {
 
         /// The field at `offset`: its key bytes, its payload (nil: a nil value) and where the next starts.
         private func entry(at offset: Int) -> (key: Range<Int>, payload: Range<Int>?, next: Int)? {
-            guard offset < range.upperBound, let key = try? source.value(at: offset), key.upperBound < range.upperBound,
-                  let payload = try? source.value(at: key.upperBound) else {
-                // A nil value has no payload: tell it from a malformed one by its length.
-                guard offset < range.upperBound, let key = try? source.value(at: offset), key.upperBound + 4 <= range.upperBound,
-                      source.bytes[key.upperBound..<(key.upperBound + 4)].allSatisfy({ $0 == 0xFF }) else { return nil }
-                return (key, nil, key.upperBound + 4)
-            }
-            guard payload.upperBound <= range.upperBound else { return nil }
-            return (key, payload, payload.upperBound)
+            guard offset < range.upperBound, case .value(let key)? = source.read(at: offset), let key, key.upperBound < range.upperBound,
+                  case .value(let payload)? = source.read(at: key.upperBound) else { return nil }
+            let next = payload?.upperBound ?? key.upperBound + 4
+            return next <= range.upperBound ? (key, payload, next) : nil
         }
 
         private func field(_ key: Key) -> (key: Range<Int>, payload: Range<Int>?)? {

@@ -87,11 +87,12 @@ enum PageCache {
         let header = Header(content: request.content.path, contentDisplay: request.contentDisplay, parseSettings: parseSettings)
         let reusable = previous?.parseSettings == parseSettings ? previous?.entries ?? [:] : [:]
         let stored = pages.sorted { $0.key < $1.key }.map { path, memo in
-            (path, StoredPage(path: path, memo: memo, document: parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }))
+            (path, parsed[path], StoredPage(path: path, memo: memo, document: parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }))
         }
-        let encoded = await parallelMap(stored) { path, page -> ArraySlice<UInt8> in
+        // The cache's own objects, handed through load and parse unchanged, are its own bytes.
+        let encoded = await parallelMap(stored) { path, parse, page -> ArraySlice<UInt8> in
             if let old = reusable[path], !old.encoded.isEmpty, old.memo.stamp == page.memo.stamp, old.memo.page === page.memo.page,
-               old.parsed?.document == page.document {
+               old.parsed === parse {
                 return old.encoded
             }
             return CacheCoder.encode(page, capacity: 8192)[...]

@@ -99,7 +99,6 @@ struct PageContext {
             link.quickTitle.map { ["title": $0, "href": Self.homePath.relativeURL(to: link.path)] }
         }
         context["hasQuickLinks"] = links.contains { $0.quickTitle != nil }
-        context["pages"] = pages.map { pageSummary($0, from: Self.homePath) }
         context["sections"] = groupedPages(pages, from: Self.homePath)
         let latest = pages.sorted { ($0.updated, $1.title) > ($1.updated, $0.title) }.prefix(5)
         context["latest"] = latest.map { pageSummary($0, from: Self.homePath) }
