@@ -21,113 +21,167 @@ public enum Builder {
 
     private static func run(_ request: BuildRequest, session: inout BuildSession?,
                             progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
-        var previous = session?.state
         let writer = StagedOutputFolder(target: request.output, displayPath: request.outputDisplay)
         do {
             try writer.checkSafe(protecting: [request.content, request.templates])
         } catch {
             throw BuildFailure([.error(.write, path: error.path, error.message)])
         }
-        var log = DiagnosticLog()
-        // With the cache, what every content file was when read goes into the record of this build.
+        // Without a session (`portal build`), what the last run made comes from the build cache.
         let cached = session == nil && request.useCache
-        let reads = cached ? ReadLog() : nil
-        let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay, reads: reads)
-
-        var timings = PhaseTimings()
+        var run = Run(request: request, cached: cached, record: cached || session != nil)
         progress(.load)
+        let input = try await load(&run, previous: session?.state, snapshot: session?.snapshot)
+        run.timings.end(.load)
+        progress(.render)
+        let made = try await render(input, &run, previous: session?.state)
+        run.timings.end(.render)
+        // Watch, and the folder is as this process left it: the index is patched and only what
+        // changed is written. Otherwise the portal is written aside and swapped in.
+        // The index is taken out of the session to be patched in place (a shared copy would be
+        // copied whole); from here a failure leaves the session empty and the next build full.
+        if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), marker == session?.state?.output.marker,
+           let state = session?.state.take() {
+            return try await update(made, input, &run, from: state, marker: marker, session: &session, progress: progress)
+        }
+        return try await publish(made, input, &run, writer: writer, session: &session, progress: progress)
+    }
+
+    /// What one build carries from phase to phase besides the phases' results.
+    private struct Run {
+        let request: BuildRequest
+        /// Reuse the build cache, and write it.
+        let cached: Bool
+        /// Keep what the next render (session or cache) reuses.
+        let record: Bool
+        var log = DiagnosticLog()
+        var timings = PhaseTimings()
+        var notes: [String] = []
+        /// The build cache's pages, as read at the start.
+        var cache: PageCache.Contents?
+        /// The last output's files, as the build cache recorded them.
+        var previousOutput: RenderCache.Reuse?
+    }
+
+    /// The load phase's result.
+    private struct Input {
+        var site: LoadedSite
+        var templates: TemplateSet
+        var assets: [OutputFile]
+        /// The guidance pages as loaded with their stamps, for the next build.
+        var pages: [String: LoadedPageMemo]
+    }
+
+    /// The render phase's result.
+    private struct Made {
+        var output: SiteRenderer.Output
+        /// Everything but the search index's files.
+        var files: [OutputFile]
+        /// What parses depended on, digested once.
+        var parseKey: StableDigest
+    }
+
+    /// Content, templates and assets, with every error of them.
+    private static func load(_ run: inout Run, previous: BuildState?, snapshot: FileSnapshot?) async throws(BuildFailure) -> Input {
+        let request = run.request
         guard FileManager.default.fileExists(atPath: request.content.path) else {
             throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
         }
-        // Without a session (`portal build`), what the last run loaded and parsed comes from the cache.
-        var notes: [String] = []
-        let cache = cached ? await PageCache.read(for: request, notes: &notes) : nil
-        var loadedPages: [String: LoadedPageMemo] = [:]
-        let site = await SiteLoader.load(content, reusing: previous?.pages ?? cache?.entries.mapValues(\.memo) ?? [:],
-                                         stamps: session?.snapshot, memo: &loadedPages, log: &log)
-        let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
+        let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay)
+        if run.cached { run.cache = await PageCache.read(for: request, notes: &run.notes) }
+        var pages: [String: LoadedPageMemo] = [:]
+        let site = await SiteLoader.load(content, reusing: previous?.pages ?? run.cache?.entries.mapValues(\.memo) ?? [:],
+                                         stamps: snapshot, memo: &pages, log: &run.log)
+        let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &run.log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
-                                      displayRoot: request.templatesDisplay + "/assets", log: &log)
-        try log.check()
-        guard let site, let templates else { throw BuildFailure(log.entries) }
-        timings.end(.load)
+                                      displayRoot: request.templatesDisplay + "/assets", log: &run.log)
+        try run.log.check()
+        guard let site, let templates else { throw BuildFailure(run.log.entries) }
+        return Input(site: site, templates: templates, assets: assets, pages: pages)
+    }
 
-        progress(.render)
-        // What parses depend on besides the pages (raw HTML, the glossary's terms), digested once.
+    /// Every file of the portal but the search index's, checked to go to distinct places.
+    private static func render(_ input: Input, _ run: inout Run, previous: BuildState?) async throws(BuildFailure) -> Made {
+        let request = run.request, site = input.site
         let parseKey = site.parseSettings.fingerprint
-        let parsedCache = cache.flatMap { $0.parseSettings == parseKey ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
-        // And the pages rendered last time from the same inputs are taken from the last output.
-        let readDigests = reads?.all
-        let previousOutput = cached ? RenderCache.read(for: request, notes: &notes).map {
-            RenderCache.Reuse(entries: $0.entries, outputRoot: request.output.path)
-        } : nil
-        let output = await SiteRenderer(templates: templates).render(site, reusing: previous?.render, parsed: parsedCache,
-                                                                     previousOutput: previousOutput, reads: readDigests, log: &log)
-        try check(log, strict: request.strict)
+        let parsedCache = run.cache.flatMap { $0.parseSettings == parseKey ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
+        if run.cached {
+            run.previousOutput = RenderCache.read(for: request, notes: &run.notes).map {
+                RenderCache.Reuse(entries: $0.entries, outputRoot: request.output.path)
+            }
+        }
+        let output = await SiteRenderer(templates: input.templates).render(site, reusing: previous?.render, parsed: parsedCache,
+                                                                           previousOutput: run.previousOutput, record: run.record, log: &run.log)
+        try check(run.log, strict: request.strict)
         let attachments: [OutputFile]
         do {
             attachments = try site.attachments.map { a in
                 OutputFile(path: a.outputPath, bytes: Array(try Data(contentsOf: request.content.appendingPathComponent(a.contentPath))))
             }
         } catch {
-            throw BuildFailure(log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
+            throw BuildFailure(run.log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
         }
-        let pages = output.files + assets + attachments
+        let files = output.files + input.assets + attachments
             + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text), SearchWordsScript.file(synonyms: site.synonyms)]
         // The same paths in the same order as last time were already found distinct.
         let samePathsAsBefore = previous.map { state in
-            pages.count <= state.output.files.count && zip(pages, state.output.files).allSatisfy { $0.path == $1.path }
+            files.count <= state.output.files.count && zip(files, state.output.files).allSatisfy { $0.path == $1.path }
         } ?? false
         if !samePathsAsBefore {
             var claimed: Set<String> = []
-            for file in pages where !claimed.insert(file.path.string.lowercased()).inserted {
-                log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
+            for file in files where !claimed.insert(file.path.string.lowercased()).inserted {
+                run.log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
             }
         }
-        try log.check()
-        timings.end(.render)
+        try run.log.check()
+        return Made(output: output, files: files, parseKey: parseKey)
+    }
 
-        // Watch mode, and the folder is as this process left it: write only what changed.
-        if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), let recorded = previous?.output.marker, marker == recorded {
-            progress(.index)
-            // The index is taken out of the session to be patched in place (a shared copy would
-            // be copied whole); from here a failure leaves the session empty and the next build full.
-            session?.state = nil
-            var (index, previousFiles) = Self.takeIndex(previous.take()!)
-            await index.update(output.searchDocuments)
-            let all = pages + (await index.files())
-            timings.end(.index)
-            progress(.write)
-            let changed: Int
-            do {
-                changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previousFiles, to: all)
-            } catch {
-                throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
-            }
-            timings.end(.write)
-            session?.state = BuildState(pages: loadedPages, render: output.memo, index: index,
-                                        output: OutputRecord(files: all, marker: marker))
-            return BuildSummary(pageCount: output.pageCount, fileCount: all.count, changedFiles: changed,
-                                warnings: log.warnings.sorted(), timings: timings.entries)
+    /// Watch: the last build's index patched with the documents that changed, and the output
+    /// folder brought up to date file by file.
+    private static func update(_ made: Made, _ input: Input, _ run: inout Run, from state: consuming BuildState, marker: FileStamp,
+                               session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
+        let request = run.request
+        progress(.index)
+        var (index, previousFiles) = Self.takeIndex(state)
+        await index.update(made.output.searchDocuments)
+        let all = made.files + (await index.files())
+        run.timings.end(.index)
+        progress(.write)
+        let changed: Int
+        do {
+            changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previousFiles, to: all)
+        } catch {
+            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
         }
+        run.timings.end(.write)
+        session?.state = BuildState(pages: input.pages, render: made.output.memo, index: index, output: OutputRecord(files: all, marker: marker))
+        return BuildSummary(pageCount: made.output.pageCount, fileCount: all.count, changedFiles: changed,
+                            warnings: run.log.warnings.sorted(), timings: run.timings.entries)
+    }
 
-        // The pages are final: write them aside while the index is built on the other core. The
-        // page cache is written again only if some page's file changed (or came or went).
+    /// `portal build` (and a session's first build): the portal written aside while the index is
+    /// built on the other core, then swapped in; the build cache written for the next run.
+    private static func publish(_ made: Made, _ input: Input, _ run: inout Run, writer: StagedOutputFolder,
+                                session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
+        let request = run.request, output = made.output, cached = run.cached, cache = run.cache, parseKey = made.parseKey
+        // The page cache is written again only if some page's file changed (or came or went).
         let pagesAsCached = cache.map { cache in
-            cache.parseSettings == parseKey && cache.entries.count == loadedPages.count
-                && loadedPages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
+            cache.parseSettings == parseKey && cache.entries.count == input.pages.count
+                && input.pages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
         } ?? false
-        let cacheWritten = Task.detached { [loadedPages, memo = output.memo] in
+        let cacheWritten = Task.detached { [pages = input.pages, memo = output.memo] in
             if cached, !pagesAsCached {
-                await PageCache.write(loadedPages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: parseKey, previous: cache, for: request)
+                await PageCache.write(pages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: parseKey, previous: cache, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging
         do {
             staging = try writer.begin()
         } catch {
-            throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
+            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
         }
+        let pages = made.files
         let pagesWritten = Task.detached { () throws -> Void in try staging.write(pages) }
 
         // The index is a pure function of what was rendered: with the cache, the index of the
@@ -136,7 +190,7 @@ public enum Builder {
         let indexDigest = cached ? RenderCache.digest(output.searchDocuments) : nil
         let index: SearchIndexState?
         let indexFiles: [OutputFile]
-        if let indexDigest, let kept = previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
+        if let indexDigest, let kept = run.previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
             indexFiles = kept
             index = nil
         } else {
@@ -144,7 +198,7 @@ public enum Builder {
             indexFiles = await built.files()
             index = built
         }
-        timings.end(.index)
+        run.timings.end(.index)
 
         progress(.write)
         do {
@@ -153,26 +207,26 @@ public enum Builder {
             try staging.commit()
         } catch let error as OutputError {
             staging.abort()
-            throw BuildFailure(log.entries + [.error(.write, path: error.path, error.message)])
+            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
         } catch {
             staging.abort()
-            throw BuildFailure(log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
+            throw BuildFailure(run.log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
         }
         await cacheWritten.value
         if cached {
-            var digests = output.digests
+            var digests = output.memo.units.entries.mapValues { ($0.files.map(\.path), $0.fingerprint) }
             if let indexDigest { digests[RenderCache.indexKey] = (indexFiles.map(\.path), indexDigest) }
             RenderCache.write(digests, for: request)
         }
-        timings.end(.write)
+        run.timings.end(.write)
         if session != nil, let index {
             let all = pages + indexFiles
             session?.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
-                BuildState(pages: loadedPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
+                BuildState(pages: input.pages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
         return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: index == nil,
-                            warnings: log.warnings.sorted(), timings: timings.entries, notes: notes)
+                            warnings: run.log.warnings.sorted(), timings: run.timings.entries, notes: run.notes)
     }
 
     /// The last build's index and files; the rest of its state (tens of thousands of entries) is

@@ -1,25 +1,21 @@
 import Foundation
 
-/// What `portal build` records of the pages it rendered, for its next run, in
-/// `.portal-cache/<output>/renders.v2` beside the page cache: for each guidance page, for the
-/// list pages (home, guidance list, site map) and for the other pages (registry, contacts, FAQ,
-/// incident sheet, reports, search page) the digest of everything they are made of, with the
-/// stamps their files had in the output once the build was in place. Every digest covers its
-/// layout: the texts of the templates those pages are rendered with (their layouts and every
-/// partial and parent those use) and site.yml's bytes. A guidance page's digest also covers the page as
-/// resolved (its text with every link resolved against the other pages, headings, front matter,
-/// output path); the list pages', every page's title, summary, date and place; the other pages',
-/// the content files they were loaded from and what their links resolve against. The search
-/// index's files are recorded the same way, by a digest of every search document. The next build
-/// does not render pages again while their digest is the same and their files in
-/// the output still have those stamps: the files are linked into the new output as they are.
+/// What `portal build` records of the units it rendered (`RenderUnits`), for its next run, in
+/// `.portal-cache/<output>/renders.v3` beside the page cache: for each unit (a guidance page,
+/// the list pages, the search page with the incident sheet, each kind's pages) its fingerprint,
+/// with the stamps its files had in the output once the build was in place. Every fingerprint
+/// covers the unit's layout (the texts of the templates it is rendered with, and site.yml as
+/// loaded) and everything else it is made of, derived from the values' `Codable` conformance.
+/// The search index's files are recorded the same way, by a fingerprint of every search document.
+/// The next build does not render a unit again while its fingerprint is the same and its files
+/// in the output still have those stamps: the files are linked into the new output as they are.
 /// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
 /// hand) and they are rendered.
 enum RenderCache {
-    static let version = 2
+    static let version = 3
     static let fileName = "renders.v\(version)"
-    /// The keys of the two groups of pages recorded besides guidance pages (which go by content
-    /// path; these cannot be one).
+    /// The keys of the two units besides guidance pages (which go by content path; these cannot
+    /// be one) and kinds.
     static let listsKey = ":lists", restKey = ":rest"
     /// And the search index's files, by a digest of every search document.
     static let indexKey = ":index"
@@ -84,15 +80,7 @@ enum RenderCache {
     }
 
     /// Everything the search index is made of.
-    static func digest(_ documents: [SearchDocument]) -> StableDigest {
-        var d = StableDigest()
-        d.add(documents.count)
-        for doc in documents {
-            d.add(doc.kind.rawValue); d.add(doc.title); d.add(doc.breadcrumb); d.add(doc.url); d.add(doc.text)
-            d.add(doc.category ?? "\u{0}"); d.add(doc.pageTitle)
-        }
-        return d
-    }
+    static func digest(_ documents: [SearchDocument]) -> StableDigest { Fingerprint.of(documents) }
 
     /// What the home page, the guidance list and the site map show.
     static func digest(_ listing: SiteListing) -> StableDigest { Fingerprint.of(listing) }
@@ -110,12 +98,18 @@ enum RenderCache {
     static func kindKey(_ id: String) -> String { ":kind:" + id }
 
     /// What a kind's pages are made of: its input, and for a kind whose Markdown links to pages,
-    /// what links resolve against (every page's path and headings, the attachments).
-    static func digest(_ kind: LoadedKind, targets: [String: LinkResolver.Target], attachments: [Attachment]) -> StableDigest {
+    /// what links resolve against (`links`).
+    static func digest(_ kind: LoadedKind, links: StableDigest) -> StableDigest {
         var d = StableDigest()
         d.add(kind.id)
         d.add(kind.fingerprint)
-        guard kind.resolvesLinks else { return d }
+        if kind.resolvesLinks { d.add(links) }
+        return d
+    }
+
+    /// What links resolve against: every page's path and headings, the attachments.
+    static func digest(targets: [String: LinkResolver.Target], attachments: [Attachment]) -> StableDigest {
+        var d = StableDigest()
         d.add(targets.count)
         for key in targets.keys.sorted() {
             d.add(key)

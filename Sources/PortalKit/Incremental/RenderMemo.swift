@@ -1,38 +1,18 @@
 import PortalMarkdown
 
-/// What one render produced, by the inputs it came from, so the next render of the same site
-/// (watch, serve) redoes only what changed. Reuse is decided by comparing inputs for equality,
-/// never by trusting a change list: a wrong guess can cost time, not a stale page.
+/// What one render produced that the next render of the same site (watch, serve) can reuse:
+/// the Markdown stage's pages (parsed, and resolved against the link targets below), and every
+/// unit's files by fingerprint. Reuse is decided by comparing inputs, never by trusting a change
+/// list: a wrong guess can cost time, not a stale page.
 struct RenderMemo: Sendable {
-    /// The layouts: the template texts of each group of pages (guidance, lists, the rest), and
-    /// site.yml (navigation, title, options), which every page shares.
-    var pageLayout: [String: String]
-    var listLayout: [String: String]
-    var restLayout: [String: String]
-    var config: SiteConfig
     var parseSettings = ParseSettings(allowRawHTML: false, terms: [])
     /// Every page's output path and heading ids, and the attachments: what links resolve against.
     var targets: [String: LinkResolver.Target] = [:]
     var attachments: [Attachment] = []
+    var allowRemoteImages: Bool
     /// By content path; each holds the page's parse too.
     var resolved: [String: MarkdownStage.Resolved] = [:]
-    var pageFiles: [String: OutputFile] = [:]
-    /// Each guidance page's place in its group, by content path.
-    var neighbours: [String: PageNeighbours] = [:]
-    var listing = SiteListing()
-    var listFiles: [OutputFile] = []
-    var sheet = SheetInputs()
-    var restFiles: [OutputFile] = []
-    /// By kind id.
-    var kinds: [String: KindMemo] = [:]
-}
-
-/// What a kind rendered: its files, documents and diagnostics, kept with the input they came from.
-struct KindMemo: Sendable {
-    var kind: LoadedKind
-    var files: [OutputFile]
-    /// Its jobs already run (or kept): only the documents and diagnostics.
-    var output: KindOutput
+    var units = UnitMemo()
 }
 
 /// What the home page, the guidance list and the site map show.
@@ -61,7 +41,7 @@ struct SiteListing: Sendable, Hashable, Codable {
 }
 
 /// What the search page and the incident sheet are made of (besides site.yml and templates).
-struct SheetInputs: Sendable, Equatable {
+struct SheetInputs: Sendable, Hashable {
     var incident: RenderedPage?
     /// The contact groups the sheet prints from.
     var contacts: [ContactGroup]?

@@ -8,25 +8,15 @@ public struct ContentFolder: Sendable {
     public let displayRoot: String
 
     private let resolvedRoot: String
-    /// When set, every file read is digested into it (the build cache).
-    let reads: ReadLog?
 
     public init(root: URL, displayRoot: String) {
-        self.init(root: root, displayRoot: displayRoot, reads: nil)
-    }
-
-    init(root: URL, displayRoot: String, reads: ReadLog?) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot
         self.resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
-        self.reads = reads
     }
 
-    /// A file's bytes (recorded in `reads`).
     func readData(_ relative: String) throws -> Data {
-        let data = try Data(contentsOf: root.appendingPathComponent(relative))
-        reads?.record(relative, data)
-        return data
+        try Data(contentsOf: root.appendingPathComponent(relative))
     }
 
     public func displayPath(_ relative: String) -> String {

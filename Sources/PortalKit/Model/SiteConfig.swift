@@ -1,6 +1,6 @@
 /// `content/site.yml`: what the whole portal shares.
-public struct SiteConfig: Sendable, Equatable {
-    public struct NavigationItem: Sendable, Equatable {
+public struct SiteConfig: Sendable, Hashable, Codable {
+    public struct NavigationItem: Sendable, Hashable, Codable {
         public var title: String
         /// A page of the portal, as a path in the output (`guidance/overview.html`).
         public var path: SitePath

@@ -2,7 +2,7 @@ import Foundation
 
 /// How the registry CSV is encoded. Excel in Japan saves "CSV" as Shift_JIS (CP932), so the
 /// default detects: a UTF-8 BOM or valid UTF-8 is UTF-8, otherwise CP932 is tried.
-public enum TextEncodingChoice: String, Sendable, Equatable {
+public enum TextEncodingChoice: String, Sendable, Hashable, Codable {
     case auto
     case utf8 = "utf-8"
     case shiftJIS = "shift_jis"

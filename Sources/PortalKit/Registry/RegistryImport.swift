@@ -1,6 +1,6 @@
 /// How to read the list a company drops in (site.yml's `registry:`), one value for every
 /// command that reads it, so `portal build` and `portal services` see the same rows.
-public struct RegistryImport: Sendable, Equatable {
+public struct RegistryImport: Sendable, Hashable, Codable {
     /// `encoding`: how services.csv is encoded.
     public var encoding: TextEncodingChoice = .auto
     /// `pentest_column`: the heading of the column that marks the penetration-testing option,
