@@ -29,7 +29,7 @@ public enum Builder {
         }
         // Without a session (`portal build`), what the last run made comes from the build cache.
         let cached = session == nil && request.useCache
-        var run = Run(request: request, cached: cached, record: cached || session != nil)
+        var run = Run(request: request, cached: cached)
         progress(.load)
         let input = try await load(&run, previous: session?.state, snapshot: session?.snapshot)
         run.timings.end(.load)
@@ -52,8 +52,6 @@ public enum Builder {
         let request: BuildRequest
         /// Reuse the build cache, and write it.
         let cached: Bool
-        /// Keep what the next render (session or cache) reuses.
-        let record: Bool
         var log = DiagnosticLog()
         var timings = PhaseTimings()
         var notes: [String] = []
@@ -111,7 +109,7 @@ public enum Builder {
             }
         }
         let output = await SiteRenderer(templates: input.templates).render(site, reusing: previous?.render, parsed: parsedCache,
-                                                                           previousOutput: run.previousOutput, record: run.record, log: &run.log)
+                                                                           previousOutput: run.previousOutput, fingerprints: run.cached, log: &run.log)
         try check(run.log, strict: request.strict)
         let attachments: [OutputFile]
         do {
@@ -214,7 +212,10 @@ public enum Builder {
         }
         await cacheWritten.value
         if cached {
-            var digests = output.memo.units.entries.mapValues { ($0.files.map(\.path), $0.fingerprint) }
+            var digests: [String: ([SitePath], StableDigest)] = [:]
+            for (key, fingerprint) in output.fingerprints ?? [:] {
+                digests[key] = ((output.memo.units.entries[key]?.files ?? []).map(\.path), fingerprint)
+            }
             if let indexDigest { digests[RenderCache.indexKey] = (indexFiles.map(\.path), indexDigest) }
             RenderCache.write(digests, for: request)
         }

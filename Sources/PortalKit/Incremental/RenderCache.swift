@@ -20,6 +20,9 @@ enum RenderCache {
     /// And the search index's files, by a digest of every search document.
     static let indexKey = ":index"
 
+    /// The key of a kind's unit.
+    static func kindKey(_ id: String) -> String { ":kind:" + id }
+
     struct Kept: Sendable, Equatable {
         var path: SitePath
         var stamp: FileStamp
@@ -82,31 +85,6 @@ enum RenderCache {
     /// Everything the search index is made of.
     static func digest(_ documents: [SearchDocument]) -> StableDigest { Fingerprint.of(documents) }
 
-    /// What the home page, the guidance list and the site map show.
-    static func digest(_ listing: SiteListing) -> StableDigest { Fingerprint.of(listing) }
-
-    /// What the search page and the incident sheet are made of: the sheet as resolved and the
-    /// contact groups it prints from.
-    static func digest(_ sheet: SheetInputs) -> StableDigest {
-        var d = StableDigest()
-        d.add(sheet.incident.map(digest))
-        d.add(sheet.contacts.map { Fingerprint.of($0) })
-        return d
-    }
-
-    /// The key of a kind's record.
-    static func kindKey(_ id: String) -> String { ":kind:" + id }
-
-    /// What a kind's pages are made of: its input, and for a kind whose Markdown links to pages,
-    /// what links resolve against (`links`).
-    static func digest(_ kind: LoadedKind, links: StableDigest) -> StableDigest {
-        var d = StableDigest()
-        d.add(kind.id)
-        d.add(kind.fingerprint)
-        if kind.resolvesLinks { d.add(links) }
-        return d
-    }
-
     /// What links resolve against: every page's path and headings, the attachments.
     static func digest(targets: [String: LinkResolver.Target], attachments: [Attachment]) -> StableDigest {
         var d = StableDigest()
@@ -123,9 +101,6 @@ enum RenderCache {
         }
         return d
     }
-
-    /// A page as resolved: everything the page template is given of it.
-    static func digest(_ r: RenderedPage) -> StableDigest { Fingerprint.of(r) }
 
     static func read(for request: BuildRequest, notes: inout [String], fromAnyBinary: Bool = false) -> Contents? {
         guard let bytes = CacheFile.bytes(file(for: request.output), notes: &notes) else { return nil }

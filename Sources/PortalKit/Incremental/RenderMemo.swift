@@ -2,14 +2,12 @@ import PortalMarkdown
 
 /// What one render produced that the next render of the same site (watch, serve) can reuse:
 /// the Markdown stage's pages (parsed, and resolved against the link targets below), and every
-/// unit's files by fingerprint. Reuse is decided by comparing inputs, never by trusting a change
+/// unit's files with what it was made of. Reuse is decided by comparing inputs, never by trusting a change
 /// list: a wrong guess can cost time, not a stale page.
 struct RenderMemo: Sendable {
     var parseSettings = ParseSettings(allowRawHTML: false, terms: [])
-    /// Every page's output path and heading ids, and the attachments: what links resolve against.
-    var targets: [String: LinkResolver.Target] = [:]
-    var attachments: [Attachment] = []
-    var allowRemoteImages: Bool
+    /// What links resolved against.
+    var links: LinkTargets?
     /// By content path; each holds the page's parse too.
     var resolved: [String: MarkdownStage.Resolved] = [:]
     var units = UnitMemo()
@@ -41,7 +39,7 @@ struct SiteListing: Sendable, Hashable, Codable {
 }
 
 /// What the search page and the incident sheet are made of (besides site.yml and templates).
-struct SheetInputs: Sendable, Hashable {
+struct SheetInputs: Sendable, Hashable, Codable {
     var incident: RenderedPage?
     /// The contact groups the sheet prints from.
     var contacts: [ContactGroup]?

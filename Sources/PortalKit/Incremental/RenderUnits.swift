@@ -4,69 +4,144 @@
 struct RenderUnit: Sendable {
     /// A content path, or one of the `RenderCache` group keys.
     let key: String
-    /// Everything the unit's files are made of, its layout (templates, site.yml) included. Asked
-    /// for only when there is something to reuse or to record.
-    let fingerprint: @Sendable () -> StableDigest
+    /// Everything the unit is made of besides its layout.
+    let input: UnitInput
+    /// The fingerprint of its layout: the templates it is rendered with and site.yml as loaded.
+    /// Shared by every unit of a group, so it is computed once per render.
+    let layout: StableDigest
     /// Where its one file goes, when that is known before rendering (a guidance page): files
     /// recorded elsewhere are not taken.
     let path: SitePath?
-    let jobs: [RenderJob]
+    /// Made only for the units that are rendered.
+    let jobs: @Sendable () -> [RenderJob]
+}
+
+/// What a unit is made of, as one `Hashable & Encodable` value: equality (the in-process memo)
+/// and the fingerprint (the build cache) both derive from it, neither written by hand.
+struct UnitInput: Sendable, Equatable {
+    private let box: any InputBox
+
+    init<T: Hashable & Encodable & Sendable>(_ value: T) {
+        box = TypedInputBox(value)
+    }
+
+    static func == (a: UnitInput, b: UnitInput) -> Bool { a.box.isEqual(to: b.box) }
+
+    var fingerprint: StableDigest { box.fingerprint }
+}
+
+/// The value behind a `UnitInput`: an object, so comparing two is a class cast (a watch rebuild
+/// compares ten thousand) rather than an existential's dynamic cast.
+private protocol InputBox: AnyObject, Sendable {
+    func isEqual(to other: any InputBox) -> Bool
+    var fingerprint: StableDigest { get }
+}
+
+private final class TypedInputBox<T: Hashable & Encodable & Sendable>: InputBox {
+    let value: T
+
+    init(_ value: T) { self.value = value }
+
+    func isEqual(to other: any InputBox) -> Bool {
+        guard let other = other as? TypedInputBox<T> else { return false }
+        return value == other.value
+    }
+
+    var fingerprint: StableDigest { Fingerprint.of(value) }
+}
+
+/// What Markdown links resolve against: every page's output path and heading ids, and the
+/// attachments. One object per render, taken over from the last render while equal, so units
+/// that hold it compare by identity. It encodes as its fingerprint, made once.
+final class LinkTargets: Sendable, Hashable, Encodable {
+    let targets: [String: LinkResolver.Target]
+    let attachments: [Attachment]
+    let allowRemoteImages: Bool
+    let fingerprint: StableDigest
+
+    init(targets: [String: LinkResolver.Target], attachments: [Attachment], allowRemoteImages: Bool, fingerprint: Bool) {
+        self.targets = targets
+        self.attachments = attachments
+        self.allowRemoteImages = allowRemoteImages
+        self.fingerprint = fingerprint ? RenderCache.digest(targets: targets, attachments: attachments) : StableDigest()
+    }
+
+    static func == (a: LinkTargets, b: LinkTargets) -> Bool {
+        a === b || (a.targets == b.targets && a.attachments == b.attachments && a.allowRemoteImages == b.allowRemoteImages)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(targets.count) }
+
+    func encode(to encoder: any Encoder) throws { try fingerprint.encode(to: encoder) }
+}
+
+/// What a kind's pages are made of: its input, and for a kind whose Markdown links to pages,
+/// what links resolve against.
+struct KindInputs: Sendable, Hashable, Encodable {
+    var kind: LoadedKind
+    var links: LinkTargets?
 }
 
 /// Where earlier renders' files can come from: this process's last render (watch, serve), or
 /// the last run's output as the build cache recorded it (`portal build`).
 protocol RenderedUnits: Sendable {
-    /// The unit's files, if they were made from inputs with this fingerprint and are still there.
-    func files(for key: String, fingerprint: StableDigest) -> [OutputFile]?
+    /// The unit's files, if they were made from what it is made of and are still there.
+    /// `fingerprint`: the unit's, when the caller computed them.
+    func files(for unit: RenderUnit, fingerprint: StableDigest?) -> [OutputFile]?
 }
 
-/// What one render made, by unit key: the memo the next render of the same process consults,
-/// and what the build cache records.
+/// What one render made, by unit key, with what each unit was made of: the next render of the
+/// same process reuses a unit's files while its input is equal.
 struct UnitMemo: Sendable, RenderedUnits {
     struct Entry: Sendable {
-        var fingerprint: StableDigest
+        var input: UnitInput
+        var layout: StableDigest
         var files: [OutputFile]
     }
 
     var entries: [String: Entry] = [:]
 
-    func files(for key: String, fingerprint: StableDigest) -> [OutputFile]? {
-        guard let entry = entries[key], entry.fingerprint == fingerprint else { return nil }
+    func files(for unit: RenderUnit, fingerprint: StableDigest?) -> [OutputFile]? {
+        guard let entry = entries[unit.key], entry.layout == unit.layout, entry.input == unit.input else { return nil }
         return entry.files
     }
 }
 
 extension RenderCache.Reuse: RenderedUnits {
-    func files(for key: String, fingerprint: StableDigest) -> [OutputFile]? { files(for: key, digest: fingerprint) }
+    func files(for unit: RenderUnit, fingerprint: StableDigest?) -> [OutputFile]? {
+        fingerprint.flatMap { files(for: unit.key, digest: $0) }
+    }
 }
 
-/// The incremental layer: renders the units whose fingerprint no earlier render has, takes the
-/// others' files from where they were made. Without anything to reuse or record, fingerprints
-/// are never computed and every unit is rendered.
+/// The incremental layer: renders the units no earlier render made, takes the others' files from
+/// where they were made.
 enum RenderUnits {
     struct Result: Sendable {
         /// Each unit's files, in the units' order.
         var files: [[OutputFile]]
-        /// Set when asked to record.
-        var memo: UnitMemo?
-        /// HTML files taken from `earlier` rather than rendered.
+        var memo: UnitMemo
+        /// Each unit's fingerprint (its input's with its layout's), by key, when asked for.
+        var fingerprints: [String: StableDigest]?
+        /// HTML files taken from the build cache's record rather than rendered.
         var keptPages = 0
         /// Templates that failed, in the order first met.
         var failures: [TemplateError] = []
     }
 
-    static func run(_ units: [RenderUnit], reusing earlier: (any RenderedUnits)?, record: Bool) async -> Result {
-        let fingerprints: [StableDigest]? = earlier != nil || record ? await parallelMap(units) { $0.fingerprint() } : nil
+    /// `fingerprints`: compute every unit's (the build cache compares and records them; watch
+    /// compares inputs and needs none).
+    static func run(_ units: [RenderUnit], reusing earlier: (any RenderedUnits)?, fingerprints wanted: Bool) async -> Result {
+        let fingerprints: [StableDigest]? = wanted ? await parallelMap(units) { $0.input.fingerprint.combined(with: $0.layout) } : nil
         var files = [[OutputFile]?](repeating: nil, count: units.count)
         var jobs: [(unit: Int, job: RenderJob)] = []
         var kept = 0
         for (i, unit) in units.enumerated() {
-            if let earlier, let fingerprints, let found = earlier.files(for: unit.key, fingerprint: fingerprints[i]),
+            if let earlier, let found = earlier.files(for: unit, fingerprint: fingerprints?[i]),
                unit.path == nil || (found.count == 1 && found[0].path == unit.path) {
                 files[i] = found
                 kept += found.count { $0.path.string.endsWithBytes(".html") }
             } else {
-                jobs += unit.jobs.map { (i, $0) }
+                jobs += unit.jobs().map { (i, $0) }
             }
         }
         let results = await parallelMap(jobs) { $0.job() }
@@ -81,12 +156,12 @@ enum RenderUnits {
             }
         }
         let all = files.map { $0 ?? [] }
-        var memo: UnitMemo?
-        if record, let fingerprints {
-            memo = UnitMemo(entries: Dictionary(zip(units, zip(fingerprints, all)).map { unit, made in
-                (unit.key, UnitMemo.Entry(fingerprint: made.0, files: made.1))
-            }, uniquingKeysWith: { a, _ in a }))
+        var memo = UnitMemo()
+        memo.entries.reserveCapacity(units.count)
+        for (unit, made) in zip(units, all) {
+            memo.entries[unit.key] = UnitMemo.Entry(input: unit.input, layout: unit.layout, files: made)
         }
-        return Result(files: all, memo: memo, keptPages: earlier is RenderCache.Reuse ? kept : 0, failures: failures)
+        let byKey = fingerprints.map { Dictionary(zip(units.map(\.key), $0), uniquingKeysWith: { a, _ in a }) }
+        return Result(files: all, memo: memo, fingerprints: byKey, keptPages: earlier is RenderCache.Reuse ? kept : 0, failures: failures)
     }
 }

@@ -35,3 +35,17 @@ struct LoadedKind: Sendable {
     /// The input, when it is of the type asked for.
     func input<T>(as type: T.Type) -> T? { input as? T }
 }
+
+/// Equal while the input is; encoded as its id and the input's fingerprint (made once, at load).
+extension LoadedKind: Hashable, Encodable {
+    static func == (a: LoadedKind, b: LoadedKind) -> Bool { a.hasSameInput(as: b) }
+    func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+    private enum Key: CodingKey { case id, fingerprint }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(fingerprint, forKey: .fingerprint)
+    }
+}

@@ -108,36 +108,27 @@ enum MarkdownStage {
         let diagnostics: [Diagnostic]
         /// The page's search documents, made once with it.
         let documents: [SearchDocument]
-        /// Of `page`, when the render records or reuses (`RenderUnits`); made once with it.
-        let fingerprint: StableDigest?
 
-        init(parsed: ParsedPage, page: RenderedPage, diagnostics: [Diagnostic], documents: [SearchDocument], fingerprint: StableDigest?) {
+        init(parsed: ParsedPage, page: RenderedPage, diagnostics: [Diagnostic], documents: [SearchDocument]) {
             self.parsed = parsed
             self.page = page
             self.diagnostics = diagnostics
             self.documents = documents
-            self.fingerprint = fingerprint
         }
     }
 
     /// Checks and rewrites links now that every page's headings are known; pages on every core.
     /// `previous`: pages resolved by the last build against the same link targets; a page whose
     /// parse is unchanged is taken from there.
-    /// `fingerprints`: each page's fingerprint is wanted.
-    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, previous: [String: Resolved], fingerprints: Bool = false) async -> [Resolved] {
+    static func resolve(_ parsed: [ParsedPage], resolver: LinkResolver, previous: [String: Resolved]) async -> [Resolved] {
         await parallelMap(parsed) { p -> Resolved in
-            if let earlier = previous[p.page.contentPath], earlier.parsed === p {
-                guard fingerprints, earlier.fingerprint == nil else { return earlier }
-                return Resolved(parsed: p, page: earlier.page, diagnostics: earlier.diagnostics, documents: earlier.documents,
-                                fingerprint: Fingerprint.of(earlier.page))
-            }
+            if let earlier = previous[p.page.contentPath], earlier.parsed === p { return earlier }
             var pageLog = DiagnosticLog()
             report(p.document.diagnostics, path: p.page.displayPath, log: &pageLog)
             let markup = resolver.resolve(p.document.links, from: p.page.linkOrigin, ownHeadings: Set(p.document.headings.map(\.id)), log: &pageLog)
             let page = RenderedPage(page: p.page, contentHTML: p.document.html(resolvingLinks: markup),
                                     headings: p.document.headings, sections: p.document.sections)
-            return Resolved(parsed: p, page: page, diagnostics: pageLog.entries, documents: SearchDocuments.sections(of: page),
-                            fingerprint: fingerprints ? Fingerprint.of(page) : nil)
+            return Resolved(parsed: p, page: page, diagnostics: pageLog.entries, documents: SearchDocuments.sections(of: page))
         }
     }
 }

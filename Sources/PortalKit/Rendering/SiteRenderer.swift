@@ -17,6 +17,8 @@ public struct SiteRenderer: Sendable {
         public var pageCount: Int { files.reduce(0) { $0 + ($1.path.string.endsWithBytes(".html") ? 1 : 0) } }
         /// For the next render in this process.
         var memo: RenderMemo
+        /// Each unit's fingerprint by key, when asked for (the build cache records them).
+        var fingerprints: [String: StableDigest]?
         /// Pages taken from the previous output instead of rendered.
         var keptPages = 0
     }
@@ -27,13 +29,12 @@ public struct SiteRenderer: Sendable {
 
     /// `previous`: this process's last render of the same site (watch, serve); `parsed`: pages
     /// parsed by an earlier run (the build cache), by content path; `previousOutput`: the last
-    /// run's output as the build cache recorded it. `record`: keep what the next render (or the
-    /// build cache) needs. What is reused is decided by `RenderUnits`, not here.
+    /// run's output as the build cache recorded it. `fingerprints`: every unit's is wanted (the
+    /// build cache records them). What is reused is decided by `RenderUnits`, not here.
     func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
-                previousOutput: RenderCache.Reuse? = nil, record: Bool = false, log: inout DiagnosticLog) async -> Output {
+                previousOutput: RenderCache.Reuse? = nil, fingerprints: Bool = false, log: inout DiagnosticLog) async -> Output {
         let earlier: (any RenderedUnits)? = previous?.units ?? previousOutput
-        let fingerprints = record || earlier != nil
-        var memo = RenderMemo(allowRemoteImages: site.config.allowRemoteImages)
+        var memo = RenderMemo()
 
         // Load → Markdown: every page parsed, then its links resolved against every page's headings.
         let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
@@ -41,13 +42,15 @@ public struct SiteRenderer: Sendable {
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config, terms: memo.parseSettings.matcher,
                                                previous: previous?.parseSettings == memo.parseSettings ? previous?.resolved ?? [:] : [:],
                                                cached: cached)
-        memo.targets = MarkdownStage.targets(of: parsed)
-        for kind in site.kinds { memo.targets.merge(kind.linkTargets) { page, _ in page } }
-        memo.attachments = site.attachments
-        let sameLinks = previous.map { $0.targets == memo.targets && $0.attachments == memo.attachments && $0.allowRemoteImages == memo.allowRemoteImages } ?? false
-        let resolver = MarkdownStage.resolver(for: memo.targets, site: site)
-        let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:],
-                                              fingerprints: fingerprints)
+        var targets = MarkdownStage.targets(of: parsed)
+        for kind in site.kinds { targets.merge(kind.linkTargets) { page, _ in page } }
+        var links = LinkTargets(targets: targets, attachments: site.attachments, allowRemoteImages: site.config.allowRemoteImages,
+                                fingerprint: fingerprints)
+        let sameLinks = previous.map { $0.links == links } ?? false
+        if sameLinks, let earlier = previous?.links, earlier.fingerprint == links.fingerprint { links = earlier }
+        memo.links = links
+        let resolver = MarkdownStage.resolver(for: targets, site: site)
+        let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         let guidance = all.filter { $0.page.page.kind == .guidance }
@@ -58,9 +61,11 @@ public struct SiteRenderer: Sendable {
             : site.config.navigation
         let context = PageContext(config: site.config, navigation: navigation)
         let job = templates.job
+        // What every page's job needs, captured by each as one reference.
+        let shared = SharedRender(context: context, templates: templates)
         // Each group of pages is made of its templates and site.yml besides its own inputs.
-        let config = fingerprints ? Fingerprint.of(site.config) : StableDigest()
-        func layout(_ templates: [String: String]) -> StableDigest { fingerprints ? RenderCache.layout(templates: templates, site: config) : StableDigest() }
+        let config = Fingerprint.of(site.config)
+        func layout(_ templates: [String: String]) -> StableDigest { RenderCache.layout(templates: templates, site: config) }
         let pageLayout = layout(templates.pageLayout), listLayout = layout(templates.listLayout), restLayout = layout(templates.restLayout)
 
         // Markdown → units: what each part of the portal is rendered from, and how.
@@ -69,51 +74,49 @@ public struct SiteRenderer: Sendable {
         // The list pages go first, so no core is left alone with one of them at the end.
         let listing = SiteListing(site)
         let pages = site.pages
-        units.append(RenderUnit(key: RenderCache.listsKey, fingerprint: { Fingerprint.of(listing).combined(with: listLayout) }, path: nil, jobs: [
+        units.append(RenderUnit(key: RenderCache.listsKey, input: UnitInput(listing), layout: listLayout, path: nil) { [
             job(PageContext.homePath, "home") { context.home(pages, site: site) },
             job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) },
             job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) },
-        ]))
+        ] })
         // A page shows its group's previous and next page: part of what it is rendered from.
         let neighbours = PageNeighbours.of(site.pages, groups: site.config.guidanceGroups)
         for resolved in guidance {
-            let page = resolved.page, around = neighbours[page.page.contentPath] ?? PageNeighbours()
-            units.append(RenderUnit(key: page.page.contentPath, fingerprint: {
-                resolved.fingerprint!.combined(with: pageLayout).combined(with: Fingerprint.of(around))
-            }, path: page.page.outputPath, jobs: [job(page.page.outputPath, "page") { context.guidance(page, neighbours: around) }]))
+            let path = resolved.page.page.contentPath, around = neighbours[path] ?? PageNeighbours()
+            units.append(RenderUnit(key: path, input: UnitInput(PageInputs(page: resolved, neighbours: around)),
+                                    layout: pageLayout, path: resolved.page.page.outputPath) {
+                let page = resolved.page
+                return [shared.templates.job(page.page.outputPath, "page") { shared.context.guidance(page, neighbours: around) }]
+            })
         }
         // The search page and the incident sheet (which prints the contact groups it names).
         let sheet = SheetInputs(incident: incident?.page, contacts: incident == nil ? nil : site.contacts)
-        var restJobs = [job(PageContext.searchPath, "search") { context.searchPage() }]
-        if let incident = incident?.page {
-            let contacts = site.contacts ?? []
-            restJobs.append(job(incident.page.outputPath, "incident") { context.incident(incident, contacts: contacts) })
-        }
-        units.append(RenderUnit(key: RenderCache.restKey, fingerprint: { RenderCache.digest(sheet).combined(with: restLayout) }, path: nil, jobs: restJobs))
+        let contacts = site.contacts ?? []
+        units.append(RenderUnit(key: RenderCache.restKey, input: UnitInput(sheet), layout: restLayout, path: nil) {
+            [job(PageContext.searchPath, "search") { context.searchPage() }]
+                + (sheet.incident.map { incident in [job(incident.page.outputPath, "incident") { context.incident(incident, contacts: contacts) }] } ?? [])
+        })
         // Every other kind of content; a kind whose Markdown links to pages is made of what
         // links resolve against too.
         let kindSite = KindSite(context: context, templates: templates, resolver: resolver, config: site.config)
-        let links = fingerprints && site.kinds.contains(where: \.resolvesLinks)
-            ? RenderCache.digest(targets: memo.targets, attachments: memo.attachments) : StableDigest()
         var kindOutputs: [KindOutput] = []
         for kind in site.kinds {
             var output = kind.render(in: kindSite)
             log.add(contentsOf: output.diagnostics)
-            units.append(RenderUnit(key: RenderCache.kindKey(kind.id), fingerprint: {
-                RenderCache.digest(kind, links: links).combined(with: restLayout)
-            }, path: nil, jobs: output.jobs))
+            let input = UnitInput(KindInputs(kind: kind, links: kind.resolvesLinks ? links : nil))
+            units.append(RenderUnit(key: RenderCache.kindKey(kind.id), input: input, layout: restLayout, path: nil) { [jobs = output.jobs] in jobs })
             output.jobs = []
             kindOutputs.append(output)
         }
 
         // Units → files, each taken from an earlier render while its fingerprint is the same.
-        let made = await RenderUnits.run(units, reusing: earlier, record: record)
+        let made = await RenderUnits.run(units, reusing: earlier, fingerprints: fingerprints)
         for error in made.failures {
             log.add(.error(.render, path: templates.displayPath(error.name), templates.sources[error.name] != nil
                 ? "template '\(error.name)' could not be rendered"
                 : "missing template '\(error.name)'"))
         }
-        if let units = made.memo { memo.units = units }
+        memo.units = made.memo
         let files = made.files.flatMap { $0 }
 
         let documents = SearchDocuments.collect(pageDocuments: guidance.map(\.documents), incidentDocuments: incident?.documents ?? [],
@@ -124,6 +127,31 @@ public struct SiteRenderer: Sendable {
                            "navigation path '\(item.path)' is not a page of the portal"))
         }
         return Output(files: files.sorted { $0.path < $1.path }, pages: guidance.map(\.page), searchDocuments: documents, memo: memo,
-                      keptPages: made.keptPages)
+                      fingerprints: made.fingerprints, keptPages: made.keptPages)
+    }
+}
+
+/// What a guidance page is rendered from besides its layout: the page as resolved (compared by
+/// identity first: an unchanged page is the same object from render to render), and its group's
+/// previous and next page, which it links to.
+struct PageInputs: Sendable, Hashable, Encodable {
+    var page: MarkdownStage.Resolved
+    var neighbours: PageNeighbours
+}
+
+extension MarkdownStage.Resolved: Hashable, Encodable {
+    static func == (a: MarkdownStage.Resolved, b: MarkdownStage.Resolved) -> Bool { a === b || a.page == b.page }
+    func hash(into hasher: inout Hasher) { hasher.combine(page) }
+    /// What the page template is given of it.
+    func encode(to encoder: any Encoder) throws { try page.encode(to: encoder) }
+}
+
+private final class SharedRender: Sendable {
+    let context: PageContext
+    let templates: TemplateSet
+
+    init(context: PageContext, templates: TemplateSet) {
+        self.context = context
+        self.templates = templates
     }
 }
