@@ -22,4 +22,15 @@ struct ColumnMap {
         for i in start..<end where utf8[i] & 0xC0 != 0x80 { count += 1 }
         return count + 1
     }
+
+    /// A 1-based line's bytes, without its line break.
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineStarts.count else { return [] }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return utf8[start..<max(start, end)]
+    }
+
+    func containsByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
 }

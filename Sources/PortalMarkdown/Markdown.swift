@@ -1,8 +1,10 @@
 import CCmark
 import Foundation
 
-/// CommonMark through libcmark. All C lives in this file, inside one function scope: the tree is
-/// parsed, read, rewritten and rendered here and freed on every path; only Swift values leave.
+/// CommonMark through libcmark, with GitHub Flavored Markdown's tables, task lists, bare-URL links
+/// and strikethrough added on its tree (`PipeTables`, `InlineExtensions`). All C lives in this
+/// module, inside one function scope: the tree is parsed, extended, read, rewritten and rendered
+/// here and freed on every path; only Swift values leave.
 public enum Markdown {
     public static func render(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
         let text = LinkSlots.stripMarkers(source)
@@ -12,7 +14,10 @@ public enum Markdown {
         }
         defer { cmark_node_free(doc) }
 
-        var walker = TreeWalker(options: options, columns: ColumnMap(text))
+        let columns = ColumnMap(text)
+        PipeTables.apply(doc, lines: columns, options: cmarkOptions)
+        InlineExtensions.apply(doc)
+        var walker = TreeWalker(options: options, columns: columns)
         walker.walk(doc)
         walker.rewrite()
 
@@ -116,6 +121,9 @@ private struct TreeWalker {
                 appendText(" ")
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
                 if !entering { appendText(" ") }
+            case CMARK_NODE_CUSTOM_INLINE:
+                // A table's cells (the only custom nodes in rows before the rewrite) are words apart.
+                if !entering, let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_CUSTOM_BLOCK { appendText(" ") }
             case CMARK_NODE_CODE_BLOCK:
                 codeBlock(node)
             case CMARK_NODE_BLOCK_QUOTE:
