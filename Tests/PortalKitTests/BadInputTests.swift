@@ -15,8 +15,9 @@ import Testing
              expected: ["content/guidance/a.md:5:1: error: YAML syntax: did not find expected ',' or ']'"]),
         SiteCase(name: "front matter never closed", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\n本文\n"],
              expected: ["content/guidance/a.md:1:1: error: front matter is never closed: add a line '---' after it"]),
-        SiteCase(name: "unknown key", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\nauthor: x\n---\n"],
-             expected: ["content/guidance/a.md:4:1: error: unknown key 'author'; known keys: title, summary, updated, sources, tags, order, slug, sample, link_terms, group"]),
+        SiteCase(name: "misspelt required key", files: ["content/guidance/a.md": "---\ntitel: A\nupdated: 2024-12-12\n---\n"],
+             expected: ["content/guidance/a.md:2:1: error: missing required key 'title'",
+                        "content/guidance/a.md:2:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'?"]),
         SiteCase(name: "duplicate slug", files: [
             "content/guidance/a.md": page(extra: "slug: same\n"),
             "content/guidance/b.md": page(extra: "slug: same\n"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The load phase: site.yml and every guidance page, with all their errors.
 public enum SiteLoader {
     public static func load(_ content: ContentFolder, log: inout DiagnosticLog) async -> LoadedSite? {
@@ -29,7 +31,8 @@ public enum SiteLoader {
             }
             var pageLog = DiagnosticLog()
             guard let text = content.readText(file, listed: true, log: &pageLog) else { return (nil, pageLog.entries, nil) }
-            let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), log: &pageLog)
+            let modified = stamp.flatMap { LocalDate.today(Date(timeIntervalSince1970: Double($0.modified) / 1e9)) }
+            let page = GuidanceLoader.load(text, contentPath: file, displayPath: content.displayPath(file), modified: modified, log: &pageLog)
             return (page, pageLog.entries, stamp)
         }
         var pages: [GuidancePage] = []
@@ -46,7 +49,9 @@ public enum SiteLoader {
         let contacts = kinds.lazy.compactMap { $0.input(as: [ContactGroup].self) }.first
         var incident: GuidancePage?
         if content.exists("incident.md"), let text = content.readText("incident.md", log: &log) {
-            incident = GuidanceLoader.load(text, contentPath: "incident.md", displayPath: content.displayPath("incident.md"), kind: .incident, log: &log)
+            let modified = FileStamp(path: content.root.path + "/incident.md").flatMap { LocalDate.today(Date(timeIntervalSince1970: Double($0.modified) / 1e9)) }
+            incident = GuidanceLoader.load(text, contentPath: "incident.md", displayPath: content.displayPath("incident.md"), kind: .incident,
+                                           modified: modified, log: &log)
             let known = Set((contacts ?? []).map(\.id))
             for id in incident?.contactGroups ?? [] where !known.contains(id) {
                 log.add(.error(.validate, path: content.displayPath("incident.md"), line: 1, column: 1,

@@ -8,7 +8,7 @@ import PortalMarkdown
 /// recorded beside it: `RenderCache`.) The cache is ignored, and rewritten, when its format
 /// version or the `portal` binary differs, or when it cannot be read.
 enum PageCache {
-    static let version = 3
+    static let version = 4
     static let folderName = ".portal-cache"
     static let fileName = "pages.v\(version)"
 

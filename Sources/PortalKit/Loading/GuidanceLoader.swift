@@ -1,15 +1,18 @@
+import Foundation
+
 /// Turns one Markdown file's text into a `GuidancePage`: front matter checked key by key.
 enum GuidanceLoader {
-    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug", "sample", "link_terms", "group"]
-    static let incidentKeys = ["title", "summary", "updated", "sources", "contacts", "sample"]
+    static let keys = ["title", "summary", "updated", "sources", "tags", "order", "slug", "sample", "link_terms", "group", "extra"]
+    static let incidentKeys = ["title", "summary", "updated", "sources", "contacts", "sample", "extra"]
 
-    static func load(_ text: String, contentPath: String, displayPath: String, kind: PageKind = .guidance, log: inout DiagnosticLog) -> GuidancePage? {
+    /// `modified`: the file's modification date, the page's date when it has no front matter.
+    static func load(_ text: String, contentPath: String, displayPath: String, kind: PageKind = .guidance, modified: LocalDate? = nil,
+                     log: inout DiagnosticLog) -> GuidancePage? {
         let front: FrontMatter
         do {
             front = try FrontMatter.split(text)
         } catch .missing {
-            log.add(.error(.load, path: displayPath, line: 1, column: 1, "missing front matter: start the file with a line '---', then title: and updated:, then another '---'"))
-            return nil
+            return bare(text, contentPath: contentPath, displayPath: displayPath, kind: kind, modified: modified, log: &log)
         } catch {
             log.add(.error(.load, path: displayPath, line: 1, column: 1, "front matter is never closed: add a line '---' after it"))
             return nil
@@ -17,7 +20,7 @@ enum GuidanceLoader {
         let source = YAMLSource(path: displayPath, lineOffset: front.yamlLineOffset)
         guard let map = YAMLMapping(source.parse(front.yaml, log: &log), source: source, what: "front matter", log: &log) else { return nil }
         let errorsBefore = log.entries.count
-        map.rejectUnknownKeys(allowed: kind == .incident ? incidentKeys : keys, log: &log)
+        map.warnUnknownKeys(allowed: kind == .incident ? incidentKeys : keys, log: &log)
         let title = map.string("title", required: true, log: &log)
         let updated = map.date("updated", required: true, log: &log)
         let summary = map.string("summary", log: &log) ?? ""
@@ -26,6 +29,7 @@ enum GuidanceLoader {
         let sample = map.bool("sample", log: &log) ?? false
         let linkTerms = map.bool("link_terms", log: &log) ?? true
         let group = map.string("group", log: &log)
+        let extra = map.value("extra").map(ExtraValue.init)
         var sources: [SourceLink] = []
         for item in map.mappings("sources", what: "a source", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "url"], log: &log)
@@ -71,7 +75,78 @@ enum GuidanceLoader {
             kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
             body: front.body, bodyLineOffset: front.bodyLineOffset, contactGroups: contactGroups,
-            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample, linkTerms: linkTerms, group: group
+            updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample, linkTerms: linkTerms, group: group,
+            extra: extra
         )
+    }
+
+    /// A file with no front matter, as other tools' Markdown often is: the title is its first
+    /// heading (a level-1 heading is taken out of the text, as the page prints the title itself),
+    /// the date is the file's, the slug its name.
+    private static func bare(_ text: String, contentPath: String, displayPath: String, kind: PageKind, modified: LocalDate?,
+                             log: inout DiagnosticLog) -> GuidancePage? {
+        guard let heading = FirstHeading.find(in: text) else {
+            log.add(.error(.load, path: displayPath, line: 1, column: 1,
+                           "no title: start the file with a heading ('# タイトル') or with front matter (a line '---', title: and updated:, another '---')"))
+            return nil
+        }
+        guard let updated = modified else {
+            log.add(.error(.load, path: displayPath, line: 1, column: 1, "no date: add front matter with updated: YYYY-MM-DD"))
+            return nil
+        }
+        let stem = String(contentPath.split(separator: "/").last!.dropLast(3))
+        guard let slug = kind == .incident ? Slug("incident") : Slug.fromFileName(stem) else {
+            log.add(.error(.load, path: displayPath, line: 1, column: 1,
+                           "file name '\(stem)' cannot be used in a URL: rename it with lower-case ASCII letters, digits and '-', or add front matter with slug:"))
+            return nil
+        }
+        return GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: heading.title, summary: "",
+                            updated: updated, sources: [], tags: [], order: nil, body: heading.bodyWithoutTitle ?? text, bodyLineOffset: 0)
+    }
+}
+
+/// The first ATX (`# …`) or setext (`…` over `===`) heading of a Markdown text, outside code fences.
+struct FirstHeading: Equatable {
+    var title: String
+    /// The text with a level-1 heading's lines blanked (line numbers kept); nil for another level.
+    var bodyWithoutTitle: String?
+
+    static func find(in text: String) -> FirstHeading? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var fence: Character?
+        for (i, raw) in lines.enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let indented = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indented)
+            if indented <= 3, let mark = rest.first, mark == "`" || mark == "~", rest.prefix(while: { $0 == mark }).count >= 3 {
+                fence = fence == nil ? mark : (fence == mark ? nil : fence)
+                continue
+            }
+            guard fence == nil, indented <= 3 else { continue }
+            let hashes = rest.prefix { $0 == "#" }.count
+            if (1...6).contains(hashes), rest.count == hashes || rest.dropFirst(hashes).first == " " || rest.dropFirst(hashes).first == "\t" {
+                var title = rest.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+                // A closing sequence of #s after a space is not part of the title.
+                if let cut = title.range(of: #"(^|[ \t])#+$"#, options: .regularExpression) { title = String(title[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces) }
+                guard !title.isEmpty else { continue }
+                return FirstHeading(title: title, bodyWithoutTitle: hashes == 1 ? blank(lines, i...i) : nil)
+            }
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, i + 1 < lines.count {
+                let under = lines[i + 1].trimmingCharacters(in: .whitespaces)
+                if !under.isEmpty, under.allSatisfy({ $0 == "=" }) || (under.allSatisfy({ $0 == "-" }) && under.count >= 2) {
+                    // Setext only when the line before it is not part of a paragraph above.
+                    if i == 0 || lines[i - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+                        return FirstHeading(title: line.trimmingCharacters(in: .whitespaces), bodyWithoutTitle: under.first == "=" ? blank(lines, i...(i + 1)) : nil)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func blank(_ lines: [Substring], _ range: ClosedRange<Int>) -> String {
+        var copy = lines
+        for i in range { copy[i] = "" }
+        return copy.joined(separator: "\n")
     }
 }

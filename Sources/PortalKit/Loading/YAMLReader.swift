@@ -76,7 +76,21 @@ struct YAMLMapping {
 
     func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
         for pair in pairs where !allowed.contains(pair.key) {
-            log.add(source.diagnostic(pair.keyNode.mark, "unknown key '\(pair.key)'; known keys: \(allowed.joined(separator: ", "))"))
+            let hint = Suggestion.closest(to: pair.key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+            log.add(source.diagnostic(pair.keyNode.mark, "unknown key '\(pair.key)'; \(hint)known keys: \(allowed.joined(separator: ", "))"))
+        }
+    }
+
+    /// Front matter written for another tool (author:, draft:, weight: …) still builds: each
+    /// unknown key is a warning (an error under --strict), with the key it may be a slip for.
+    func warnUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            let message = if let near = Suggestion.closest(to: pair.key, in: allowed) {
+                "unknown front-matter key '\(pair.key)' is ignored: did you mean '\(near)'?"
+            } else {
+                "unknown front-matter key '\(pair.key)' is ignored: to keep it, move it under extra: (templates read it as page.extra.\(pair.key))"
+            }
+            log.add(source.diagnostic(pair.keyNode.mark, message, severity: .warning))
         }
     }
 

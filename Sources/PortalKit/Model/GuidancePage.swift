@@ -44,6 +44,8 @@ public final class GuidancePage: Sendable, Hashable, Codable {
         public var linkTerms: Bool
         /// `group:`: one of site.yml's `guidance_groups` (nil: listed after them).
         public var group: String?
+        /// `extra:`: the editors' own data, for templates.
+        public var extra: ExtraValue?
     }
 
     public let fields: Fields
@@ -55,11 +57,11 @@ public final class GuidancePage: Sendable, Hashable, Codable {
     public init(kind: PageKind = .guidance, contentPath: String, displayPath: String, slug: Slug, title: String, summary: String,
                 updated: LocalDate, sources: [SourceLink], tags: [String], order: Int?, body: String, bodyLineOffset: Int,
                 contactGroups: [String] = [], updatedLine: Int = 1, updatedColumn: Int = 1, sample: Bool = false, linkTerms: Bool = true,
-                group: String? = nil) {
+                group: String? = nil, extra: ExtraValue? = nil) {
         fields = Fields(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
                         updated: updated, sources: sources, tags: tags, order: order, body: body, bodyLineOffset: bodyLineOffset,
                         contactGroups: contactGroups, updatedLine: updatedLine, updatedColumn: updatedColumn, sample: sample, linkTerms: linkTerms,
-                        group: group)
+                        group: group, extra: extra)
     }
 
     public convenience init(from decoder: any Decoder) throws { self.init(try Fields(from: decoder)) }

@@ -57,6 +57,8 @@ struct PageContext {
             "sources": page.sources.map { ["title": $0.title, "href": $0.url] },
             "hasSources": !page.sources.isEmpty,
             "tags": page.tags,
+            // The editors' own data (front matter extra:), e.g. {{page.extra.owner}}.
+            "extra": page.extra?.templateValue ?? [String: Any](),
         ] as [String: Any]
         if page.sample { context["sampleNotice"] = SampleData.pageNotice }
         return context
