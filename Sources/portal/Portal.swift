@@ -5,7 +5,8 @@ struct Portal: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Builds an offline, searchable cybersecurity portal from a content folder.",
         version: PortalVersion.string,
-        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, CheckCommand.self, ServicesCommand.self, PublishCommand.self],
+        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, CheckCommand.self, ServicesCommand.self, PublishCommand.self,
+                      InitCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -11,11 +11,15 @@ import Testing
         var stderr: String
     }
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// The locale is fixed (English unless `language` says otherwise), whatever the machine's is.
+    func run(_ arguments: [String], in folder: URL, language: String = "C.UTF-8") throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = language
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

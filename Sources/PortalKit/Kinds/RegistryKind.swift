@@ -4,8 +4,12 @@ struct RegistryKind: ContentKind {
     let id = "registry"
 
     func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Registry? {
+        let before = log.entries.count
         guard let registry = RegistryLoader.load(content, options: config.registryImport, log: &log) else { return nil }
-        if config.registrySample {
+        // An empty list (as `portal init` writes it), not one whose every row had a mistake.
+        if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
+            log.add(.warning(.load, path: registry.sourcePath, "no services yet: download the list IPA publishes (情報セキュリティサービス基準適合サービスリスト) and put it here"))
+        } else if config.registrySample {
             log.add(SampleData.warning(registry.sourcePath))
         } else if let warning = ExampleText.registryWarning(registry) {
             log.add(warning)

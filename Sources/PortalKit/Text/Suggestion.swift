@@ -1,8 +1,8 @@
 /// "Did you mean …?": the candidate closest to a mistyped word, if it is close enough to be what
 /// was meant. Distance counts characters (so Japanese names work) and a swap of two neighbours as
 /// one edit (`titel` → `title`), the commonest typing slip.
-enum Suggestion {
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let typed = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
