@@ -5,7 +5,12 @@ import Foundation
 enum Language {
     case ja, en
 
-    static let current: Language = {
+    /// Set once, from `--lang`, before any command runs.
+    nonisolated(unsafe) static var chosen: Language?
+
+    static var current: Language { chosen ?? fromLocale }
+
+    private static let fromLocale: Language = {
         let env = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = env[key], !value.isEmpty { return value.hasPrefix("ja") ? .ja : .en }
@@ -15,4 +20,35 @@ enum Language {
 
     /// The text in the current language.
     static func text(ja: String, en: String) -> String { current == .ja ? ja : en }
+}
+
+extension Language {
+    /// Takes `--lang ja|en` (or `--lang=…`) out of the arguments, wherever it is; nil when the
+    /// value is neither (a usage error).
+    static func take(from arguments: inout [String]) -> Bool {
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            var value: String?
+            if argument == "--lang" {
+                guard i + 1 < arguments.count else { return false }
+                value = arguments[i + 1]
+                arguments.removeSubrange(i...(i + 1))
+            } else if argument.hasPrefix("--lang=") {
+                value = String(argument.dropFirst("--lang=".count))
+                arguments.remove(at: i)
+            } else if argument == "--" {
+                break
+            } else {
+                i += 1
+                continue
+            }
+            switch value {
+            case "ja": chosen = .ja
+            case "en": chosen = .en
+            default: return false
+            }
+        }
+        return true
+    }
 }

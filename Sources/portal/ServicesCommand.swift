@@ -5,7 +5,8 @@ import PortalKit
 struct ServicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "services",
-        abstract: "Print the certified-services registry, filtered (e.g. --category 脆弱性診断 --pentest)."
+        abstract: Language.text(ja: "基準適合サービスリストを絞り込んで表示します（例: --category 脆弱性診断 --pentest）。",
+                                en: "Print the registry of services found conforming to the standard (基準適合), filtered (e.g. --category 脆弱性診断 --pentest).")
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -44,8 +45,15 @@ struct ServicesCommand: ParsableCommand {
             services = try RegistryQuery(categories: categories, pentestOnly: pentest, text: query).apply(to: registry)
         } catch {
             switch error {
-            case .unknownCategory(let name, let valid):
-                Console.error("error: unknown category '\(name)'; valid categories: \(valid.joined(separator: ", "))")
+            case .unknownCategory(let name, let valid, let suggestion):
+                let hint = suggestion.map { Language.text(ja: "もしかして '\($0)'？ ", en: "did you mean '\($0)'? ") } ?? ""
+                Console.error(Language.text(ja: "エラー: 種別 '\(name)' はありません。\(hint)使える種別: \(valid.joined(separator: "、"))",
+                                            en: "error: unknown category '\(name)'; \(hint)valid categories: \(valid.joined(separator: ", "))"))
+            case .noPentestOption(let names, let withOption):
+                let asked = names.joined(separator: Language.text(ja: "・", en: ", "))
+                Console.error(Language.text(
+                    ja: "エラー: \(asked) にはペネトレーションテストのオプションがありません（オプションがあるのは \(withOption.joined(separator: "・")) だけです）。--pentest を外すか、--category \(withOption.first ?? "脆弱性診断") を指定してください",
+                    en: "error: \(asked) has no penetration-testing option (only \(withOption.joined(separator: ", ")) has); drop --pentest or use --category \(withOption.first ?? "脆弱性診断")"))
             }
             throw ExitCode(2)
         }

@@ -2,8 +2,13 @@ import ArgumentParser
 import Foundation
 
 // Usage errors exit 2 (ArgumentParser's default is 64); content errors exit 1.
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard Language.take(from: &arguments) else {
+    Console.error(Language.text(ja: "エラー: --lang には ja か en を指定してください", en: "Error: --lang takes ja or en"))
+    exit(2)
+}
 do {
-    let command = try Portal.parseAsRoot()
+    let command = try Portal.parseAsRoot(arguments)
     try await CommandRunner.run(command)
 } catch {
     let code = Portal.exitCode(for: error)
@@ -12,8 +17,9 @@ do {
         if !message.isEmpty { print(message) }
         exit(0)
     }
-    if !message.isEmpty { Console.error(message) }
-    exit(code == .validationFailure ? 2 : code.rawValue)
+    let usage = code == .validationFailure
+    if !message.isEmpty { Console.error(usage ? UsageHint.message(for: error, arguments: arguments, original: message) : message) }
+    exit(usage ? 2 : code.rawValue)
 }
 
 enum CommandRunner {

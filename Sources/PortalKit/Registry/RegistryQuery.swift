@@ -13,17 +13,28 @@ public struct RegistryQuery: Sendable {
     }
 
     public enum Failure: Error, Equatable {
-        case unknownCategory(String, valid: [String])
+        /// With the nearest category name or id, when one is close.
+        case unknownCategory(String, valid: [String], suggestion: String?)
+        /// `--pentest` with categories none of which has the option (the names asked for, and
+        /// the categories that have it).
+        case noPentestOption([String], withOption: [String])
     }
 
     public func apply(to registry: Registry) throws(Failure) -> [Service] {
         let resolver = CategoryResolver(registry.categories)
         var wanted: Set<String> = []
+        var chosen: [ServiceCategory] = []
         for name in categories {
             guard let category = resolver.resolve(name) else {
-                throw .unknownCategory(name, valid: registry.categories.map { "\($0.id) (\($0.name))" })
+                let names = registry.categories.flatMap { [$0.id, $0.name, $0.label] + $0.aliases }
+                throw .unknownCategory(name, valid: registry.categories.map { "\($0.id) (\($0.name))" },
+                                       suggestion: Suggestion.closest(to: name, in: names))
             }
-            wanted.insert(category.id)
+            if wanted.insert(category.id).inserted { chosen.append(category) }
+        }
+        // Asking for the option in categories that never have it is a mistake, not an empty list.
+        if pentestOnly, !chosen.isEmpty, !chosen.contains(where: \.pentestOption) {
+            throw .noPentestOption(categories, withOption: registry.categories.filter(\.pentestOption).map(\.label))
         }
         let words = SearchText.fold(text).split(whereSeparator: \.isWhitespace).map(String.init)
         return registry.services.filter { s in

@@ -15,7 +15,7 @@ public struct ServiceCategory: Sendable, Hashable, Codable {
     }
 }
 
-/// One certified service, a row of `services/services.csv`.
+/// One service found conforming to the standard (基準適合), a row of `services/services.csv`.
 public struct Service: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
