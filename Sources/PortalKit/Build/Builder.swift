@@ -93,8 +93,13 @@ public enum Builder {
         let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &run.log)
         let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
                                       displayRoot: request.templatesDisplay + "/assets", log: &run.log)
-        try run.log.check()
-        guard let site, let templates else { throw BuildFailure(run.log.entries) }
+        // Content with mistakes still goes on to be rendered, so that one run reports every
+        // mistake (a broken link as well as a bad row); nothing is written while any is left.
+        guard let site else { throw BuildFailure(run.log.entries) }
+        guard let templates else {
+            await SiteRenderer.checkMarkdown(site, log: &run.log)
+            throw BuildFailure(run.log.entries)
+        }
         return Input(site: site, templates: templates, assets: assets, pages: pages)
     }
 
@@ -125,7 +130,8 @@ public enum Builder {
         let samePathsAsBefore = previous.map { state in
             files.count <= state.output.files.count && zip(files, state.output.files).allSatisfy { $0.path == $1.path }
         } ?? false
-        if !samePathsAsBefore {
+        // Two pages with one slug were reported as such when loaded.
+        if !samePathsAsBefore, !run.log.hasErrors {
             var claimed: Set<String> = []
             for file in files where !claimed.insert(file.path.string.lowercased()).inserted {
                 run.log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))

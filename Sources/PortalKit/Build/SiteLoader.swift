@@ -39,13 +39,24 @@ public enum SiteLoader {
         pages.reserveCapacity(loaded.count)
         memo = [:]
         memo.reserveCapacity(loaded.count)
+        var unloaded: Set<String> = []
         for (file, (page, diagnostics, stamp)) in zip(files, loaded) {
             log.add(contentsOf: diagnostics)
-            if let page { pages.append(page) }
+            if let page { pages.append(page) } else { unloaded.insert(file) }
             if let stamp { memo[file] = LoadedPageMemo(stamp: stamp, page: page, diagnostics: diagnostics) }
         }
         reportDuplicateSlugs(pages, log: &log)
-        let kinds = ContentKinds.all.compactMap { $0.loaded(from: content, config: config ?? SiteConfig(title: ""), log: &log) }
+        // A kind with a mistake is left out, and what depends on it unchecked.
+        var unloadedKinds: Set<String> = []
+        let kinds = ContentKinds.all.compactMap { kind -> LoadedKind? in
+            let before = log.entries.count
+            let loaded = kind.loaded(from: content, config: config ?? SiteConfig(title: ""), log: &log)
+            if log.entries[before...].contains(where: { $0.severity == .error }) {
+                unloadedKinds.insert(kind.id)
+                return nil
+            }
+            return loaded
+        }
         let contacts = kinds.lazy.compactMap { $0.input(as: [ContactGroup].self) }.first
         var incident: GuidancePage?
         if content.exists("incident.md"), let text = content.readText("incident.md", log: &log) {
@@ -53,7 +64,8 @@ public enum SiteLoader {
             incident = GuidanceLoader.load(text, contentPath: "incident.md", displayPath: content.displayPath("incident.md"), kind: .incident,
                                            modified: modified, log: &log)
             let known = Set((contacts ?? []).map(\.id))
-            for id in incident?.contactGroups ?? [] where !known.contains(id) {
+            // A contacts.yml with mistakes has been reported; its groups are not known to be missing.
+            for id in incident?.contactGroups ?? [] where !known.contains(id) && !unloadedKinds.contains(ContactsKind().id) {
                 log.add(.error(.validate, path: content.displayPath("incident.md"), line: 1, column: 1,
                                "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
             }
@@ -68,7 +80,9 @@ public enum SiteLoader {
             if let group = page.group, groupRank[group] == nil {
                 let known = (config?.guidanceGroups ?? []).joined(separator: "、")
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
-                               "group '\(group)' is not one of site.yml's guidance_groups" + (known.isEmpty ? " (there are none: add guidance_groups: to site.yml)" : " (\(known))")))
+                               "group '\(group)' is not one of site.yml's guidance_groups"
+                                + Suggestion.hint(for: group, in: config?.guidanceGroups ?? [])
+                                + (known.isEmpty ? " (there are none: add guidance_groups: to site.yml)" : " (\(known))")))
             }
         }
         pages.sort { a, b in
@@ -88,6 +102,9 @@ public enum SiteLoader {
         let groups = (synonyms?.groups ?? []) + kinds.flatMap(\.synonyms)
         var site = LoadedSite(config: config, pages: pages, incident: incident, attachments: attachments, synonyms: SynonymTable(groups: groups))
         site.kinds = kinds
+        if incident == nil, content.exists("incident.md") { unloaded.insert("incident.md") }
+        site.unloadedPages = unloaded
+        site.unloadedKinds = unloadedKinds
         return site
     }
 

@@ -11,6 +11,11 @@ public struct LoadedSite: Sendable {
     var kinds: [LoadedKind] = []
     /// `search/synonyms.yml`: words a search treats as one (empty when the file is absent).
     public var synonyms = SynonymTable()
+    /// What the content has but could not load (its mistakes already reported): Markdown pages
+    /// by content path, and kinds by id. The build goes on to find every other mistake of the
+    /// run, but reports nothing that only follows from these (a link to a page that failed).
+    var unloadedPages: Set<String> = []
+    var unloadedKinds: Set<String> = []
 
     /// The input of the kind of this type, when the content has it.
     func input<K: ContentKind>(of kind: K.Type) -> K.Input? {

@@ -213,7 +213,9 @@ public enum RegistryLoader {
                 (categoryText, marked) = (split.category, split.pentest)
             }
             guard let category = resolver.resolve(categoryText) else {
-                error("unknown category '\(field("category"))'; valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
+                let names = categories.flatMap { [$0.id, $0.name, $0.label] + $0.aliases }
+                let near = Suggestion.closest(to: field("category"), in: names).map { "did you mean '\($0)'? " } ?? ""
+                error("unknown category '\(field("category"))'; \(near)valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
                 continue
             }
             about = "registered_on"

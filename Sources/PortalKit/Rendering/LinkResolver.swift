@@ -27,6 +27,9 @@ struct LinkResolver: Sendable {
     /// Images and files by their path in the content folder.
     var attachments: [String: Attachment] = [:]
     var allowRemoteImages = false
+    /// Pages that exist but failed to load (their mistakes reported): links to them are not
+    /// reported again as broken.
+    var unloaded: Set<String> = []
 
     func resolve(_ links: [LinkReference], from page: LinkOrigin, ownHeadings: Set<String>, log: inout DiagnosticLog) -> [LinkMarkup] {
         var images = 0
@@ -102,6 +105,9 @@ struct LinkResolver: Sendable {
                 open: "<a class=\"attachment\" href=\"\(HTMLText.attribute(href))\"\(titleAttribute)>",
                 close: "</a><span class=\"file-meta\">（\(HTMLText.escape(file.typeLabel))、\(Attachment.sizeLabel(file.size))）</span>"
             )
+        }
+        if let targetPath = Self.join(folderOf: page.contentPath, pathPart), pages[targetPath] == nil, unloaded.contains(targetPath) {
+            return inert
         }
         guard let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] else {
             report(.error, "link to missing page '\(pathPart)'"

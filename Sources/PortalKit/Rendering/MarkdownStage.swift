@@ -82,7 +82,7 @@ enum MarkdownStage {
 
     static func resolver(for targets: [String: LinkResolver.Target], site: LoadedSite) -> LinkResolver {
         LinkResolver(pages: targets, attachments: Dictionary(site.attachments.map { ($0.contentPath, $0) }) { a, _ in a },
-                            allowRemoteImages: site.config.allowRemoteImages)
+                     allowRemoteImages: site.config.allowRemoteImages, unloaded: site.unloadedPages)
     }
 
     /// Markdown that is not a page of its own (an FAQ answer): rendered and its links resolved.

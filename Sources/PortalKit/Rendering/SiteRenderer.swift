@@ -1,3 +1,4 @@
+import Mustache
 /// The render phase as one pure step: a loaded site and its templates in, the portal's pages out.
 /// Given what the previous render of the same site produced (watch, serve), it reuses every
 /// part whose inputs are equal: a page's parse, its links, its file, the list pages, the rest.
@@ -27,12 +28,21 @@ public struct SiteRenderer: Sendable {
         await render(site, reusing: nil, log: &log)
     }
 
+    /// When the templates have mistakes of their own: the content's Markdown is still checked
+    /// (links, anchors, images), so one run reports both.
+    static func checkMarkdown(_ site: LoadedSite, log: inout DiagnosticLog) async {
+        let none = TemplateSet(library: MustacheLibrary(), sources: [:], displayRoot: "")
+        _ = await SiteRenderer(templates: none).render(site, reusing: nil, checkOnly: true, log: &log)
+    }
+
     /// `previous`: this process's last render of the same site (watch, serve); `parsed`: pages
     /// parsed by an earlier run (the build cache), by content path; `previousOutput`: the last
     /// run's output as the build cache recorded it. `fingerprints`: every unit's is wanted (the
     /// build cache records them). What is reused is decided by `RenderUnits`, not here.
+    /// `checkOnly`: report the Markdown's mistakes (every page's and kind's) and render nothing.
     func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
-                previousOutput: RenderCache.Reuse? = nil, fingerprints: Bool = false, log: inout DiagnosticLog) async -> Output {
+                previousOutput: RenderCache.Reuse? = nil, fingerprints: Bool = false, checkOnly: Bool = false,
+                log: inout DiagnosticLog) async -> Output {
         let earlier: (any RenderedUnits)? = previous?.units ?? previousOutput
         var memo = RenderMemo()
 
@@ -109,6 +119,10 @@ public struct SiteRenderer: Sendable {
             kindOutputs.append(output)
         }
 
+        if checkOnly {
+            return Output(files: [], pages: guidance.map(\.page), searchDocuments: [], memo: memo)
+        }
+
         // Units → files, each taken from an earlier render while its fingerprint is the same.
         let made = await RenderUnits.run(units, reusing: earlier, fingerprints: fingerprints)
         for error in made.failures {
@@ -122,7 +136,8 @@ public struct SiteRenderer: Sendable {
         let documents = SearchDocuments.collect(pageDocuments: guidance.map(\.documents), incidentDocuments: incident?.documents ?? [],
                                                 config: site.config, kinds: kindOutputs)
         let written = Set(files.map(\.path))
-        for item in site.config.navigation where !written.contains(item.path) {
+        // A kind that failed to load has no pages; its place in the navigation is not a new mistake.
+        for item in site.config.navigation where !written.contains(item.path) && site.unloadedKinds.isEmpty {
             log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
                            "navigation path '\(item.path)' is not a page of the portal"))
         }

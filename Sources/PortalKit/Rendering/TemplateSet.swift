@@ -30,7 +30,10 @@ public struct TemplateSet: Sendable {
     func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }
 
     /// Parses the given templates (name → text); `displayRoot` names the folder in diagnostics.
-    static func make(_ sources: [String: String], displayRoot: String, log: inout DiagnosticLog) -> TemplateSet? {
+    static func make(_ sources: [String: String], displayRoot: String, log buildLog: inout DiagnosticLog) -> TemplateSet? {
+        // The templates' own mistakes (the build's log may hold the content's already).
+        var log = DiagnosticLog()
+        defer { buildLog.add(contentsOf: log.entries) }
         var library = MustacheLibrary()
         let path = { (name: String) in displayRoot + "/" + name + ".mustache" }
         _ = TemplateEscaping.registered
@@ -51,7 +54,8 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: text) where sources[reference.name] == nil {
                 log.add(.error(.load, path: path(name), line: reference.line, column: 1,
-                               "template '\(name)' uses missing partial '\(reference.name)' (expected \(path(reference.name)))"))
+                               "template '\(name)' uses missing partial '\(reference.name)' (expected \(path(reference.name)))"
+                                + Suggestion.hint(for: reference.name, in: sources.keys.sorted())))
             }
         }
         if log.hasErrors { return nil }
