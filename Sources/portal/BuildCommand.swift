@@ -22,7 +22,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if showProgress { Console.progress("\(phase.rawValue)…") }
             }
             if showProgress { Console.progress("") }
-            summary.warnings.forEach { Console.error($0.description) }
+            summary.warnings.forEach { Console.error($0.text(Language.messages)) }
             summary.notes.forEach { Console.error("note: \($0)") }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
@@ -31,14 +31,23 @@ struct BuildCommand: AsyncParsableCommand {
                 let keptParts = (summary.keptPages > 0 ? ["\(summary.keptPages) unchanged page\(summary.keptPages == 1 ? "" : "s")"] : [])
                     + (summary.keptIndex ? ["the search index"] : [])
                 let kept = keptParts.isEmpty ? "" : "; \(keptParts.joined(separator: " and ")) kept from the last build"
-                print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)\(kept)")
+                if Language.current == .ja {
+                    let warned = summary.warnings.isEmpty ? "" : "、警告 \(summary.warnings.count) 件"
+                    let keptJa = (summary.keptPages > 0 ? ["変更のない \(summary.keptPages) ページ"] : []) + (summary.keptIndex ? ["検索インデックス"] : [])
+                    let reused = keptJa.isEmpty ? "" : "（\(keptJa.joined(separator: "と"))は前回のビルドから再利用）"
+                    print("\(summary.pageCount) ページ（\(summary.fileCount) ファイル）を \(options.output)/ に書き出しました（\(String(format: "%.2f", (clock.now - start).seconds)) 秒\(warned)）\(reused)")
+                } else {
+                    print("wrote \(summary.pageCount) pages (\(summary.fileCount) files) to \(options.output)/ in \(seconds)\(warnings)\(kept)")
+                }
             }
         } catch {
             if showProgress { Console.progress("") }
-            error.diagnostics.forEach { Console.error($0.description) }
+            error.diagnostics.forEach { Console.error($0.text(Language.messages)) }
             let errors = error.errorCount
             let warnings = error.diagnostics.count - errors
-            Console.error("build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(OutputRecovery.unchangedClause(request, display: options.output))")
+            Console.error(Language.text(
+                ja: "ビルド失敗: エラー \(errors) 件\(warnings > 0 ? "、警告 \(warnings) 件" : "")。\(OutputRecovery.unchangedClause(request, display: options.output))",
+                en: "build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(OutputRecovery.unchangedClause(request, display: options.output))"))
             throw ExitCode(1)
         }
     }

@@ -39,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .json:
             print(SiteChecker.json(report), terminator: "")
         case .text:
-            report.diagnostics.forEach { print($0.description) }
+            report.diagnostics.forEach { print($0.text(Language.messages)) }
             if let r = report.registry {
                 let parts = r.rows.map { "\($0.category.label) \($0.count)" + ($0.pentest.map { "（侵入試験あり \($0)）" } ?? "") }
                 print("registry: \(r.total) services: " + parts.joined(separator: ", "))

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 
 /// The language of the command's own words: Japanese when the locale is (`LC_ALL`, then
 /// `LC_MESSAGES`, then `LANG` = ja_*), English otherwise.
@@ -17,6 +18,9 @@ enum Language {
         }
         return .en
     }()
+
+    /// The language diagnostics are printed in.
+    static var messages: MessageLanguage { current == .ja ? .ja : .en }
 
     /// The text in the current language.
     static func text(ja: String, en: String) -> String { current == .ja ? ja : en }

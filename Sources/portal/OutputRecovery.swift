@@ -11,6 +11,8 @@ enum OutputRecovery {
 
     /// "output/ was not changed" only where there is an output/ to speak of.
     static func unchangedClause(_ request: BuildRequest, display: String) -> String {
-        FileManager.default.fileExists(atPath: request.output.path) ? "\(display)/ was not changed" : "nothing was written to \(display)/"
+        FileManager.default.fileExists(atPath: request.output.path)
+            ? Language.text(ja: "\(display)/ は変更していません", en: "\(display)/ was not changed")
+            : Language.text(ja: "\(display)/ には何も書き込んでいません", en: "nothing was written to \(display)/")
     }
 }

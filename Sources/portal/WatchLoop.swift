@@ -43,7 +43,7 @@ struct WatchLoop {
         let start = clock.now
         do {
             let summary = try await Builder.build(request, session: &session)
-            summary.warnings.forEach { Console.error($0.description) }
+            summary.warnings.forEach { Console.error($0.text(Language.messages)) }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let prefix = reason.map { "\($0): " } ?? ""
@@ -52,7 +52,7 @@ struct WatchLoop {
             }
             afterBuild(nil)
         } catch {
-            let lines = error.diagnostics.map(\.description)
+            let lines = error.diagnostics.map { $0.text(Language.messages) }
             lines.forEach { Console.error($0) }
             Console.error("build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(OutputRecovery.unchangedClause(request, display: options.output)); still watching")
             afterBuild(lines)

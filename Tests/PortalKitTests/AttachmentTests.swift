@@ -50,7 +50,7 @@ import Testing
 
     static let cases: [SiteCase] = [
         SiteCase(name: "missing file", files: ["content/guidance/a.md": page(body: "[x](../files/nope.pdf)\n")],
-             expected: ["content/guidance/a.md:5:1: error: link to missing file '../files/nope.pdf' (looked for files/nope.pdf in the content folder)"]),
+             expected: ["content/guidance/a.md:5:1: error: link to missing file '../files/nope.pdf' (looked for files/nope.pdf in the content folder) [E0303]"]),
         SiteCase(name: "missing image", files: ["content/guidance/a.md": page(body: "![図](images/nope.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: image 'images/nope.png' not found (looked for guidance/images/nope.png in the content folder)"]),
         SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],

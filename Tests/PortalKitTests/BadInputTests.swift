@@ -6,22 +6,22 @@ import Testing
 @Suite struct BadInputTests {
     static let cases: [SiteCase] = [
         SiteCase(name: "missing title", files: ["content/guidance/a.md": "---\nupdated: 2024-12-12\n---\n本文\n"],
-             expected: ["content/guidance/a.md:2:1: error: missing required key 'title'"]),
+             expected: ["content/guidance/a.md:2:1: error: missing required key 'title' [E0103]"]),
         SiteCase(name: "missing updated", files: ["content/guidance/a.md": "---\ntitle: A\n---\n本文\n"],
-             expected: ["content/guidance/a.md:2:1: error: missing required key 'updated'"]),
+             expected: ["content/guidance/a.md:2:1: error: missing required key 'updated' [E0103]"]),
         SiteCase(name: "bad date", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-02-30\n---\n"],
-             expected: ["content/guidance/a.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '2024-02-30'"]),
+             expected: ["content/guidance/a.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '2024-02-30' [E0105]"]),
         SiteCase(name: "YAML syntax error", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\ntags: [a, b\n---\n"],
-             expected: ["content/guidance/a.md:5:1: error: YAML syntax: did not find expected ',' or ']'"]),
+             expected: ["content/guidance/a.md:5:1: error: YAML syntax: did not find expected ',' or ']' [E0101]"]),
         SiteCase(name: "front matter never closed", files: ["content/guidance/a.md": "---\ntitle: A\nupdated: 2024-12-12\n本文\n"],
-             expected: ["content/guidance/a.md:1:1: error: front matter is never closed: add a line '---' after it"]),
+             expected: ["content/guidance/a.md:1:1: error: front matter is never closed: add a line '---' after it [E0201]"]),
         SiteCase(name: "misspelt required key", files: ["content/guidance/a.md": "---\ntitel: A\nupdated: 2024-12-12\n---\n"],
-             expected: ["content/guidance/a.md:2:1: error: missing required key 'title'",
-                        "content/guidance/a.md:2:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'?"]),
+             expected: ["content/guidance/a.md:2:1: error: missing required key 'title' [E0103]",
+                        "content/guidance/a.md:2:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'? [W0202]"]),
         SiteCase(name: "duplicate slug", files: [
             "content/guidance/a.md": page(extra: "slug: same\n"),
             "content/guidance/b.md": page(extra: "slug: same\n"),
-        ], expected: ["content/guidance/b.md:1:1: error: duplicate slug 'same': content/guidance/a.md already uses it; set a different slug:"]),
+        ], expected: ["content/guidance/b.md:1:1: error: duplicate slug 'same': content/guidance/a.md already uses it; set a different slug: [E0207]"]),
         SiteCase(name: "slug with a slash", files: ["content/guidance/a.md": page(extra: "slug: a/b\n")],
              expected: ["content/guidance/a.md:4:7: error: slug 'a/b' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"]),
         SiteCase(name: "slug with dots", files: ["content/guidance/a.md": page(extra: "slug: ../../etc\n")],
@@ -29,12 +29,12 @@ import Testing
         SiteCase(name: "Japanese file name without slug", files: ["content/guidance/通報.md": page()],
              expected: ["content/guidance/通報.md:1:1: error: file name '通報' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response)"]),
         SiteCase(name: "broken link", files: ["content/guidance/a.md": page(body: "前文\n\n[b](missing.md)\n")],
-             expected: ["content/guidance/a.md:7:1: error: link to missing page 'missing.md'"]),
+             expected: ["content/guidance/a.md:7:1: error: link to missing page 'missing.md' [E0301]"]),
         SiteCase(name: "broken anchor", files: [
             "content/guidance/a.md": page(body: "[b](b.md#nope) と [自分](#none)\n"),
             "content/guidance/b.md": page(body: "## ある {#yes}\n"),
         ], expected: [
-            "content/guidance/a.md:5:1: error: page 'b.md' has no heading with id 'nope'",
+            "content/guidance/a.md:5:1: error: page 'b.md' has no heading with id 'nope' [E0302]",
             "content/guidance/a.md:5:18: error: no heading with id 'none' on this page",
         ]),
         SiteCase(name: "malformed table", files: ["content/guidance/a.md": page(body: "```table\n列1,列2\na,b\nc\n```\n")],
@@ -42,7 +42,7 @@ import Testing
         SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
         SiteCase(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
-             expected: ["content/site.yml:1:1: error: missing required key 'title'"]),
+             expected: ["content/site.yml:1:1: error: missing required key 'title' [E0103]"]),
         SiteCase(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],
              expected: ["content/site.yml:4:11: error: navigation path 'nowhere.html' is not a page of the portal"]),
     ]
@@ -72,9 +72,9 @@ import Testing
         defer { site.cleanUp() }
         let errors = await site.failure()
         // Links are checked even though two pages failed to load.
-        #expect(errors == ["content/guidance/a.md:5:1: error: link to missing page 'nope.md'",
-                           "content/guidance/b.md:2:1: error: missing required key 'updated'",
-                           "content/guidance/c.md:2:1: error: missing required key 'title'"])
+        #expect(errors == ["content/guidance/a.md:5:1: error: link to missing page 'nope.md' [E0301]",
+                           "content/guidance/b.md:2:1: error: missing required key 'updated' [E0103]",
+                           "content/guidance/c.md:2:1: error: missing required key 'title' [E0103]"])
     }
 
     @Test("a link to a page that failed to load is not reported again as broken")
@@ -84,7 +84,7 @@ import Testing
             "content/guidance/a.md": page(body: "[b](b.md#手順)\n"),
         ])
         defer { site.cleanUp() }
-        #expect(await site.failure() == ["content/guidance/b.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '2024-13-01'"])
+        #expect(await site.failure() == ["content/guidance/b.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '2024-13-01' [E0105]"])
     }
 
     @Test("non-UTF-8 Markdown is refused at the line of the first bad byte")
@@ -114,7 +114,7 @@ import Testing
         try site.remove("templates/footer.mustache")
         let errors = await site.failure()
         #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache"))
-        #expect(errors.contains("templates/base.mustache:24:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache)"))
+        #expect(errors.contains("templates/base.mustache:24:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache) [E0501]"))
     }
 
     @Test("script tags and javascript: links are rendered inert, with a warning for the link; --strict fails")

@@ -55,7 +55,7 @@ import Testing
         defer { site.cleanUp() }
         let result = try run(["build"], in: site.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("content/guidance/a.md:2:1: error: missing required key 'updated'"))
+        #expect(result.stderr.contains("content/guidance/a.md:2:1: error: missing required key 'updated' [E0103]"))
         #expect(result.stderr.contains("build failed: 1 error; nothing was written to output/"))
         #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
     }

@@ -43,14 +43,14 @@ import Testing
         let site = try TestSite(["content/contacts.yml": Self.contacts, "content/faq.yml": Self.faq, "content/incident.md": Self.incident])
         defer { site.cleanUp() }
         let summary = try await site.build()
-        #expect(summary.warnings.map(\.description) == ["content/contacts.yml:14:9: warning: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true'"])
+        #expect(summary.warnings.map(\.description) == ["content/contacts.yml:14:9: warning: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true' [W0602]"])
         let html = try #require(site.read("output/contacts.html"))
         #expect(html.contains("<a href=\"tel:+81-3-3581-0141\">03-3581-0141</a>（内線 3961、3452）"))
         // Shown so that it may break only after @ and dots.
         #expect(html.contains("<a href=\"mailto:a@example.jp\">a@<wbr>example.<wbr>jp</a>"))
         #expect(html.contains("<span class=\"badge\">要記入</span>"))
         #expect(!html.contains("受付時間"))
-        #expect(await site.failure(strict: true) == ["content/contacts.yml:14:9: error: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true'"])
+        #expect(await site.failure(strict: true) == ["content/contacts.yml:14:9: error: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true' [W0602]"])
     }
 
     @Test("FAQ: grouped, stable anchors, <details>, Markdown answers with checked links")
@@ -80,11 +80,11 @@ import Testing
 
     static let cases: [SiteCase] = [
         SiteCase(name: "YAML syntax error", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: [x\n"],
-             expected: ["content/contacts.yml:4:1: error: YAML syntax: did not find expected ',' or ']'"]),
+             expected: ["content/contacts.yml:4:1: error: YAML syntax: did not find expected ',' or ']' [E0101]"]),
         SiteCase(name: "wrong type", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries: 3\n"],
              expected: ["content/contacts.yml:4:14: error: 'entries' must be a list"]),
         SiteCase(name: "missing required key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n"],
-             expected: ["content/contacts.yml:5:9: error: missing required key 'purpose'"]),
+             expected: ["content/contacts.yml:5:9: error: missing required key 'purpose' [E0103]"]),
         SiteCase(name: "javascript: URL", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        url: javascript:alert(1)\n"],
              expected: ["content/contacts.yml:7:14: error: url 'javascript:alert(1)' must start with http:// or https://"]),
         SiteCase(name: "bad phone", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        phone: call us\n"],
@@ -92,11 +92,11 @@ import Testing
         SiteCase(name: "bad email", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        email: \"<b>@x\"\n"],
              expected: ["content/contacts.yml:7:16: error: email '<b>@x' is not an e-mail address"]),
         SiteCase(name: "unknown key", files: ["content/contacts.yml": "groups:\n  - id: a\n    title: T\n    entries:\n      - organization: X\n        purpose: P\n        fax: 1\n"],
-             expected: ["content/contacts.yml:7:9: error: unknown key 'fax'; known keys: organization, department, purpose, phone, extension, email, url, hours, notes, placeholder"]),
+             expected: ["content/contacts.yml:7:9: error: unknown key 'fax'; known keys: organization, department, purpose, phone, extension, email, url, hours, notes, placeholder [E0102]"]),
         SiteCase(name: "duplicate FAQ id", files: ["content/faq.yml": "entries:\n  - id: a\n    question: Q\n    answer: A\n  - id: a\n    question: Q2\n    answer: A2\n"],
              expected: ["content/faq.yml:5:9: error: duplicate FAQ id 'a' (first on line 2)"]),
         SiteCase(name: "FAQ answer with a broken link", files: ["content/faq.yml": "entries:\n  - question: Q\n    answer: |\n      text\n\n      [x](nope.md)\n"],
-             expected: ["content/faq.yml:6:7: error: link to missing page 'nope.md'"]),
+             expected: ["content/faq.yml:6:7: error: link to missing page 'nope.md' [E0301]"]),
         SiteCase(name: "incident naming an unknown contact group", files: ["content/incident.md": "---\ntitle: T\nupdated: 2024-12-12\ncontacts: nope\n---\n"],
              expected: ["content/incident.md:1:1: error: contacts: no contact group 'nope' in contacts.yml; groups are "]),
     ]

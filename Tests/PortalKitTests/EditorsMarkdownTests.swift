@@ -15,8 +15,8 @@ import Testing
         defer { site.cleanUp() }
         let summary = try await site.build()
         #expect(summary.warnings.map(\.description).filter { $0.contains("front-matter") } == [
-            "content/guidance/a.md:4:1: warning: unknown front-matter key 'author' is ignored: to keep it, move it under extra: (templates read it as page.extra.author)",
-            "content/guidance/a.md:5:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'?",
+            "content/guidance/a.md:4:1: warning: unknown front-matter key 'author' is ignored: to keep it, move it under extra: (templates read it as page.extra.author) [W0203]",
+            "content/guidance/a.md:5:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'? [W0202]",
         ])
         // Escaped as any other value from content.
         #expect(site.read("output/guidance/a.html") == "追加キー|情シス &lt;山田&gt;|[A-1][B-2]")
@@ -34,7 +34,7 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_764_500_000)], ofItemAtPath: file)
         let errors = await site.failure()
         // Line numbers stay those of the file: the title's line is blanked, not removed.
-        #expect(errors == ["content/guidance/backup-steps.md:8:1: error: link to missing page 'missing.md'"])
+        #expect(errors == ["content/guidance/backup-steps.md:8:1: error: link to missing page 'missing.md' [E0301]"])
         try site.write("content/guidance/backup-steps.md", "\n# 社内手順：バックアップ\n\n本文です。\n\n## 手順\n")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_764_500_000)], ofItemAtPath: file)
         try await site.build()
@@ -57,7 +57,7 @@ import Testing
         let site = try TestSite(["content/guidance/a.md": "本文だけ\n"])
         defer { site.cleanUp() }
         #expect(await site.failure() == [
-            "content/guidance/a.md:1:1: error: no title: start the file with a heading ('# タイトル') or with front matter (a line '---', title: and updated:, another '---')",
+            "content/guidance/a.md:1:1: error: no title: start the file with a heading ('# タイトル') or with front matter (a line '---', title: and updated:, another '---') [E0204]",
         ])
     }
 
@@ -82,9 +82,9 @@ import Testing
         ])
         defer { site.cleanUp() }
         #expect(await site.failure() == [
-            "content/guidance/a.md:5:1: error: link to missing page 'jcstar.md'; did you mean 'jc-star.md'?",
-            "content/guidance/a.md:5:16: error: page 'jc-star.md' has no heading with id '制度の概用'; did you mean '#制度の概要'?",
-            "content/incident.md:5:1: error: link to missing page 'guidance/jc-stars.md'; did you mean 'guidance/jc-star.md'?",
+            "content/guidance/a.md:5:1: error: link to missing page 'jcstar.md'; did you mean 'jc-star.md'? [E0301]",
+            "content/guidance/a.md:5:16: error: page 'jc-star.md' has no heading with id '制度の概用'; did you mean '#制度の概要'? [E0302]",
+            "content/incident.md:5:1: error: link to missing page 'guidance/jc-stars.md'; did you mean 'guidance/jc-star.md'? [E0301]",
         ])
     }
 }

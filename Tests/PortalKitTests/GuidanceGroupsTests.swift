@@ -64,6 +64,6 @@ import Testing
         let site = try site()
         defer { site.cleanUp() }
         try site.edit("content/guidance/c.md", replacing: "group: インシデント対応", with: "group: 事故対応")
-        #expect(await site.failure() == ["content/guidance/c.md:1:1: error: group '事故対応' is not one of site.yml's guidance_groups (経営者向け、インシデント対応)"])
+        #expect(await site.failure() == ["content/guidance/c.md:1:1: error: group '事故対応' is not one of site.yml's guidance_groups (経営者向け、インシデント対応) [E0205]"])
     }
 }

@@ -42,5 +42,14 @@ extension CLITests {
         #expect(result.stderr.hasSuffix("build failed: 9 errors, 2 warnings; nothing was written to output/\n"))
         #expect(!result.stderr.contains("incident.md"))
         #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
+
+        // The same run read in Japanese: every line in Japanese but the locations and ids.
+        let japanese = try run(["build"], in: site.root, language: "ja_JP.UTF-8")
+        #expect(japanese.status == 1)
+        let japaneseFile = TestSite.fixtures.appendingPathComponent("mistakes/build.ja.txt")
+        if GoldenTests.recording { try Data(japanese.stderr.utf8).write(to: japaneseFile) }
+        #expect(japanese.stderr == (try String(contentsOf: japaneseFile, encoding: .utf8)))
+        #expect(japanese.stderr.split(separator: "\n").filter { $0.contains(": エラー: ") }.count == 9)
+        #expect(japanese.stderr.hasSuffix("ビルド失敗: エラー 9 件、警告 2 件。output/ には何も書き込んでいません\n"))
     }
 }

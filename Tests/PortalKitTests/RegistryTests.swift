@@ -76,13 +76,13 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
 
     static let badCases: [BadCase] = [
         BadCase(name: "unknown category", csv: csvHeader + "s1,A,P,nope,,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス)"),
+                expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス) [E0401]"),
         BadCase(name: "duplicate id", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,,\ns1,B,P,audit,,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:3:1: error: duplicate id 's1' (first on line 2)"),
         BadCase(name: "missing required field", csv: csvHeader + "s1,,P,audit,,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: 'name' is empty; it is required"),
+                expected: "content/services/services.csv:2:1: error: 'name' is empty; it is required [E0403]"),
         BadCase(name: "bad date", csv: csvHeader + "s1,A,P,audit,,2024-13-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (2024/12/12, 2024-12-12 or an Excel date number)"),
+                expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]"),
         BadCase(name: "pentest on a category without the option", csv: csvHeader + "s1,A,P,audit,true,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: pentest is true, but category '情報セキュリティ監査サービス' has no penetration-testing option"),
         BadCase(name: "wrong column count", csv: csvHeader + "s1,A,P,audit,,2024-01-01\n",

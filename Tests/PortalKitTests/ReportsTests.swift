@@ -124,6 +124,6 @@ import Testing
         defer { site.cleanUp() }
         let report = await SiteChecker.check(content: site.url("content"), contentDisplay: "content", templates: site.url("templates"),
                                              templatesDisplay: "templates", today: LocalDate(year: 2024, month: 12, day: 12)!)
-        #expect(report.diagnostics.map(\.description) == ["content/guidance/a.md:5:1: error: link to missing page 'nope.md'"])
+        #expect(report.diagnostics.map(\.description) == ["content/guidance/a.md:5:1: error: link to missing page 'nope.md' [E0301]"])
     }
 }

@@ -19,7 +19,7 @@ import Testing
         var log = DiagnosticLog()
         let table = SynonymsLoader.load(text, path: "content/search/synonyms.yml", log: &log)
         #expect(log.entries.map(\.description) == [
-            "content/search/synonyms.yml:8:1: error: unknown key 'extra'; known keys: groups",
+            "content/search/synonyms.yml:8:1: error: unknown key 'extra'; known keys: groups [E0102]",
             "content/search/synonyms.yml:3:5: error: a group needs at least two words",
             "content/search/synonyms.yml:4:5: error: each group must be a list of words, e.g. [脆弱性, ぜい弱性]",
             "content/search/synonyms.yml:5:17: error: 'P' is too short: a one-character word would match too many pages",

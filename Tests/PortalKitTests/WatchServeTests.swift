@@ -179,7 +179,7 @@ extension ChangeDetectionTests {
         #expect(w.wait { site.read("output/guidance/a.html")?.contains("二番目") == true })
 
         try site.write("content/guidance/b.md", "---\ntitle: 壊れた\n---\n")
-        #expect(w.wait { w.stderr.contains("content/guidance/b.md:2:1: error: missing required key 'updated'") })
+        #expect(w.wait { w.stderr.contains("content/guidance/b.md:2:1: error: missing required key 'updated' [E0103]") })
         // The summary line is written after the errors: wait for it rather than race it.
         #expect(w.wait { w.stderr.contains("still watching") })
         #expect(site.read("output/guidance/a.html")?.contains("二番目") == true)

@@ -78,11 +78,9 @@ public enum SiteLoader {
         let groupRank = Dictionary((config?.guidanceGroups ?? []).enumerated().map { ($1, $0) }) { a, _ in a }
         for page in pages {
             if let group = page.group, groupRank[group] == nil {
-                let known = (config?.guidanceGroups ?? []).joined(separator: "、")
+                let known = config?.guidanceGroups ?? []
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
-                               "group '\(group)' is not one of site.yml's guidance_groups"
-                                + Suggestion.hint(for: group, in: config?.guidanceGroups ?? [])
-                                + (known.isEmpty ? " (there are none: add guidance_groups: to site.yml)" : " (\(known))")))
+                               .unknownGroup(group, near: Suggestion.closest(to: group, in: known), known: known)))
             }
         }
         pages.sort { a, b in
@@ -118,7 +116,7 @@ public enum SiteLoader {
             }
             if let earlier = first[page.slug] {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
-                               "duplicate slug '\(page.slug)': \(earlier) already uses it; set a different slug:"))
+                               .duplicateSlug(page.slug.value, earlier: earlier)))
             } else {
                 first[page.slug] = page.displayPath
             }

@@ -8,7 +8,7 @@ struct RegistryKind: ContentKind {
         guard let registry = RegistryLoader.load(content, options: config.registryImport, log: &log) else { return nil }
         // An empty list (as `portal init` writes it), not one whose every row had a mistake.
         if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
-            log.add(.warning(.load, path: registry.sourcePath, "no services yet: download the list IPA publishes (情報セキュリティサービス基準適合サービスリスト) and put it here"))
+            log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
         } else if config.registrySample {
             log.add(SampleData.warning(registry.sourcePath))
         } else if let warning = ExampleText.registryWarning(registry) {

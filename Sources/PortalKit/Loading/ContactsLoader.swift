@@ -55,7 +55,7 @@ enum ContactsLoader {
         }
         guard let organization, let purpose, !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
         if placeholder {
-            log.add(source.diagnostic(e.mark, "contact '\(organization)' is a placeholder: fill in its details and remove 'placeholder: true'", severity: .warning))
+            log.add(source.diagnostic(e.mark, .placeholderContact(organization), severity: .warning))
         } else {
             for (key, value) in [("url", url), ("email", email)] where ExampleText.isExampleAddress(value) {
                 log.add(source.diagnostic(e.valueMark(key), "\(key) '\(value)' is an example address, not a real one: put the real one in, or mark the entry placeholder: true", severity: .warning))

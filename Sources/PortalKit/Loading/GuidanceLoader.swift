@@ -14,7 +14,7 @@ enum GuidanceLoader {
         } catch .missing {
             return bare(text, contentPath: contentPath, displayPath: displayPath, kind: kind, modified: modified, log: &log)
         } catch {
-            log.add(.error(.load, path: displayPath, line: 1, column: 1, "front matter is never closed: add a line '---' after it"))
+            log.add(.error(.load, path: displayPath, line: 1, column: 1, .frontMatterUnclosed))
             return nil
         }
         let source = YAMLSource(path: displayPath, lineOffset: front.yamlLineOffset)
@@ -86,8 +86,7 @@ enum GuidanceLoader {
     private static func bare(_ text: String, contentPath: String, displayPath: String, kind: PageKind, modified: LocalDate?,
                              log: inout DiagnosticLog) -> GuidancePage? {
         guard let heading = FirstHeading.find(in: text) else {
-            log.add(.error(.load, path: displayPath, line: 1, column: 1,
-                           "no title: start the file with a heading ('# タイトル') or with front matter (a line '---', title: and updated:, another '---')"))
+            log.add(.error(.load, path: displayPath, line: 1, column: 1, .noTitle))
             return nil
         }
         guard let updated = modified else {

@@ -7,6 +7,12 @@ struct YAMLSource: Sendable {
     var lineOffset: Int = 0
     var phase: BuildPhase = .load
 
+    func diagnostic(_ mark: Mark?, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        var d = diagnostic(mark, message.text(.en), severity: severity)
+        d.catalogued = message
+        return d
+    }
+
     func diagnostic(_ mark: Mark?, _ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
         Diagnostic(severity, phase, path: path, line: mark.map { $0.line + lineOffset } ?? lineOffset + 1, column: mark?.column, message)
     }
@@ -21,7 +27,7 @@ struct YAMLSource: Sendable {
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                log.add(diagnostic(mark, "YAML syntax: \(problem)"))
+                log.add(diagnostic(mark, .yamlSyntax(problem)))
             case let .duplicatedKeysInMapping(duplicates, context):
                 log.add(diagnostic(context.mark, "YAML: key '\(duplicates.joined(separator: "', '"))' appears more than once"))
             default:
@@ -76,8 +82,7 @@ struct YAMLMapping {
 
     func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
         for pair in pairs where !allowed.contains(pair.key) {
-            let hint = Suggestion.closest(to: pair.key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
-            log.add(source.diagnostic(pair.keyNode.mark, "unknown key '\(pair.key)'; \(hint)known keys: \(allowed.joined(separator: ", "))"))
+            log.add(source.diagnostic(pair.keyNode.mark, .unknownKey(pair.key, near: Suggestion.closest(to: pair.key, in: allowed), known: allowed)))
         }
     }
 
@@ -85,17 +90,12 @@ struct YAMLMapping {
     /// unknown key is a warning (an error under --strict), with the key it may be a slip for.
     func warnUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
         for pair in pairs where !allowed.contains(pair.key) {
-            let message = if let near = Suggestion.closest(to: pair.key, in: allowed) {
-                "unknown front-matter key '\(pair.key)' is ignored: did you mean '\(near)'?"
-            } else {
-                "unknown front-matter key '\(pair.key)' is ignored: to keep it, move it under extra: (templates read it as page.extra.\(pair.key))"
-            }
-            log.add(source.diagnostic(pair.keyNode.mark, message, severity: .warning))
+            log.add(source.diagnostic(pair.keyNode.mark, .unknownFrontMatterKey(pair.key, near: Suggestion.closest(to: pair.key, in: allowed)), severity: .warning))
         }
     }
 
     private func missing(_ key: String, log: inout DiagnosticLog) {
-        log.add(source.diagnostic(mark, "missing required key '\(key)'"))
+        log.add(source.diagnostic(mark, .missingKey(key)))
     }
 
     private func scalar(_ key: String, required: Bool, type: String, log: inout DiagnosticLog) -> (String, Mark?)? {
@@ -126,7 +126,7 @@ struct YAMLMapping {
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil, log: inout DiagnosticLog) -> Int? {
         guard let (text, mark) = scalar(key, required: required, type: "a whole number", log: &log) else { return nil }
         guard let n = Int(text) else {
-            log.add(source.diagnostic(mark, "'\(key)' must be a whole number, not '\(text)'"))
+            log.add(source.diagnostic(mark, .notWholeNumber(key, text)))
             return nil
         }
         if let range, !range.contains(n) {
@@ -150,7 +150,7 @@ struct YAMLMapping {
     func date(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> LocalDate? {
         guard let (text, mark) = scalar(key, required: required, type: "a date (YYYY-MM-DD)", log: &log) else { return nil }
         guard let date = LocalDate(parsing: text) else {
-            log.add(source.diagnostic(mark, "'\(key)' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '\(text)'"))
+            log.add(source.diagnostic(mark, .notDate(key, text)))
             return nil
         }
         return date

@@ -8,7 +8,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
     public var path: String
     public var line: Int?
     public var column: Int?
+    /// In English.
     public var message: String
+    /// When the message is in the catalogue: its id and arguments, for the reader's language.
+    public var catalogued: Message?
 
     public init(_ severity: Severity, _ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.severity = severity
@@ -19,6 +22,19 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
         self.message = message
     }
 
+    public init(_ severity: Severity, _ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: Message) {
+        self.init(severity, phase, path: path, line: line, column: column, message.text(.en))
+        catalogued = message
+    }
+
+    public static func error(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: Message) -> Diagnostic {
+        Diagnostic(.error, phase, path: path, line: line, column: column, message)
+    }
+
+    public static func warning(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: Message) -> Diagnostic {
+        Diagnostic(.warning, phase, path: path, line: line, column: column, message)
+    }
+
     public static func error(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
         Diagnostic(.error, phase, path: path, line: line, column: column, message)
     }
@@ -27,13 +43,23 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
         Diagnostic(.warning, phase, path: path, line: line, column: column, message)
     }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// `path:line:col: error: message [E0105]`, the severity and message in `language` (the
+    /// location and the id as they are, for editors' tools).
+    public func text(_ language: MessageLanguage) -> String {
         var location = path
         if let line {
             location += ":\(line)"
             location += ":\(column ?? 1)"
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        let label = switch (severity, language) {
+        case (.error, .ja): "エラー"
+        case (.warning, .ja): "警告"
+        default: severity.rawValue
+        }
+        let text = catalogued.map { $0.text(language) + " [\($0.id)]" } ?? message
+        return "\(location): \(label): \(text)"
     }
 
     /// Reported in file order, then line order, so a run's output is stable.

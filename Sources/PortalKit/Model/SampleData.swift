@@ -9,7 +9,7 @@ enum SampleData {
     static let pageNotice = "これはサンプルのページです。自社の実際の手順や情報ではありません。自社の内容に書き換えてから使ってください。"
 
     static func warning(_ path: String) -> Diagnostic {
-        .warning(.load, path: path, "sample data (sample: true): every page showing it carries a banner saying so; put the real data in and remove sample: true before publishing")
+        .warning(.load, path: path, .sampleData)
     }
 
     /// 2024-12 → 2024年12月現在; 2024-12-12 → 2024年12月12日現在; nil when not such a date.

@@ -181,6 +181,7 @@ public enum RegistryLoader {
             // At the row, or in a workbook at the cell of the field the message is about.
             var about: String? = nil
             func error(_ message: String) { log.add(record.diagnostic(.error, path: path, column: about.flatMap { index[$0] }, message)) }
+            func error(_ message: Message) { log.add(record.diagnostic(.error, path: path, column: about.flatMap { index[$0] }, message)) }
             if record.isBlank { continue }
             guard record.cellPath != nil || record.fields.count == header.fields.count else {
                 error("this row has \(record.fields.count) fields but the header has \(header.fields.count)")
@@ -193,7 +194,7 @@ public enum RegistryLoader {
             var ok = true
             for name in RegistryColumns.required.sorted() where field(name).isEmpty {
                 about = name
-                error("'\(name)' is empty; it is required")
+                error(.emptyField(name))
                 ok = false
             }
             guard ok else { continue }
@@ -214,13 +215,13 @@ public enum RegistryLoader {
             }
             guard let category = resolver.resolve(categoryText) else {
                 let names = categories.flatMap { [$0.id, $0.name, $0.label] + $0.aliases }
-                let near = Suggestion.closest(to: field("category"), in: names).map { "did you mean '\($0)'? " } ?? ""
-                error("unknown category '\(field("category"))'; \(near)valid: \(categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
+                error(.unknownCategory(field("category"), near: Suggestion.closest(to: field("category"), in: names),
+                                       valid: categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")))
                 continue
             }
             about = "registered_on"
             guard let date = RegistryColumns.date(field("registered_on")) else {
-                error("registered_on '\(field("registered_on"))' is not a date (2024/12/12, 2024-12-12 or an Excel date number)")
+                error(.registryNotDate(field("registered_on")))
                 continue
             }
             var pentest: Bool? = nil

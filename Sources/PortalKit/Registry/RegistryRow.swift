@@ -47,4 +47,10 @@ struct RegistryRow: Sendable {
         }
         return Diagnostic(severity, .load, path: path, line: line ?? 1, column: 1, message)
     }
+
+    func diagnostic(_ severity: Diagnostic.Severity, path: String, column: Int?, _ message: Message) -> Diagnostic {
+        var d = diagnostic(severity, path: path, column: column, message.text(.en))
+        d.catalogued = message
+        return d
+    }
 }

@@ -43,6 +43,9 @@ struct LinkResolver: Sendable {
         func report(_ severity: Diagnostic.Severity, _ message: String) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }
+        func report(_ severity: Diagnostic.Severity, _ message: Message) {
+            log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
+        }
         let destination = link.destination
         let titleAttribute = link.title.isEmpty ? "" : " title=\"\(HTMLText.attribute(link.title))\""
 
@@ -96,8 +99,7 @@ struct LinkResolver: Sendable {
                 return inert
             }
             guard let file = attachments[target] else {
-                report(.error, "link to missing file '\(pathPart)' (looked for \(target) in the content folder)"
-                       + Self.didYouMean(target, among: attachments.keys, from: page.contentPath))
+                report(.error, .missingFile(pathPart, looked: target, near: Self.nearest(target, among: attachments.keys, from: page.contentPath)))
                 return inert
             }
             let href = page.outputPath.relativeURL(to: file.outputPath, fragment: fragment)
@@ -110,13 +112,12 @@ struct LinkResolver: Sendable {
             return inert
         }
         guard let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] else {
-            report(.error, "link to missing page '\(pathPart)'"
-                   + Self.didYouMean(Self.join(folderOf: page.contentPath, pathPart) ?? pathPart, among: pages.keys.filter { $0.hasSuffix(".md") }, from: page.contentPath))
+            report(.error, .missingPage(pathPart, near: Self.nearest(Self.join(folderOf: page.contentPath, pathPart) ?? pathPart,
+                                                                     among: pages.keys.filter { $0.hasSuffix(".md") }, from: page.contentPath)))
             return inert
         }
         if let fragment, !target.headingIDs.contains(fragment) {
-            report(.error, "page '\(pathPart)' has no heading with id '\(fragment)'"
-                   + (Suggestion.closest(to: fragment, in: target.headingIDs).map { "; did you mean '#\($0)'?" } ?? ""))
+            report(.error, .missingHeading(pathPart, id: fragment, near: Suggestion.closest(to: fragment, in: target.headingIDs)))
             return inert
         }
         let href = page.outputPath.relativeURL(to: target.outputPath, fragment: fragment)
@@ -183,19 +184,19 @@ struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
-    /// `; did you mean '…'?` with the nearest content path, written as a link from `origin` would be.
-    static func didYouMean(_ wanted: String, among candidates: some Sequence<String>, from origin: String) -> String {
+    /// The nearest content path, written as a link from `origin` would be.
+    static func nearest(_ wanted: String, among candidates: some Sequence<String>, from origin: String) -> String? {
         // By file name (a shared folder would make any two paths look alike), the same folder first.
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
         let all = Array(candidates), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
         let sameFolder = all.filter { folderOf($0) == folderOf(wanted) }
         guard let nearName = Suggestion.closest(to: name(wanted), in: sameFolder.map(name)) ?? Suggestion.closest(to: name(wanted), in: all.map(name)),
-              let near = (sameFolder + all).first(where: { name($0) == nearName }) else { return "" }
+              let near = (sameFolder + all).first(where: { name($0) == nearName }) else { return nil }
         let folder = origin.split(separator: "/").dropLast()
         let parts = near.split(separator: "/")
         var common = 0
         while common < folder.count, common < parts.count - 1, folder[common] == parts[common] { common += 1 }
         let relative = Array(repeating: "..", count: folder.count - common) + parts[common...].map(String.init)
-        return "; did you mean '\(relative.joined(separator: "/"))'?"
+        return relative.joined(separator: "/")
     }
 }

@@ -54,8 +54,8 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: text) where sources[reference.name] == nil {
                 log.add(.error(.load, path: path(name), line: reference.line, column: 1,
-                               "template '\(name)' uses missing partial '\(reference.name)' (expected \(path(reference.name)))"
-                                + Suggestion.hint(for: reference.name, in: sources.keys.sorted())))
+                               .missingPartial(name, partial: reference.name, expected: path(reference.name),
+                                               near: Suggestion.closest(to: reference.name, in: sources.keys.sorted()))))
             }
         }
         if log.hasErrors { return nil }

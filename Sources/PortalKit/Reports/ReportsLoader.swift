@@ -33,7 +33,7 @@ enum ReportsLoader {
                 }
             }
         } else {
-            log.add(source.diagnostic(map.mark, "missing required key 'matrix'"))
+            log.add(source.diagnostic(map.mark, .missingKey("matrix")))
         }
         var names: [Int: String] = [:]
         if let n = YAMLMapping.optional(map.value("level_names"), source: source, what: "level_names", log: &log) {
@@ -137,7 +137,7 @@ enum ReportsLoader {
     private static func levelMap(_ a: YAMLMapping, key: String, required: Bool, scale: [Int: String], source: YAMLSource,
                                  log: inout DiagnosticLog) -> [Int: Int] {
         guard let m = YAMLMapping.optional(a.value(key), source: source, what: key, log: &log) else {
-            if required { log.add(source.diagnostic(a.mark, "missing required key '\(key)'")) }
+            if required { log.add(source.diagnostic(a.mark, .missingKey(key))) }
             return [:]
         }
         var out: [Int: Int] = [:]
