@@ -132,7 +132,8 @@ private struct TreeWalker {
                 if !options.allowRawHTML {
                     diagnostics.append(MarkdownDiagnostic(
                         severity: .warning, line: line(node), column: column(node),
-                        message: "raw HTML left out: it is off unless allow_raw_html is true in site.yml"
+                        message: "raw HTML left out: it is off unless allow_raw_html is true in site.yml",
+                        catalogued: MessageReference("W0712")
                     ))
                 }
             case CMARK_NODE_LINK:
@@ -196,7 +197,8 @@ private struct TreeWalker {
             } else {
                 diagnostics.append(MarkdownDiagnostic(
                     severity: .error, line: line(node), column: column(node),
-                    message: "heading id '{#\(explicit.id)}' must start with an ASCII letter and hold only ASCII letters, digits, '-' and '_'"
+                    message: "heading id '{#\(explicit.id)}' must start with an ASCII letter and hold only ASCII letters, digits, '-' and '_'",
+                    catalogued: MessageReference("E0713", [.init(name: "written", value: "{#\(explicit.id)}")])
                 ))
             }
         }
@@ -205,7 +207,8 @@ private struct TreeWalker {
         if let explicitID = id, ids.isClaimed(explicitID) {
             diagnostics.append(MarkdownDiagnostic(
                 severity: .error, line: line(node), column: column(node),
-                message: "heading id '\(explicitID)' is used twice on this page"
+                message: "heading id '\(explicitID)' is used twice on this page",
+                catalogued: MessageReference("E0714", [.init(name: "id", value: explicitID)])
             ))
         }
         let unique = ids.claim(wanted)
@@ -235,7 +238,7 @@ private struct TreeWalker {
             fencedNodes.append((node, output.html))
             appendText(output.text + " ")
         } catch {
-            diagnostics.append(MarkdownDiagnostic(severity: .error, line: error.line, column: 1, message: error.message))
+            diagnostics.append(MarkdownDiagnostic(severity: .error, line: error.line, column: 1, message: error.message, catalogued: error.catalogued))
         }
     }
 

@@ -90,12 +90,42 @@ public struct MarkdownDiagnostic: Sendable, Hashable, Codable {
     public var severity: Severity
     public var line: Int
     public var column: Int
+    /// In English.
     public var message: String
+    /// The same message as the host's message catalogue has it, to be printed in the reader's language.
+    public var catalogued: MessageReference?
 
-    public init(severity: Severity, line: Int, column: Int, message: String) {
+    public init(severity: Severity, line: Int, column: Int, message: String, catalogued: MessageReference? = nil) {
         self.severity = severity
         self.line = line
         self.column = column
         self.message = message
+        self.catalogued = catalogued
+    }
+}
+
+/// A message of the host's catalogue (PortalKit's `MessageCatalogue`) by its id, with the values
+/// of its placeholders: this module reports in English, and names the message so that the host
+/// can print it in Japanese too.
+public struct MessageReference: Sendable, Hashable, Codable {
+    public struct Argument: Sendable, Hashable, Codable {
+        public var name: String
+        public var value: String
+        /// The value in Japanese, when it differs.
+        public var ja: String?
+
+        public init(name: String, value: String, ja: String? = nil) {
+            self.name = name
+            self.value = value
+            self.ja = ja
+        }
+    }
+
+    public var id: String
+    public var arguments: [Argument]
+
+    public init(_ id: String, _ arguments: [Argument] = []) {
+        self.id = id
+        self.arguments = arguments
     }
 }

@@ -21,11 +21,15 @@ public struct FencedBlockOutput: Sendable {
 
 public struct FencedBlockError: Error, Sendable {
     public var line: Int
+    /// In English.
     public var message: String
+    /// The message as the host's catalogue has it, when it has it.
+    public var catalogued: MessageReference?
 
-    public init(line: Int, message: String) {
+    public init(line: Int, message: String, catalogued: MessageReference? = nil) {
         self.line = line
         self.message = message
+        self.catalogued = catalogued
     }
 }
 

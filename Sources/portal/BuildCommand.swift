@@ -5,7 +5,7 @@ import PortalKit
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the portal from content/ and templates/ into output/."
+        abstract: Language.text(ja: "content/ と templates/ からポータルを output/ に作ります。", en: "Build the portal from content/ and templates/ into output/.")
     )
 
     @OptionGroup var options: BuildOptions
@@ -19,7 +19,7 @@ struct BuildCommand: AsyncParsableCommand {
         OutputRecovery.run(request)
         do {
             let summary = try await Builder.build(request) { phase in
-                if showProgress { Console.progress("\(phase.rawValue)…") }
+                if showProgress { Console.progress(Language.text(ja: phase.japanese + "…", en: "\(phase.rawValue)…")) }
             }
             if showProgress { Console.progress("") }
             summary.warnings.forEach { Console.error($0.text(Language.messages)) }
@@ -49,6 +49,19 @@ struct BuildCommand: AsyncParsableCommand {
                 ja: "ビルド失敗: エラー \(errors) 件\(warnings > 0 ? "、警告 \(warnings) 件" : "")。\(OutputRecovery.unchangedClause(request, display: options.output))",
                 en: "build failed: \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); \(OutputRecovery.unchangedClause(request, display: options.output))"))
             throw ExitCode(1)
+        }
+    }
+}
+
+extension BuildPhase {
+    /// As the progress line names it under a Japanese locale.
+    var japanese: String {
+        switch self {
+        case .load: "読み込み"
+        case .validate: "検査"
+        case .render: "ページの生成"
+        case .index: "検索インデックスの作成"
+        case .write: "書き出し"
         }
     }
 }

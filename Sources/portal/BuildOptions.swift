@@ -2,24 +2,24 @@ import ArgumentParser
 
 /// The options every command that builds shares (`build` now, `watch` and `serve` later).
 struct BuildOptions: ParsableArguments {
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(Language.text(ja: "原稿のフォルダー。", en: "The content folder.")))
     var content: String = "content"
 
-    @Option(help: "The templates folder (Mustache layouts and assets/).")
+    @Option(help: ArgumentHelp(Language.text(ja: "テンプレートのフォルダー（Mustache のレイアウトと assets/）。", en: "The templates folder (Mustache layouts and assets/).")))
     var templates: String = "templates"
 
-    @Option(help: "Where the portal is written. Replaced as a whole, only when the build succeeds.")
+    @Option(help: ArgumentHelp(Language.text(ja: "ポータルを書き出すフォルダー。ビルドが成功したときだけ丸ごと入れ替えます。", en: "Where the portal is written. Replaced as a whole, only when the build succeeds.")))
     var output: String = "output"
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: ArgumentHelp(Language.text(ja: "警告もエラーとして扱います（公開前に）。", en: "Treat warnings as errors.")))
     var strict = false
 
-    @Flag(help: "Print only errors and warnings.")
+    @Flag(help: ArgumentHelp(Language.text(ja: "エラーと警告だけを表示します。", en: "Print only errors and warnings.")))
     var quiet = false
 
-    @Flag(help: "Print how long each phase took.")
+    @Flag(help: ArgumentHelp(Language.text(ja: "段階ごとにかかった時間を表示します。", en: "Print how long each phase took.")))
     var timings = false
 
-    @Flag(help: "Neither read nor write the build cache (.portal-cache/ beside the output folder).")
+    @Flag(help: ArgumentHelp(Language.text(ja: "ビルドキャッシュ（出力フォルダーの隣の .portal-cache/）を読み書きしません。", en: "Neither read nor write the build cache (.portal-cache/ beside the output folder).")))
     var noCache = false
 }

@@ -5,19 +5,19 @@ import PortalKit
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build, serve output/ over HTTP with live reload, and rebuild on every change (Ctrl-C to stop)."
+        abstract: Language.text(ja: "ビルドして output/ を HTTP で表示し、変更のたびに作り直してブラウザーを再読み込みします（Ctrl-C で終了）。", en: "Build, serve output/ over HTTP with live reload, and rebuild on every change (Ctrl-C to stop).")
     )
 
-    @Option(help: "Address to listen on; the default keeps the preview on this machine.")
+    @Option(help: ArgumentHelp(Language.text(ja: "待ち受けるアドレス。既定ではこのパソコンからしか見られません。", en: "Address to listen on; the default keeps the preview on this machine.")))
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on (0 picks a free one).")
+    @Option(help: ArgumentHelp(Language.text(ja: "待ち受けるポート（0 なら空いているポート）。", en: "Port to listen on (0 picks a free one).")))
     var port = 8080
 
     @OptionGroup var options: BuildOptions
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError(Language.text(ja: "--port は 0 から 65535 の数で指定してください", en: "--port must be between 0 and 65535")) }
     }
 
     func run() async throws {
@@ -27,11 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try PreviewServer(host: host, port: port, root: output)
         } catch {
-            Console.error("error: \(error.description)")
+            Console.error(Language.text(ja: "エラー: ", en: "error: ") + error.description)
             throw ExitCode(1)
         }
         server.start()
-        print("serving \(options.output)/ at \(server.url)")
+        print(Language.text(ja: "\(options.output)/ を \(server.url) で表示しています", en: "serving \(options.output)/ at \(server.url)"))
         fflush(nil)
         var loop = WatchLoop(options: options)
         loop.afterBuild = { errors in

@@ -13,22 +13,22 @@ struct ServicesCommand: ParsableCommand {
         case table, csv, json
     }
 
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(Language.text(ja: "原稿のフォルダー。", en: "The content folder.")))
     var content: String = "content"
 
-    @Option(name: .customLong("category"), help: "A category id, name or alias; repeat for several.")
+    @Option(name: .customLong("category"), help: ArgumentHelp(Language.text(ja: "サービス種別（id・名称・別名）。繰り返して複数指定できます。", en: "A category id, name or alias; repeat for several.")))
     var categories: [String] = []
 
-    @Flag(help: "Only services with penetration testing.")
+    @Flag(help: ArgumentHelp(Language.text(ja: "ペネトレーションテストありのサービスだけ。", en: "Only services with penetration testing.")))
     var pentest = false
 
-    @Option(help: "Words that must all appear in name, provider or summary (full/half width and case folded).")
+    @Option(help: ArgumentHelp(Language.text(ja: "サービス名・事業者名・概要にすべて含まれる語（全角・半角、大文字・小文字は区別しません）。", en: "Words that must all appear in name, provider or summary (full/half width and case folded).")))
     var query: String = ""
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: ArgumentHelp(Language.text(ja: "出力の形式: table、csv または json。", en: "Output format: table, csv or json.")))
     var format: Format = .table
 
-    @Option(help: "CSV headings: ja (the list's own, with a BOM, for Excel) or en (portal's column names, for tools).")
+    @Option(help: ArgumentHelp(Language.text(ja: "CSV の見出し: ja（リストと同じ日本語の見出し、BOM 付きで Excel 向け）または en（portal の列名、ツール向け）。", en: "CSV headings: ja (the list's own, with a BOM, for Excel) or en (portal's column names, for tools).")))
     var headings: RegistryCommandSupport.Headings = .ja
 
     func run() throws {

@@ -22,7 +22,8 @@ struct WatchLoop {
         let watcher = Watcher(roots: roots)
         var snapshot = FileSnapshot.scan(roots)
         if !options.quiet {
-            print("watching \(options.content)/ and \(options.templates)/ (\(watcher.usesPolling ? "polling" : "inotify")); press Ctrl-C to stop")
+            print(Language.text(ja: "\(options.content)/ と \(options.templates)/ を見張っています（\(watcher.usesPolling ? "polling" : "inotify")）。Ctrl-C で終了します",
+                                en: "watching \(options.content)/ and \(options.templates)/ (\(watcher.usesPolling ? "polling" : "inotify")); press Ctrl-C to stop"))
             fflush(nil)
         }
         while watcher.waitForChange(shouldStop: { Self.stopRequested.load(ordering: .relaxed) }) {
@@ -35,7 +36,7 @@ struct WatchLoop {
             session.snapshot = next
             await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath), session: &session)
         }
-        if !options.quiet { print("stopped") }
+        if !options.quiet { print(Language.text(ja: "終了しました", en: "stopped")) }
     }
 
     private func build(_ request: BuildRequest, reason: String?, session: inout BuildSession) async {
@@ -47,14 +48,23 @@ struct WatchLoop {
             if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let prefix = reason.map { "\($0): " } ?? ""
-                let what = summary.changedFiles.map { "updated \($0) of \(summary.fileCount) files in" } ?? "wrote \(summary.pageCount) pages to"
-                print("\(prefix)\(what) \(options.output)/ in \(String(format: "%.3f s", (clock.now - start).seconds))")
+                let seconds = (clock.now - start).seconds
+                if Language.current == .ja {
+                    let what = summary.changedFiles.map { "\(options.output)/ の \(summary.fileCount) ファイルのうち \($0) ファイルを更新しました" }
+                        ?? "\(summary.pageCount) ページを \(options.output)/ に書き出しました"
+                    print("\(prefix)\(what)（\(String(format: "%.3f", seconds)) 秒）")
+                } else {
+                    let what = summary.changedFiles.map { "updated \($0) of \(summary.fileCount) files in" } ?? "wrote \(summary.pageCount) pages to"
+                    print("\(prefix)\(what) \(options.output)/ in \(String(format: "%.3f s", seconds))")
+                }
             }
             afterBuild(nil)
         } catch {
             let lines = error.diagnostics.map { $0.text(Language.messages) }
             lines.forEach { Console.error($0) }
-            Console.error("build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(OutputRecovery.unchangedClause(request, display: options.output)); still watching")
+            Console.error(Language.text(
+                ja: "ビルド失敗: エラー \(error.errorCount) 件。\(OutputRecovery.unchangedClause(request, display: options.output))。見張りを続けます",
+                en: "build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); \(OutputRecovery.unchangedClause(request, display: options.output)); still watching"))
             afterBuild(lines)
         }
         fflush(nil)

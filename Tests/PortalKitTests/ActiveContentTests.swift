@@ -36,7 +36,7 @@ import Testing
         let site3 = try TestSite(["content/guidance/a.md": page()])
         defer { site3.cleanUp() }
         try site3.write("content/files/two\nlines.txt", "x")
-        #expect(await site3.failure() == ["content/files/two\nlines.txt: error: file name holds a control character (U+000A); rename the file"])
+        #expect(await site3.failure() == ["content/files/two\nlines.txt: error: file name holds a control character (U+000A); rename the file [E0701]"])
     }
 
     @Test("scripts, event handlers, foreignObject and javascript: URLs in SVG are found at their line")
@@ -63,9 +63,9 @@ import Testing
         try site.write("content/guidance/files/p.html", "<script>alert(1)</script>")
         try site.write("content/files/tool.js", "alert(1)")
         #expect(await site.failure() == [
-            "content/files/tool.js: error: .js attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it",
-            "content/guidance/files/p.html: error: .html attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it",
-            "content/guidance/images/x.svg:2:1: error: SVG holds a <script> element, which would run when the image is opened from a link; remove it, or set allow_active_attachments: true in site.yml if you trust the file",
+            "content/files/tool.js: error: .js attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it [E0704]",
+            "content/guidance/files/p.html: error: .html attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it [E0704]",
+            "content/guidance/images/x.svg:2:1: error: SVG holds a <script> element, which would run when the image is opened from a link; remove it, or set allow_active_attachments: true in site.yml if you trust the file [E0705]",
         ])
         try site.write("content/site.yml", TestSite.minimalSite + "allow_active_attachments: true\n")
         try await site.build()

@@ -23,11 +23,11 @@ import Testing
             "content/guidance/b.md": page(extra: "slug: same\n"),
         ], expected: ["content/guidance/b.md:1:1: error: duplicate slug 'same': content/guidance/a.md already uses it; set a different slug: [E0207]"]),
         SiteCase(name: "slug with a slash", files: ["content/guidance/a.md": page(extra: "slug: a/b\n")],
-             expected: ["content/guidance/a.md:4:7: error: slug 'a/b' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"]),
+             expected: ["content/guidance/a.md:4:7: error: slug 'a/b' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese) [E0209]"]),
         SiteCase(name: "slug with dots", files: ["content/guidance/a.md": page(extra: "slug: ../../etc\n")],
-             expected: ["content/guidance/a.md:4:7: error: slug '../../etc' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"]),
+             expected: ["content/guidance/a.md:4:7: error: slug '../../etc' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese) [E0209]"]),
         SiteCase(name: "Japanese file name without slug", files: ["content/guidance/通報.md": page()],
-             expected: ["content/guidance/通報.md:1:1: error: file name '通報' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response)"]),
+             expected: ["content/guidance/通報.md:1:1: error: file name '通報' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response) [E0210]"]),
         SiteCase(name: "broken link", files: ["content/guidance/a.md": page(body: "前文\n\n[b](missing.md)\n")],
              expected: ["content/guidance/a.md:7:1: error: link to missing page 'missing.md' [E0301]"]),
         SiteCase(name: "broken anchor", files: [
@@ -35,16 +35,16 @@ import Testing
             "content/guidance/b.md": page(body: "## ある {#yes}\n"),
         ], expected: [
             "content/guidance/a.md:5:1: error: page 'b.md' has no heading with id 'nope' [E0302]",
-            "content/guidance/a.md:5:18: error: no heading with id 'none' on this page",
+            "content/guidance/a.md:5:18: error: no heading with id 'none' on this page [E0307]",
         ]),
         SiteCase(name: "malformed table", files: ["content/guidance/a.md": page(body: "```table\n列1,列2\na,b\nc\n```\n")],
-             expected: ["content/guidance/a.md:8:1: error: table: this row has 1 cells but the header has 2"]),
+             expected: ["content/guidance/a.md:8:1: error: table: this row has 1 cells but the header has 2 [E0721]"]),
         SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
-             expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)"]),
+             expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml) [E0709]"]),
         SiteCase(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
              expected: ["content/site.yml:1:1: error: missing required key 'title' [E0103]"]),
         SiteCase(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],
-             expected: ["content/site.yml:4:11: error: navigation path 'nowhere.html' is not a page of the portal"]),
+             expected: ["content/site.yml:4:11: error: navigation path 'nowhere.html' is not a page of the portal [E0310]"]),
     ]
 
     @Test("bad content fails with its diagnostics and leaves the previous output as it was", arguments: cases)
@@ -94,7 +94,7 @@ import Testing
         var bytes = Data(page().utf8)
         bytes.append(contentsOf: [0x82, 0xA0, 0x0A])  // Shift_JIS あ
         try site.write("content/guidance/sjis.md", bytes)
-        #expect(await site.failure() == ["content/guidance/sjis.md:6:1: error: file is not valid UTF-8; save it as UTF-8"])
+        #expect(await site.failure() == ["content/guidance/sjis.md:6:1: error: file is not valid UTF-8; save it as UTF-8 [E0119]"])
     }
 
     @Test("a symlink pointing outside the content folder is refused")
@@ -103,7 +103,7 @@ import Testing
         defer { site.cleanUp() }
         try site.write("secret.md", page("秘密"))
         try FileManager.default.createSymbolicLink(at: site.url("content/guidance/leak.md"), withDestinationURL: site.url("secret.md"))
-        #expect(await site.failure() == ["content/guidance/leak.md: error: is a symbolic link to a place outside the content folder; copy the file in instead"])
+        #expect(await site.failure() == ["content/guidance/leak.md: error: is a symbolic link to a place outside the content folder; copy the file in instead [E0116]"])
     }
 
     @Test("a missing template or partial is an error naming it")
@@ -113,7 +113,7 @@ import Testing
         try site.remove("templates/page.mustache")
         try site.remove("templates/footer.mustache")
         let errors = await site.failure()
-        #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache"))
+        #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache [E0503]"))
         #expect(errors.contains("templates/base.mustache:24:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache) [E0501]"))
     }
 
@@ -123,7 +123,7 @@ import Testing
         let site = try TestSite(["content/guidance/a.md": page(body: body)])
         defer { site.cleanUp() }
         let summary = try await site.build()
-        #expect(summary.warnings.map(\.description).contains("content/guidance/a.md:7:1: warning: link with scheme 'javascript:' removed; only http(s), mailto and tel links are kept"))
+        #expect(summary.warnings.map(\.description).contains("content/guidance/a.md:7:1: warning: link with scheme 'javascript:' removed; only http(s), mailto and tel links are kept [W0305]"))
         let html = try #require(site.read("output/guidance/a.html"))
         #expect(!html.contains("<script>window"))
         #expect(!html.contains("javascript:"))

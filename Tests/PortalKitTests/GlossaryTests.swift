@@ -107,10 +107,10 @@ import Testing
     }
 
     @Test("mistakes in glossary.yml are errors at their line, all in one run", arguments: [
-        ("  - term: 多要素認証\n    reading: たようそにんしょう\n", "  - term: 多要素認証\n", "glossary.yml:17:11: error: term '多要素認証' needs reading: (in kana) to be placed in the 50音 index"),
-        ("reading: たようそにんしょう", "reading: tayouso", "glossary.yml:18:14: error: reading 'tayouso' must be written in hiragana or katakana"),
-        ("aliases: [VPN機器]", "aliases: [VPN機器, ぜい弱性]", "glossary.yml:13:14: error: 'ぜい弱性' is already a word of 'VPN' (line 7); a word may belong to one entry only"),
-        ("see_also: [VPN, 脆弱性]", "see_also: [VPN, 脆弱性, SOC]", "glossary.yml:6:15: error: see_also 'SOC' is not a term of the glossary"),
+        ("  - term: 多要素認証\n    reading: たようそにんしょう\n", "  - term: 多要素認証\n", "glossary.yml:17:11: error: term '多要素認証' needs reading: (in kana) to be placed in the 50音 index [E0814]"),
+        ("reading: たようそにんしょう", "reading: tayouso", "glossary.yml:18:14: error: reading 'tayouso' must be written in hiragana or katakana [E0815]"),
+        ("aliases: [VPN機器]", "aliases: [VPN機器, ぜい弱性]", "glossary.yml:13:14: error: 'ぜい弱性' is already a word of 'VPN' (line 7); a word may belong to one entry only [E0816]"),
+        ("see_also: [VPN, 脆弱性]", "see_also: [VPN, 脆弱性, SOC]", "glossary.yml:6:15: error: see_also 'SOC' is not a term of the glossary [E0817]"),
     ])
     func mistakes(_ c: (String, String, String)) async throws {
         let site = try site()

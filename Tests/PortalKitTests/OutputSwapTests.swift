@@ -15,7 +15,7 @@ import Testing
         process.executableURL = Self.binary
         process.arguments = ["build", "--quiet"]
         process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TEST_PAUSE": step]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TEST_PAUSE": step, "LC_ALL": "C.UTF-8"]) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
@@ -106,7 +106,7 @@ import Testing
         process.executableURL = Self.binary
         process.arguments = ["watch"]
         process.currentDirectoryURL = site.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TEST_PAUSE": "mid-update"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PORTAL_TEST_PAUSE": "mid-update", "LC_ALL": "C.UTF-8"]) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

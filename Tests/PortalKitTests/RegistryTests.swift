@@ -78,25 +78,25 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         BadCase(name: "unknown category", csv: csvHeader + "s1,A,P,nope,,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス) [E0401]"),
         BadCase(name: "duplicate id", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,,\ns1,B,P,audit,,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:3:1: error: duplicate id 's1' (first on line 2)"),
+                expected: "content/services/services.csv:3:1: error: duplicate id 's1' (first on line 2) [E0435]"),
         BadCase(name: "missing required field", csv: csvHeader + "s1,,P,audit,,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: 'name' is empty; it is required [E0403]"),
         BadCase(name: "bad date", csv: csvHeader + "s1,A,P,audit,,2024-13-01,R,,\n",
                 expected: "content/services/services.csv:2:1: error: registered_on '2024-13-01' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]"),
         BadCase(name: "pentest on a category without the option", csv: csvHeader + "s1,A,P,audit,true,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: pentest is true, but category '情報セキュリティ監査サービス' has no penetration-testing option"),
+                expected: "content/services/services.csv:2:1: error: pentest is true, but category '情報セキュリティ監査サービス' has no penetration-testing option [E0438]"),
         BadCase(name: "wrong column count", csv: csvHeader + "s1,A,P,audit,,2024-01-01\n",
-                expected: "content/services/services.csv:2:1: error: this row has 6 fields but the header has 9"),
+                expected: "content/services/services.csv:2:1: error: this row has 6 fields but the header has 9 [E0432]"),
         BadCase(name: "a required column missing", csv: "サービス名,事業者名,登録年月日\nA,P,2024/01/01\n",
-                expected: "content/services/services.csv:1:1: error: missing column 'サービス種別' ('category') in the header"),
+                expected: "content/services/services.csv:1:1: error: missing column 'サービス種別' ('category') in the header [E0431]"),
         BadCase(name: "the same service listed twice (no id column)", csv: "サービス名,事業者名,登録年月日,サービス種別\nA,P社,2024/01/01,監査\nＡ,P社,2024/02/01,監査\n",
-                expected: "content/services/services.csv:3:1: error: the same service name and provider as line 2 ('Ａ', 'P社'): the row is listed twice"),
+                expected: "content/services/services.csv:3:1: error: the same service name and provider as line 2 ('Ａ', 'P社'): the row is listed twice [E0434]"),
         BadCase(name: "URL that is not http(s)", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,javascript:alert(1),\n",
-                expected: "content/services/services.csv:2:1: error: url 'javascript:alert(1)' must start with http:// or https://"),
+                expected: "content/services/services.csv:2:1: error: url 'javascript:alert(1)' must start with http:// or https:// [E0125]"),
         BadCase(name: "empty file", csv: "",
-                expected: "content/services/services.csv:1:1: error: the file is empty: it needs a header row (id,name,provider,category,pentest,registered_on,registrar,url,summary)"),
+                expected: "content/services/services.csv:1:1: error: the file is empty: it needs a header row (id,name,provider,category,pentest,registered_on,registrar,url,summary) [E0417]"),
         BadCase(name: "bad pentest value", csv: csvHeader + "s1,A,P,vulnerability,maybe,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be true, false, はい, いいえ or empty"),
+                expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be true, false, はい, いいえ or empty [E0436]"),
     ]
 
     @Test("the list as IPA publishes it: Japanese headings in any order, no id, slashed dates and date serials, the list's category names, extra columns warned once")
@@ -112,7 +112,7 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         defer { site.cleanUp() }
         let summary = try await site.build()
         #expect(summary.warnings.map(\.description).contains(
-            "content/services/services.csv:1:1: warning: columns ignored: '備考' (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or id, name, provider, category, pentest, registered_on, registrar, url, summary)"))
+            "content/services/services.csv:1:1: warning: columns ignored: '備考' (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or id, name, provider, category, pentest, registered_on, registrar, url, summary) [W0430]"))
         var log = DiagnosticLog()
         let services = RegistryLoader.loadServices(csv, path: "s.csv", categories: RegistryLoader.loadCategories(categoriesYAML, path: "c", log: &log), log: &log)
         #expect(services.map(\.categoryID) == ["audit", "vulnerability", "vulnerability"])
@@ -167,8 +167,8 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         defer { site.cleanUp() }
         let errors = await site.failure()
         #expect(errors == [
-            "content/services/services.csv:2:1: error: the pentest column says いいえ but サービス種別 '脆弱性診断（ペネトレーションテストあり）' says あり; make them agree",
-            "content/services/services.csv:3:1: error: サービス種別 'セキュリティ監査（ペネトレーションテストあり）' marks penetration testing, but category '情報セキュリティ監査サービス' has no such option",
+            "content/services/services.csv:2:1: error: the pentest column says いいえ but サービス種別 '脆弱性診断（ペネトレーションテストあり）' says あり; make them agree [E0437]",
+            "content/services/services.csv:3:1: error: サービス種別 'セキュリティ監査（ペネトレーションテストあり）' marks penetration testing, but category '情報セキュリティ監査サービス' has no such option [E0439]",
         ])
     }
 
@@ -233,11 +233,11 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         let site = try registrySite("")
         defer { site.cleanUp() }
         try site.write("content/services/services.csv", Data(csvHeader.utf8) + Data([0x73, 0x31, 0x2C, 0xFF, 0xFF, 0xFF, 0x0A]))
-        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is neither UTF-8 nor Shift_JIS (CP932); save it as \"CSV UTF-8\" from Excel, or set registry.encoding in site.yml"])
+        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is neither UTF-8 nor Shift_JIS (CP932); save it as \"CSV UTF-8\" from Excel, or set registry.encoding in site.yml [E0410]"])
 
         try site.write("content/site.yml", "title: T\nregistry:\n  encoding: utf-8\n")
         try site.write("content/services/services.csv", try #require((csvHeader + "s1,日本,P,audit,,2024-01-01,R,,\n").data(using: .shiftJIS)))
-        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is not valid UTF-8 (site.yml says registry.encoding: utf-8)"])
+        #expect(await site.failure() == ["content/services/services.csv:1:1: error: file is not valid UTF-8 (site.yml says registry.encoding: utf-8) [E0408]"])
     }
 
     @Test("hostile fields render inert in HTML, attributes and the data script")

@@ -69,21 +69,21 @@ import Testing
     static let cases: [SiteCase] = [
         SiteCase(name: "level name not on the scale",
              files: ["content/reports/risk.yml": risk.replacingOccurrences(of: "発生可能性: 中, 影響: 中}", with: "発生可能性: 特大, 影響: 中}")],
-             expected: ["content/reports/risk.yml:11:41: error: 発生可能性 '特大' is not on the scale; valid: 低, 中, 高"]),
+             expected: ["content/reports/risk.yml:11:41: error: 発生可能性 '特大' is not on the scale; valid: 低, 中, 高 [E0822]"]),
         SiteCase(name: "matrix with a missing cell",
              files: ["content/reports/risk.yml": risk.replacingOccurrences(of: "中: {高: 2, 中: 2, 低: 1}", with: "中: {高: 2, 中: 2}")],
-             expected: ["content/reports/risk.yml:5:6: error: matrix: cell 発生可能性 '中' × 影響 '低' is missing; give it a risk value (1 = lowest)"]),
+             expected: ["content/reports/risk.yml:5:6: error: matrix: cell 発生可能性 '中' × 影響 '低' is missing; give it a risk value (1 = lowest) [E0820]"]),
         SiteCase(name: "directive id outside 1–10",
              files: ["content/reports/maturity.yml": maturity(directives: (1...9).map { "  - {id: \($0), title: t}" }.joined(separator: "\n") + "\n  - {id: 11, title: t}")],
-             expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten",
-                        "content/reports/maturity.yml:17:10: error: directive id 11 is outside 1–10; the guideline has directives 1 to 10"]),
+             expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten [E0828]",
+                        "content/reports/maturity.yml:17:10: error: directive id 11 is outside 1–10; the guideline has directives 1 to 10 [E0825]"]),
         SiteCase(name: "directive id repeated",
              files: ["content/reports/maturity.yml": maturity(directives: (1...10).map { "  - {id: \($0 == 10 ? 9 : $0), title: t}" }.joined(separator: "\n"))],
-             expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten",
-                        "content/reports/maturity.yml:17:10: error: directive id 9 is repeated; each of 1 to 10 appears once"]),
+             expected: ["content/reports/maturity.yml:7:1: error: directives: 10 missing; list all ten [E0828]",
+                        "content/reports/maturity.yml:17:10: error: directive id 9 is repeated; each of 1 to 10 appears once [E0826]"]),
         SiteCase(name: "level outside 1–5",
              files: ["content/reports/maturity.yml": maturity(levels: "{1: 7, 2: 2, 3: 1, 4: 2, 5: 2, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1}")],
-             expected: ["content/reports/maturity.yml:22:17: error: levels: directive 1 has level 7; levels are 1–5 (1 未着手, 2 一部, 3 全社, 4 見直し, 5 改善)"]),
+             expected: ["content/reports/maturity.yml:22:17: error: levels: directive 1 has level 7; levels are 1–5 (1 未着手, 2 一部, 3 全社, 4 見直し, 5 改善) [E0831]"]),
     ]
 
     @Test("bad report data: errors at their line with the valid values", arguments: cases)
@@ -107,8 +107,8 @@ import Testing
         let report = await SiteChecker.check(content: site.url("content"), contentDisplay: "content", templates: site.url("templates"),
                                              templatesDisplay: "templates", today: LocalDate(year: 2024, month: 3, day: 15)!)
         #expect(report.diagnostics.map(\.description) == [
-            "content/guidance/a.md:3:10: warning: last updated 2024-01-01 (74 days ago, over review_after_days: 30): review the page and update its date",
-            "content/guidance/b.md:1:1: warning: title '同じ題' is also the title of content/guidance/a.md; readers cannot tell them apart in lists and search",
+            "content/guidance/a.md:3:10: warning: last updated 2024-01-01 (74 days ago, over review_after_days: 30): review the page and update its date [W0215]",
+            "content/guidance/b.md:1:1: warning: title '同じ題' is also the title of content/guidance/a.md; readers cannot tell them apart in lists and search [W0216]",
         ])
         #expect(report.errorCount == 0)
         #expect(!FileManager.default.fileExists(atPath: site.url("output").path))

@@ -41,8 +41,8 @@ import Testing
     }
 
     @Test("registry.as_of and source_url are checked at their line", arguments: [
-        ("  as_of: 2024-12", "  as_of: 12月", "registry.as_of must be a year and month (2024-12) or a date (2024-12-12), not '12月'"),
-        ("  # source_url: https://…", "  source_url: javascript:alert(1)", "registry.source_url must be an http(s) address, not 'javascript:alert(1)'"),
+        ("  as_of: 2024-12", "  as_of: 12月", "registry.as_of must be a year and month (2024-12) or a date (2024-12-12), not '12月' [E0121]"),
+        ("  # source_url: https://…", "  source_url: javascript:alert(1)", "registry.source_url must be an http(s) address, not 'javascript:alert(1)' [E0122]"),
     ])
     func badConfig(_ edit: (String, String, String)) async throws {
         let site = try TestSite.sample()

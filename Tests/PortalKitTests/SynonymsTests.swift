@@ -20,11 +20,11 @@ import Testing
         let table = SynonymsLoader.load(text, path: "content/search/synonyms.yml", log: &log)
         #expect(log.entries.map(\.description) == [
             "content/search/synonyms.yml:8:1: error: unknown key 'extra'; known keys: groups [E0102]",
-            "content/search/synonyms.yml:3:5: error: a group needs at least two words",
-            "content/search/synonyms.yml:4:5: error: each group must be a list of words, e.g. [脆弱性, ぜい弱性]",
-            "content/search/synonyms.yml:5:17: error: 'P' is too short: a one-character word would match too many pages",
-            "content/search/synonyms.yml:6:13: error: 'ぜい弱性' is already in the group on line 2 (as 'ぜい弱性'); a word may belong to one group only",
-            "content/search/synonyms.yml:7:11: warning: 'VPN' appears twice in this group (spellings that differ only in width, case or small kana are already found alike)",
+            "content/search/synonyms.yml:3:5: error: a group needs at least two words [E0813]",
+            "content/search/synonyms.yml:4:5: error: each group must be a list of words, e.g. [脆弱性, ぜい弱性] [E0808]",
+            "content/search/synonyms.yml:5:17: error: 'P' is too short: a one-character word would match too many pages [E0810]",
+            "content/search/synonyms.yml:6:13: error: 'ぜい弱性' is already in the group on line 2 (as 'ぜい弱性'); a word may belong to one group only [E0812]",
+            "content/search/synonyms.yml:7:11: warning: 'VPN' appears twice in this group (spellings that differ only in width, case or small kana are already found alike) [W0811]",
         ])
         #expect(table.groups == [["脆弱性", "ぜい弱性"], ["PW", "パスワード"], ["ｖｐｎ", "仮想専用線"]])
     }
@@ -41,6 +41,6 @@ import Testing
         #expect(words.contains("\"synonyms\":[[\"身代金\",\"ランサムウェア\"]]"))
         #expect(site.read("output/guidance/a.html")?.contains("<script src=\"../search/words.js\"></script>") == true)
         try site.write("content/search/synonyms.yml", "groups:\n  - [身代金]\n")
-        #expect(await site.failure() == ["content/search/synonyms.yml:2:5: error: a group needs at least two words"])
+        #expect(await site.failure() == ["content/search/synonyms.yml:2:5: error: a group needs at least two words [E0813]"])
     }
 }

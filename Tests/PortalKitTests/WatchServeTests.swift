@@ -136,6 +136,8 @@ extension ChangeDetectionTests {
             process.executableURL = executable
             process.arguments = arguments
             process.currentDirectoryURL = folder
+            // The lines waited for are the English ones, whatever the machine's locale.
+            process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "C.UTF-8"]) { $1 }
             process.standardOutput = out
             process.standardError = err
             let o = collectedOut, e = collectedErr

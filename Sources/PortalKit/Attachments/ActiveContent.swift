@@ -10,9 +10,11 @@ enum ActiveContent {
 
     /// Where an SVG would run something: the first place of each kind, with its line and column.
     struct Finding: Equatable {
-        var what: String
+        var wording: Wording
         var line: Int
         var column: Int
+        /// In English.
+        var what: String { wording.en }
     }
 
     static func findings(inSVG data: Data) -> [Finding] {
@@ -21,17 +23,17 @@ enum ActiveContent {
         for (pattern, what) in patterns {
             guard let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { continue }
             let (line, column) = position(of: range.lowerBound, in: text)
-            out.append(Finding(what: what, line: line, column: column))
+            out.append(Finding(wording: what, line: line, column: column))
         }
         return out.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    private static let patterns: [(String, String)] = [
-        ("<\\s*(?:[a-z0-9_-]+:)?script\\b", "a <script> element"),
-        ("<\\s*(?:[a-z0-9_-]+:)?foreignObject\\b", "a <foreignObject> element (embedded HTML)"),
-        ("<\\s*(?:[a-z0-9_-]+:)?(?:iframe|embed|object)\\b", "an embedded frame or object"),
-        ("[\\s\"'/]on[a-z]+\\s*=", "an event handler attribute (on…=)"),
-        ("(?:href|src|values|to|from)\\s*=\\s*[\"']\\s*(?:javascript|data|vbscript)\\s*:", "a javascript: or data: URL"),
+    private static let patterns: [(String, Wording)] = [
+        ("<\\s*(?:[a-z0-9_-]+:)?script\\b", Wording("a <script> element", ja: "<script> 要素")),
+        ("<\\s*(?:[a-z0-9_-]+:)?foreignObject\\b", Wording("a <foreignObject> element (embedded HTML)", ja: "<foreignObject> 要素（埋め込みの HTML）")),
+        ("<\\s*(?:[a-z0-9_-]+:)?(?:iframe|embed|object)\\b", Wording("an embedded frame or object", ja: "埋め込みのフレームかオブジェクト")),
+        ("[\\s\"'/]on[a-z]+\\s*=", Wording("an event handler attribute (on…=)", ja: "イベント処理の属性（on…=）")),
+        ("(?:href|src|values|to|from)\\s*=\\s*[\"']\\s*(?:javascript|data|vbscript)\\s*:", Wording("a javascript: or data: URL", ja: "javascript: か data: の URL")),
     ]
 
     private static func position(of index: String.Index, in text: String) -> (Int, Int) {
@@ -45,15 +47,15 @@ enum ActiveContent {
 
     /// A file name that cannot be linked or copied faithfully: control characters (a newline in
     /// a name splits log lines and URLs). Returned as a message, or nil.
-    static func unusableNameReason(_ path: String) -> String? {
+    static func unusableNameReason(_ path: String) -> Message? {
         guard let bad = path.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
-        return "file name holds a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))); rename the file"
+        return .controlCharacterInName(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))
     }
 
     /// Names that look like a URL scheme or hold `:` are linked safely (the colon is
     /// percent-encoded), but Windows and most USB sticks cannot hold them.
-    static func colonNameReason(_ path: String) -> String? {
+    static func colonNameReason(_ path: String) -> Message? {
         guard let name = path.split(separator: "/").last, name.contains(":") else { return nil }
-        return "file name '\(name)' holds ':'; Windows and most USB sticks cannot store it, rename the file"
+        return .colonInName(String(name))
     }
 }

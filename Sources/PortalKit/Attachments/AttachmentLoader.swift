@@ -22,8 +22,7 @@ enum AttachmentLoader {
                 }
                 let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
                 if size > maxBytes {
-                    log.add(.warning(.load, path: content.displayPath(file),
-                                     "is \(Attachment.sizeLabel(size)), over the \(Attachment.sizeLabel(maxBytes)) limit set by max_attachment_mb in site.yml"))
+                    log.add(.warning(.load, path: content.displayPath(file), .attachmentTooLarge(Attachment.sizeLabel(size), limit: Attachment.sizeLabel(maxBytes))))
                 }
                 var attachment = Attachment(contentPath: file, size: size, dimensions: nil)
                 // Refused files stay listed (the build fails on the error), so links to them
@@ -47,15 +46,13 @@ enum AttachmentLoader {
     private static func checkInactive(_ attachment: Attachment, url: URL, content: ContentFolder, maxBytes: Int, log: inout DiagnosticLog) {
         let path = content.displayPath(attachment.contentPath)
         if ActiveContent.scriptExtensions.contains(attachment.fileExtension) {
-            log.add(.error(.load, path: path,
-                           ".\(attachment.fileExtension) attachments run as part of the portal when opened; remove the file, or set allow_active_attachments: true in site.yml if you trust it"))
+            log.add(.error(.load, path: path, .activeAttachment(attachment.fileExtension)))
             return
         }
         guard attachment.fileExtension == "svg", let data = try? Data(contentsOf: url), data.count <= maxBytes else { return }
         let findings = ActiveContent.findings(inSVG: data)
         for f in findings {
-            log.add(Diagnostic(.error, .load, path: path, line: f.line, column: f.column,
-                               "SVG holds \(f.what), which would run when the image is opened from a link; remove it, or set allow_active_attachments: true in site.yml if you trust the file"))
+            log.add(.error(.load, path: path, line: f.line, column: f.column, .activeSVG(f.wording)))
         }
     }
 
@@ -65,8 +62,7 @@ enum AttachmentLoader {
         for path in paths.sorted() {
             let key = path.lowercased()
             if let other = seen[key], other != path {
-                log.add(.error(.load, path: content.displayPath(path),
-                               "differs from \(content.displayPath(other)) only in upper and lower case; they would overwrite each other on Windows, macOS and USB sticks: rename one"))
+                log.add(.error(.load, path: content.displayPath(path), .caseClash(content.displayPath(other))))
             } else {
                 seen[key] = path
             }

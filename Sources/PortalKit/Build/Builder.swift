@@ -25,7 +25,7 @@ public enum Builder {
         do {
             try writer.checkSafe(protecting: [request.content, request.templates])
         } catch {
-            throw BuildFailure([.error(.write, path: error.path, error.message)])
+            throw BuildFailure([error.diagnostic])
         }
         // Without a session (`portal build`), what the last run made comes from the build cache.
         let cached = session == nil && request.useCache
@@ -83,7 +83,7 @@ public enum Builder {
     private static func load(_ run: inout Run, previous: BuildState?, snapshot: FileSnapshot?) async throws(BuildFailure) -> Input {
         let request = run.request
         guard FileManager.default.fileExists(atPath: request.content.path) else {
-            throw BuildFailure([.error(.load, path: request.contentDisplay, "content folder not found")])
+            throw BuildFailure([.error(.load, path: request.contentDisplay, .contentNotFound)])
         }
         let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay)
         if run.cached { run.cache = await PageCache.read(for: request, notes: &run.notes) }
@@ -122,7 +122,7 @@ public enum Builder {
                 OutputFile(path: a.outputPath, bytes: Array(try Data(contentsOf: request.content.appendingPathComponent(a.contentPath))))
             }
         } catch {
-            throw BuildFailure(run.log.entries + [.error(.write, path: request.contentDisplay, "cannot read an attachment: \(error.localizedDescription)")])
+            throw BuildFailure(run.log.entries + [.error(.write, path: request.contentDisplay, .cannotReadAttachment(error.localizedDescription))])
         }
         let files = output.files + input.assets + attachments
             + [OutputFile(path: SitePath("README.md"), text: OutputReadme.text), SearchWordsScript.file(synonyms: site.synonyms)]
@@ -134,7 +134,7 @@ public enum Builder {
         if !samePathsAsBefore, !run.log.hasErrors {
             var claimed: Set<String> = []
             for file in files where !claimed.insert(file.path.string.lowercased()).inserted {
-                run.log.add(.error(.write, path: file.path.string, "two files would be written to this place in the output (a page, an asset or an attachment share the name, perhaps differing only in case): rename one"))
+                run.log.add(.error(.write, path: file.path.string, .outputClash))
             }
         }
         try run.log.check()
@@ -156,7 +156,7 @@ public enum Builder {
         do {
             changed = try OutputUpdater.update(request.output, displayPath: request.outputDisplay, from: previousFiles, to: all)
         } catch {
-            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
+            throw BuildFailure(run.log.entries + [error.diagnostic])
         }
         run.timings.end(.write)
         session?.state = BuildState(pages: input.pages, render: made.output.memo, index: index, output: OutputRecord(files: all, marker: marker))
@@ -183,7 +183,7 @@ public enum Builder {
         do {
             staging = try writer.begin()
         } catch {
-            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
+            throw BuildFailure(run.log.entries + [error.diagnostic])
         }
         let pages = made.files
         let pagesWritten = Task.detached { () throws -> Void in try staging.write(pages) }
@@ -211,10 +211,10 @@ public enum Builder {
             try staging.commit()
         } catch let error as OutputError {
             staging.abort()
-            throw BuildFailure(run.log.entries + [.error(.write, path: error.path, error.message)])
+            throw BuildFailure(run.log.entries + [error.diagnostic])
         } catch {
             staging.abort()
-            throw BuildFailure(run.log.entries + [.error(.write, path: request.outputDisplay, "\(error)")])
+            throw BuildFailure(run.log.entries + [.error(.write, path: request.outputDisplay, .writeFailed("\(error)"))])
         }
         await cacheWritten.value
         if cached {

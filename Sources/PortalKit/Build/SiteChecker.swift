@@ -15,7 +15,7 @@ public enum SiteChecker {
                              today: LocalDate) async -> Report {
         var log = DiagnosticLog()
         guard FileManager.default.fileExists(atPath: contentURL.path) else {
-            return Report(diagnostics: [.error(.load, path: contentDisplay, "content folder not found")], pageCount: 0, registry: nil)
+            return Report(diagnostics: [.error(.load, path: contentDisplay, .contentNotFound)], pageCount: 0, registry: nil)
         }
         let content = ContentFolder(root: contentURL, displayRoot: contentDisplay)
         let site = await SiteLoader.load(content, log: &log)
@@ -40,7 +40,7 @@ public enum SiteChecker {
             let age = today.dayNumber - page.updated.dayNumber
             guard age > limit else { return nil }
             return .warning(.validate, path: page.displayPath, line: page.updatedLine, column: page.updatedColumn,
-                            "last updated \(page.updated) (\(age) days ago, over review_after_days: \(limit)): review the page and update its date")
+                            .reviewDue("\(page.updated)", days: age, limit: limit))
         }
     }
 
@@ -51,7 +51,7 @@ public enum SiteChecker {
             let key = SearchText.fold(page.title).trimmed()
             if let earlier = first[key] {
                 out.append(.warning(.validate, path: page.displayPath, line: 1, column: 1,
-                                    "title '\(page.title)' is also the title of \(earlier.displayPath); readers cannot tell them apart in lists and search"))
+                                    .duplicateTitle(page.title, earlier: earlier.displayPath)))
             } else {
                 first[key] = page
             }

@@ -18,7 +18,7 @@ public enum SiteLoader {
                 config = SiteConfigLoader.load(text, path: content.displayPath("site.yml"), log: &log)
             }
         } else {
-            log.add(.error(.load, path: content.displayPath("site.yml"), "missing: every portal needs a site.yml with at least title:"))
+            log.add(.error(.load, path: content.displayPath("site.yml"), .missingSiteConfig))
         }
         // Pages are independent: read and decode them on every core, keep file order.
         let guidanceFiles = content.files(in: "guidance", log: &log)
@@ -67,7 +67,7 @@ public enum SiteLoader {
             // A contacts.yml with mistakes has been reported; its groups are not known to be missing.
             for id in incident?.contactGroups ?? [] where !known.contains(id) && !unloadedKinds.contains(ContactsKind().id) {
                 log.add(.error(.validate, path: content.displayPath("incident.md"), line: 1, column: 1,
-                               "contacts: no contact group '\(id)' in contacts.yml; groups are \(known.sorted().joined(separator: ", "))"))
+                               .unknownContactGroup(id, known: known.sorted())))
             }
         }
         let attachments = AttachmentLoader.load(content, guidanceFiles: guidanceFiles, maxBytes: config?.maxAttachmentBytes ?? 20 * 1024 * 1024,
@@ -112,7 +112,7 @@ public enum SiteLoader {
         first.reserveCapacity(pages.count)
         for page in pages {
             if page.slug.value == "index" {
-                log.add(.error(.validate, path: page.displayPath, line: 1, column: 1, "slug 'index' is taken by the list of guidance pages; choose another"))
+                log.add(.error(.validate, path: page.displayPath, line: 1, column: 1, .indexSlug))
             }
             if let earlier = first[page.slug] {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,

@@ -7,7 +7,7 @@ enum ContactsLoader {
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [ContactGroup] {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "contacts.yml", log: &log) else { return [] }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("contacts.yml"), log: &log) else { return [] }
         map.rejectUnknownKeys(allowed: ["groups"], log: &log)
         var groups: [ContactGroup] = []
         var seen: Set<String> = []
@@ -15,9 +15,9 @@ enum ContactsLoader {
             g.rejectUnknownKeys(allowed: groupKeys, log: &log)
             guard let id = g.string("id", required: true, log: &log), let title = g.string("title", required: true, log: &log) else { continue }
             if Slug(id) == nil {
-                log.add(source.diagnostic(g.valueMark("id"), "group id '\(id)' may hold only lower-case ASCII letters, digits, '-' and '_'"))
+                log.add(source.diagnostic(g.valueMark("id"), .badContactGroupID(id)))
             } else if !seen.insert(id).inserted {
-                log.add(source.diagnostic(g.valueMark("id"), "duplicate group id '\(id)'"))
+                log.add(source.diagnostic(g.valueMark("id"), .duplicateContactGroupID(id)))
             }
             var entries: [ContactEntry] = []
             for e in g.mappings("entries", what: "a contact", log: &log) {
@@ -37,31 +37,31 @@ enum ContactsLoader {
         if let raw = e.string("phone", log: &log) {
             phone = PhoneNumber(raw)
             if phone == nil {
-                log.add(source.diagnostic(e.valueMark("phone"), "phone '\(raw)' is not a Japanese phone number: digits and hyphens (e.g. 03-1234-5678), optionally starting with +81"))
+                log.add(source.diagnostic(e.valueMark("phone"), .badPhone(raw)))
             }
         }
         let email = e.string("email", log: &log) ?? ""
         if !email.isEmpty, !isEmailAddress(email) {
-            log.add(source.diagnostic(e.valueMark("email"), "email '\(email)' is not an e-mail address"))
+            log.add(source.diagnostic(e.valueMark("email"), .badEmail(email)))
         }
         let url = e.string("url", log: &log) ?? ""
         if !url.isEmpty, !URLText.isHTTP(url) {
-            log.add(source.diagnostic(e.valueMark("url"), "url '\(url)' must start with http:// or https://"))
+            log.add(source.diagnostic(e.valueMark("url"), .notHTTP(url)))
         }
         let placeholder = e.bool("placeholder", log: &log) ?? false
         let extensionText = e.string("extension", log: &log) ?? ""
         if !extensionText.isEmpty, phone == nil, log.entries.count == before {
-            log.add(source.diagnostic(e.valueMark("extension"), "extension without a phone number"))
+            log.add(source.diagnostic(e.valueMark("extension"), .extensionWithoutPhone))
         }
         guard let organization, let purpose, !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
         if placeholder {
             log.add(source.diagnostic(e.mark, .placeholderContact(organization), severity: .warning))
         } else {
             for (key, value) in [("url", url), ("email", email)] where ExampleText.isExampleAddress(value) {
-                log.add(source.diagnostic(e.valueMark(key), "\(key) '\(value)' is an example address, not a real one: put the real one in, or mark the entry placeholder: true", severity: .warning))
+                log.add(source.diagnostic(e.valueMark(key), .exampleAddress(key, value), severity: .warning))
             }
             if let mark = ExampleText.mark(in: organization) {
-                log.add(source.diagnostic(e.valueMark("organization"), "organization '\(organization)' still holds the fill-in mark '\(mark)': write the real name, or mark the entry placeholder: true", severity: .warning))
+                log.add(source.diagnostic(e.valueMark("organization"), .fillInMark(organization, mark: mark), severity: .warning))
             }
         }
         return ContactEntry(

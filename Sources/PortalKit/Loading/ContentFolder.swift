@@ -40,7 +40,7 @@ public struct ContentFolder: Sendable {
     /// runs over every page at every rebuild in watch mode.
     private func collect(_ dir: URL, relative: String, into found: inout [String], log: inout DiagnosticLog) {
         guard let handle = opendir(dir.path) else {
-            log.add(.error(.load, path: displayPath(relative), "cannot read folder: \(String(cString: strerror(errno)))"))
+            log.add(.error(.load, path: displayPath(relative), .cannotReadFolder(String(cString: strerror(errno)))))
             return
         }
         defer { closedir(handle) }
@@ -60,12 +60,12 @@ public struct ContentFolder: Sendable {
                 // Only a symbolic link can lead out: its parents were checked on the way down.
                 let url = URL(fileURLWithPath: path)
                 guard isInside(url) else {
-                    log.add(.error(.load, path: displayPath(rel), "is a symbolic link to a place outside the content folder; copy the file in instead"))
+                    log.add(.error(.load, path: displayPath(rel), .symlinkOutside))
                     continue
                 }
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                    log.add(.error(.load, path: displayPath(rel), "is a broken symbolic link"))
+                    log.add(.error(.load, path: displayPath(rel), .brokenSymlink))
                     continue
                 }
                 type = isDir.boolValue ? UInt8(DT_DIR) : UInt8(DT_REG)
@@ -103,21 +103,21 @@ public struct ContentFolder: Sendable {
     public func readText(_ relative: String, listed: Bool = false, log: inout DiagnosticLog) -> String? {
         let url = root.appendingPathComponent(relative)
         guard listed || isInside(url) else {
-            log.add(.error(.load, path: displayPath(relative), "is a symbolic link to a place outside the content folder; copy the file in instead"))
+            log.add(.error(.load, path: displayPath(relative), .symlinkOutside))
             return nil
         }
         let data: Data
         do {
             data = try readData(relative)
         } catch {
-            log.add(.error(.load, path: displayPath(relative), "cannot read file: \(error.localizedDescription)"))
+            log.add(.error(.load, path: displayPath(relative), .cannotReadFile(error.localizedDescription)))
             return nil
         }
         do {
             return try TextDecoding.utf8(data)
         } catch {
             if case .notUTF8(let line) = error {
-                log.add(.error(.load, path: displayPath(relative), line: line, column: 1, "file is not valid UTF-8; save it as UTF-8"))
+                log.add(.error(.load, path: displayPath(relative), line: line, column: 1, .notUTF8))
             }
             return nil
         }

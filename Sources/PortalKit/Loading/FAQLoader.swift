@@ -7,7 +7,7 @@ enum FAQLoader {
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [FAQEntry] {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "faq.yml", log: &log) else { return [] }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("faq.yml"), log: &log) else { return [] }
         map.rejectUnknownKeys(allowed: ["entries"], log: &log)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var entries: [FAQEntry] = []
@@ -19,14 +19,14 @@ enum FAQLoader {
             let category = e.string("category", log: &log) ?? "よくある質問"
             var id = e.string("id", log: &log)
             if let explicit = id, !HeadingID.isValidExplicit(explicit) {
-                log.add(source.diagnostic(e.valueMark("id"), "id '\(explicit)' must start with an ASCII letter and hold only ASCII letters, digits, '-' and '_'"))
+                log.add(source.diagnostic(e.valueMark("id"), .badFAQID(explicit)))
                 id = nil
             }
             guard let question, let answer else { continue }
             let anchor = id ?? "q-" + HeadingID.slug(question)
             let line = e.valueMark("id")?.line ?? e.mark?.line ?? 0
             if let first = firstLine[anchor] {
-                log.add(source.diagnostic(e.valueMark("id") ?? e.mark, "duplicate FAQ id '\(anchor)' (first on line \(first))"))
+                log.add(source.diagnostic(e.valueMark("id") ?? e.mark, .duplicateFAQID(anchor, line: first)))
                 continue
             }
             firstLine[anchor] = line

@@ -18,7 +18,7 @@ enum GuidanceLoader {
             return nil
         }
         let source = YAMLSource(path: displayPath, lineOffset: front.yamlLineOffset)
-        guard let map = YAMLMapping(source.parse(front.yaml, log: &log), source: source, what: "front matter", log: &log) else { return nil }
+        guard let map = YAMLMapping(source.parse(front.yaml, log: &log), source: source, what: .file("front matter"), log: &log) else { return nil }
         let errorsBefore = log.entries.count
         map.warnUnknownKeys(allowed: kind == .incident ? incidentKeys : keys, log: &log)
         let title = map.string("title", required: true, log: &log)
@@ -37,11 +37,11 @@ enum GuidanceLoader {
                   let url = item.string("url", required: true, log: &log)
             else { continue }
             guard URLText.isHTTP(url) else {
-                log.add(source.diagnostic(item.valueMark("url"), "source url must start with http:// or https://, not '\(url)'"))
+                log.add(source.diagnostic(item.valueMark("url"), .sourceNotHTTP(url)))
                 continue
             }
             if ExampleText.isExampleAddress(url) {
-                log.add(source.diagnostic(item.valueMark("url"), "source url '\(url)' is an example address: cite where the facts really come from", severity: .warning))
+                log.add(source.diagnostic(item.valueMark("url"), .exampleSourceURL(url), severity: .warning))
             }
             sources.append(SourceLink(title: t, url: url))
         }
@@ -60,12 +60,12 @@ enum GuidanceLoader {
         } else if let written = map.string("slug", log: &log) {
             slug = Slug(written)
             if slug == nil {
-                log.add(source.diagnostic(map.valueMark("slug"), "slug '\(written)' may hold only lower-case ASCII letters, digits, '-' and '_' (no '/', '..' or Japanese)"))
+                log.add(source.diagnostic(map.valueMark("slug"), .badSlug(written)))
             }
         } else {
             slug = Slug.fromFileName(stem)
             if slug == nil {
-                log.add(.error(.load, path: displayPath, line: 1, column: 1, "file name '\(stem)' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response)"))
+                log.add(.error(.load, path: displayPath, line: 1, column: 1, .fileNameNotURL(stem, bare: false)))
             }
         }
         guard let title, let updated, let slug, !log.entries[errorsBefore...].contains(where: { $0.severity == .error }) else {
@@ -90,13 +90,13 @@ enum GuidanceLoader {
             return nil
         }
         guard let updated = modified else {
-            log.add(.error(.load, path: displayPath, line: 1, column: 1, "no date: add front matter with updated: YYYY-MM-DD"))
+            log.add(.error(.load, path: displayPath, line: 1, column: 1, .noDate))
             return nil
         }
         let stem = String(contentPath.split(separator: "/").last!.dropLast(3))
         guard let slug = kind == .incident ? Slug("incident") : Slug.fromFileName(stem) else {
             log.add(.error(.load, path: displayPath, line: 1, column: 1,
-                           "file name '\(stem)' cannot be used in a URL: rename it with lower-case ASCII letters, digits and '-', or add front matter with slug:"))
+                           .fileNameNotURL(stem, bare: true)))
             return nil
         }
         return GuidancePage(kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: heading.title, summary: "",

@@ -5,7 +5,7 @@ enum SiteConfigLoader {
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SiteConfig? {
         let source = YAMLSource(path: path)
         guard let node = source.parse(text, log: &log),
-              let map = YAMLMapping(node, source: source, what: "site.yml", log: &log)
+              let map = YAMLMapping(node, source: source, what: .file("site.yml"), log: &log)
         else { return nil }
         map.rejectUnknownKeys(allowed: keys, log: &log)
         let title = map.string("title", required: true, log: &log)
@@ -18,7 +18,7 @@ enum SiteConfigLoader {
         config.allowRemoteImages = map.bool("allow_remote_images", log: &log) ?? false
         config.allowActiveAttachments = map.bool("allow_active_attachments", log: &log) ?? false
         if let mb = map.int("max_attachment_mb", range: 1...10_000, log: &log) { config.maxAttachmentBytes = mb * 1024 * 1024 }
-        if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: "registry", log: &log) {
+        if let registry = YAMLMapping.optional(map.value("registry"), source: source, what: .value(of: "registry"), log: &log) {
             registry.rejectUnknownKeys(allowed: ["encoding", "sample", "as_of", "source_url", "pentest_column", "pentest_marker", "sheet"], log: &log)
             config.registryImport.pentestColumn = registry.string("pentest_column", log: &log)
             if let marker = registry.string("pentest_marker", log: &log) { config.registryImport.pentestMarker = PentestMarker([marker]) }
@@ -28,21 +28,21 @@ enum SiteConfigLoader {
                 if SampleData.asOfLabel(asOf) != nil {
                     config.registryAsOf = asOf
                 } else {
-                    log.add(source.diagnostic(registry.valueMark("as_of"), "registry.as_of must be a year and month (2024-12) or a date (2024-12-12), not '\(asOf)'"))
+                    log.add(source.diagnostic(registry.valueMark("as_of"), .badAsOf(asOf)))
                 }
             }
             if let url = registry.string("source_url", log: &log) {
                 if URLText.isHTTP(url) {
                     config.registrySourceURL = url
                 } else {
-                    log.add(source.diagnostic(registry.valueMark("source_url"), "registry.source_url must be an http(s) address, not '\(url)'"))
+                    log.add(source.diagnostic(registry.valueMark("source_url"), .badRegistrySourceURL(url)))
                 }
             }
             if let value = registry.string("encoding", log: &log) {
                 if let choice = TextEncodingChoice(configValue: value) {
                     config.registryImport.encoding = choice
                 } else {
-                    log.add(source.diagnostic(registry.valueMark("encoding"), "registry.encoding must be auto, utf-8 or shift_jis, not '\(value)'"))
+                    log.add(source.diagnostic(registry.valueMark("encoding"), .badEncoding(value)))
                 }
             }
         }
@@ -53,7 +53,7 @@ enum SiteConfigLoader {
                   let path = item.string("path", required: true, log: &log)
             else { continue }
             guard URLText.scheme(of: path) == nil, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                log.add(source.diagnostic(item.valueMark("path"), "navigation path '\(path)' must be a page of the portal, relative to its root (e.g. guidance/overview.html)"))
+                log.add(source.diagnostic(item.valueMark("path"), .badNavigationPath(path)))
                 continue
             }
             config.navigation.append(.init(title: title, path: SitePath(path), line: item.valueMark("path")?.line ?? 0, column: item.valueMark("path")?.column ?? 1))

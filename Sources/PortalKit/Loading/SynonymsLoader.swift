@@ -14,42 +14,42 @@ enum SynonymsLoader {
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> SynonymTable {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "synonyms.yml", log: &log) else { return SynonymTable() }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("synonyms.yml"), log: &log) else { return SynonymTable() }
         map.rejectUnknownKeys(allowed: ["groups"], log: &log)
         var groups: [[String]] = []
         var seen: [String: (word: String, line: Int)] = [:]
         for item in map.sequence("groups", log: &log) ?? [] {
             guard case .sequence(let words) = item else {
-                log.add(source.diagnostic(item.mark, "each group must be a list of words, e.g. [脆弱性, ぜい弱性]"))
+                log.add(source.diagnostic(item.mark, .synonymGroupNotList))
                 continue
             }
             var group: [String] = []
             var keys: Set<String> = []
             for node in words {
                 guard case .scalar(let s) = node, !s.string.trimmed().isEmpty else {
-                    log.add(source.diagnostic(node.mark, "each word of a group must be a piece of text"))
+                    log.add(source.diagnostic(node.mark, .synonymNotText))
                     continue
                 }
                 let word = s.string.trimmed()
                 let key = SearchText.key(word)
                 let line = (node.mark?.line ?? 0) + source.lineOffset
                 if key.unicodeScalars.count < 2 {
-                    log.add(source.diagnostic(node.mark, "'\(word)' is too short: a one-character word would match too many pages"))
+                    log.add(source.diagnostic(node.mark, .synonymTooShort(word)))
                     continue
                 }
                 if !keys.insert(key).inserted {
-                    log.add(source.diagnostic(node.mark, "'\(word)' appears twice in this group (spellings that differ only in width, case or small kana are already found alike)", severity: .warning))
+                    log.add(source.diagnostic(node.mark, .synonymTwiceInGroup(word), severity: .warning))
                     continue
                 }
                 if let earlier = seen[key] {
-                    log.add(source.diagnostic(node.mark, "'\(word)' is already in the group on line \(earlier.line) (as '\(earlier.word)'); a word may belong to one group only"))
+                    log.add(source.diagnostic(node.mark, .synonymInOtherGroup(word, line: earlier.line, as: earlier.word)))
                     continue
                 }
                 seen[key] = (word, line)
                 group.append(word)
             }
             if group.count < 2 {
-                if words.count < 2 { log.add(source.diagnostic(item.mark, "a group needs at least two words")) }
+                if words.count < 2 { log.add(source.diagnostic(item.mark, .synonymGroupTooSmall)) }
                 continue
             }
             groups.append(group)

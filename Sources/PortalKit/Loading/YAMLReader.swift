@@ -8,12 +8,6 @@ struct YAMLSource: Sendable {
     var phase: BuildPhase = .load
 
     func diagnostic(_ mark: Mark?, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        var d = diagnostic(mark, message.text(.en), severity: severity)
-        d.catalogued = message
-        return d
-    }
-
-    func diagnostic(_ mark: Mark?, _ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
         Diagnostic(severity, phase, path: path, line: mark.map { $0.line + lineOffset } ?? lineOffset + 1, column: mark?.column, message)
     }
 
@@ -29,12 +23,12 @@ struct YAMLSource: Sendable {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
                 log.add(diagnostic(mark, .yamlSyntax(problem)))
             case let .duplicatedKeysInMapping(duplicates, context):
-                log.add(diagnostic(context.mark, "YAML: key '\(duplicates.joined(separator: "', '"))' appears more than once"))
+                log.add(diagnostic(context.mark, .yamlDuplicateKeys(duplicates)))
             default:
-                log.add(diagnostic(nil, "YAML: \(error)"))
+                log.add(diagnostic(nil, .yamlOther("\(error)")))
             }
         } catch {
-            log.add(diagnostic(nil, "YAML: \(error)"))
+            log.add(diagnostic(nil, .yamlOther("\(error)")))
         }
         return nil
     }
@@ -47,10 +41,10 @@ struct YAMLMapping {
     let node: Node
     private let pairs: [(key: String, keyNode: Node, value: Node)]
 
-    init?(_ node: Node?, source: YAMLSource, what: String, log: inout DiagnosticLog) {
+    init?(_ node: Node?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) {
         guard let node else { return nil }  // a syntax error, reported by `parse`
         guard case .mapping(let mapping) = node else {
-            log.add(source.diagnostic(node.mark, "\(what) must be a mapping of keys to values"))
+            log.add(source.diagnostic(node.mark, .notMapping(what)))
             return nil
         }
         self.source = source
@@ -59,7 +53,7 @@ struct YAMLMapping {
     }
 
     /// A mapping that may be absent: nil without a diagnostic when the key is missing.
-    static func optional(_ node: Node?, source: YAMLSource, what: String, log: inout DiagnosticLog) -> YAMLMapping? {
+    static func optional(_ node: Node?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) -> YAMLMapping? {
         guard let node else { return nil }
         return YAMLMapping(node, source: source, what: what, log: &log)
     }
@@ -98,57 +92,57 @@ struct YAMLMapping {
         log.add(source.diagnostic(mark, .missingKey(key)))
     }
 
-    private func scalar(_ key: String, required: Bool, type: String, log: inout DiagnosticLog) -> (String, Mark?)? {
+    private func scalar(_ key: String, required: Bool, type: Wording, log: inout DiagnosticLog) -> (String, Mark?)? {
         guard let node = value(key) else {
             if required { missing(key, log: &log) }
             return nil
         }
         guard case .scalar(let s) = node else {
-            log.add(source.diagnostic(node.mark, "'\(key)' must be \(type)"))
+            log.add(source.diagnostic(node.mark, .wrongType(key, type)))
             return nil
         }
         if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) {
-            if required { log.add(source.diagnostic(node.mark, "'\(key)' must not be empty")) }
+            if required { log.add(source.diagnostic(node.mark, .emptyValue(key))) }
             return nil
         }
         return (s.string, node.mark)
     }
 
     func string(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> String? {
-        guard let (text, mark) = scalar(key, required: required, type: "text", log: &log) else { return nil }
+        guard let (text, mark) = scalar(key, required: required, type: .text, log: &log) else { return nil }
         if required, text.trimmed().isEmpty {
-            log.add(source.diagnostic(mark, "'\(key)' must not be empty"))
+            log.add(source.diagnostic(mark, .emptyValue(key)))
             return nil
         }
         return text
     }
 
     func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil, log: inout DiagnosticLog) -> Int? {
-        guard let (text, mark) = scalar(key, required: required, type: "a whole number", log: &log) else { return nil }
+        guard let (text, mark) = scalar(key, required: required, type: .wholeNumber, log: &log) else { return nil }
         guard let n = Int(text) else {
             log.add(source.diagnostic(mark, .notWholeNumber(key, text)))
             return nil
         }
         if let range, !range.contains(n) {
-            log.add(source.diagnostic(mark, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(n)"))
+            log.add(source.diagnostic(mark, .outOfRange(key, range, n)))
             return nil
         }
         return n
     }
 
     func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
-        guard let (text, mark) = scalar(key, required: false, type: "true or false", log: &log) else { return nil }
+        guard let (text, mark) = scalar(key, required: false, type: .trueOrFalse, log: &log) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            log.add(source.diagnostic(mark, "'\(key)' must be true or false, not '\(text)'"))
+            log.add(source.diagnostic(mark, .notBool(key, text)))
             return nil
         }
     }
 
     func date(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> LocalDate? {
-        guard let (text, mark) = scalar(key, required: required, type: "a date (YYYY-MM-DD)", log: &log) else { return nil }
+        guard let (text, mark) = scalar(key, required: required, type: .date, log: &log) else { return nil }
         guard let date = LocalDate(parsing: text) else {
             log.add(source.diagnostic(mark, .notDate(key, text)))
             return nil
@@ -160,7 +154,7 @@ struct YAMLMapping {
         guard let node = value(key) else { return nil }
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
         guard case .sequence(let seq) = node else {
-            log.add(source.diagnostic(node.mark, "'\(key)' must be a list"))
+            log.add(source.diagnostic(node.mark, .notList(key)))
             return nil
         }
         return Array(seq)
@@ -173,14 +167,15 @@ struct YAMLMapping {
             if case .scalar(let s) = item, !s.string.trimmed().isEmpty {
                 out.append(s.string)
             } else {
-                log.add(source.diagnostic(item.mark, "each entry of '\(key)' must be a piece of text"))
+                log.add(source.diagnostic(item.mark, .listEntryNotText(key)))
             }
         }
         return out
     }
 
+    /// `what`: an entry in English ("a contact"); in Japanese, the entries of `key`.
     func mappings(_ key: String, what: String, log: inout DiagnosticLog) -> [YAMLMapping] {
         guard let items = sequence(key, log: &log) else { return [] }
-        return items.compactMap { YAMLMapping($0, source: source, what: what, log: &log) }
+        return items.compactMap { YAMLMapping($0, source: source, what: .entry(what, of: key), log: &log) }
     }
 }

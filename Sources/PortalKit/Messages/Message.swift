@@ -11,6 +11,9 @@ public struct Message: Sendable, Hashable, Codable {
     public struct Argument: Sendable, Hashable, Codable {
         public var name: String
         public var value: String
+        /// The value in Japanese, when it is a word of portal's own ("a contact", "text") rather
+        /// than the editor's text or a name; nil: the same in both languages.
+        public var ja: String?
     }
 
     public var id: String
@@ -21,16 +24,23 @@ public struct Message: Sendable, Hashable, Codable {
         self.arguments = arguments.map { Argument(name: $0.key, value: $0.value) }
     }
 
+    /// With one more argument, worded in both languages.
+    func with(_ name: String, _ wording: Wording) -> Message {
+        var copy = self
+        copy.arguments.append(Argument(name: name, value: wording.en, ja: wording.ja))
+        return copy
+    }
+
     /// The text in `language`: `{name}` replaced by the argument's value; a `[[…]]` part is kept
     /// only if every placeholder in it has a non-empty value (an optional "did you mean").
     public func text(_ language: MessageLanguage) -> String {
         guard let entry = MessageCatalogue.entries[id] else { return id }
-        return Self.fill(language == .ja ? entry.ja : entry.en, with: arguments)
+        return Self.fill(language == .ja ? entry.ja : entry.en, with: arguments, language: language)
     }
 
-    static func fill(_ template: String, with arguments: [Argument]) -> String {
+    static func fill(_ template: String, with arguments: [Argument], language: MessageLanguage = .en) -> String {
         var values: [String: String] = [:]
-        for argument in arguments { values[argument.name] = argument.value }
+        for argument in arguments { values[argument.name] = language == .ja ? argument.ja ?? argument.value : argument.value }
         var out = ""
         var rest = Substring(template)
         while let open = rest.range(of: "[[") {
@@ -69,5 +79,17 @@ public struct Message: Sendable, Hashable, Codable {
             rest = rest[rest.index(after: close)...]
         }
         return names
+    }
+}
+
+/// A word or phrase portal puts into a message (what a YAML value should have been, what an SVG
+/// holds), in both languages, so that the Japanese text does not quote English.
+struct Wording: Sendable, Hashable {
+    var en: String
+    var ja: String
+
+    init(_ en: String, ja: String) {
+        self.en = en
+        self.ja = ja
     }
 }

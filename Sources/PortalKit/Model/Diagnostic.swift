@@ -8,7 +8,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
     public var path: String
     public var line: Int?
     public var column: Int?
-    /// In English.
+    /// In English (with a catalogued message, its English text without the id).
     public var message: String
     /// When the message is in the catalogue: its id and arguments, for the reader's language.
     public var catalogued: Message?
@@ -32,14 +32,6 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible, 
     }
 
     public static func warning(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: Message) -> Diagnostic {
-        Diagnostic(.warning, phase, path: path, line: line, column: column, message)
-    }
-
-    public static func error(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.error, phase, path: path, line: line, column: column, message)
-    }
-
-    public static func warning(_ phase: BuildPhase, path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
         Diagnostic(.warning, phase, path: path, line: line, column: column, message)
     }
 

@@ -43,7 +43,6 @@ extension ExampleText {
             if first == nil { first = (s.line, value) }
         }
         guard let first else { return nil }
-        return .warning(.load, path: registry.sourcePath, line: first.line, column: 1,
-                        "\(count) of \(registry.services.count) rows look like example data ('\(first.value)' here): put in the list as published, or set registry.sample: true in site.yml so that its pages say it is a sample")
+        return .warning(.load, path: registry.sourcePath, line: first.line, column: 1, .exampleRows(count, of: registry.services.count, value: first.value))
     }
 }

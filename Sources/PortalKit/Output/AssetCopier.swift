@@ -6,7 +6,7 @@ enum AssetCopier {
         let content = ContentFolder(root: folder, displayRoot: displayRoot)
         return content.files(in: "", log: &log).compactMap { relative in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
-                log.add(.error(.load, path: content.displayPath(relative), "cannot read asset"))
+                log.add(.error(.load, path: content.displayPath(relative), .unreadableAsset))
                 return nil
             }
             return OutputFile(path: SitePath("assets/" + relative), bytes: Array(data))

@@ -28,7 +28,7 @@ enum OutputUpdater {
             // leave it cut; the next build writes it whole.
             let code = file.body.isPieces ? overwrite(path, file.body, from: from) : replace(path, file.body)
             if let code {
-                throw OutputError(path: displayPath, message: "updating the output failed at \(file.path.string): \(String(cString: strerror(code))); the next build will write it whole")
+                throw OutputError(path: displayPath, .updateFailed(file.path.string, reason: String(cString: strerror(code))))
             }
             changes += 1
         }

@@ -34,15 +34,15 @@ public struct Publisher: Sendable {
     /// What publishing would do; checks both folders first.
     public func plan() throws(OutputError) -> Plan {
         guard FileManager.default.fileExists(atPath: source.appendingPathComponent(StagedOutputFolder.marker).path) else {
-            throw OutputError(path: sourceDisplay, message: "is not a finished portal (no \(StagedOutputFolder.marker)): run portal build first")
+            throw OutputError(path: sourceDisplay, .notFinishedPortal(marker: StagedOutputFolder.marker))
         }
         let fm = FileManager.default
         let src = Self.canonical(source), dst = Self.canonical(destination)
         if dst == src || dst.hasPrefix(src + "/") || src.hasPrefix(dst + "/") {
-            throw OutputError(path: destinationDisplay, message: "must be outside the portal being published (\(sourceDisplay)/), and not contain it")
+            throw OutputError(path: destinationDisplay, .publishOverlaps(sourceDisplay))
         }
         if dst == "/" || dst == Self.canonical(fm.homeDirectoryForCurrentUser) {
-            throw OutputError(path: destinationDisplay, message: "refusing to publish into '\(dst)'")
+            throw OutputError(path: destinationDisplay, .publishRefused(dst))
         }
         let files = Self.files(in: source).filter { $0 != StagedOutputFolder.marker }
         let published = try publishedBefore()
@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
         } catch let error as OutputError {
             throw error
         } catch {
-            throw OutputError(path: destinationDisplay, message: "publishing stopped: \(error.localizedDescription); run it again to finish")
+            throw OutputError(path: destinationDisplay, .publishStopped(error.localizedDescription))
         }
         return plan
     }
@@ -101,7 +101,7 @@ public struct Publisher: Sendable {
         guard rename(temporary.path, to.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw OutputError(path: destinationDisplay, message: "cannot put \(path) in place: \(reason)")
+            throw OutputError(path: destinationDisplay, .cannotPlace(path, reason: reason))
         }
     }
 
@@ -125,7 +125,7 @@ public struct Publisher: Sendable {
         }
         let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
         guard entries.isEmpty else {
-            throw OutputError(path: destinationDisplay, message: "holds files that portal did not publish; choose an empty or new folder, or one portal published to before")
+            throw OutputError(path: destinationDisplay, .publishNotOurs)
         }
         return []
     }

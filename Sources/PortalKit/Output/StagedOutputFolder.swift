@@ -22,26 +22,26 @@ public struct StagedOutputFolder: Sendable {
     public func checkSafe(protecting protected: [URL]) throws(OutputError) {
         let out = Self.canonical(target)
         if out == "/" || out == Self.canonical(FileManager.default.homeDirectoryForCurrentUser) {
-            throw OutputError(path: displayPath, message: "refusing to use '\(out)' as the output folder")
+            throw OutputError(path: displayPath, .outputRefused(out))
         }
         for folder in protected {
             let p = Self.canonical(folder)
             if p == out || p.hasPrefix(out + "/") {
-                throw OutputError(path: displayPath, message: "refusing to use this output folder: it is or contains \(folder.path), which the build reads from")
+                throw OutputError(path: displayPath, .outputIsInput(folder.path))
             }
             if out.hasPrefix(p + "/") {
-                throw OutputError(path: displayPath, message: "the output folder must not be inside \(folder.path), which the build reads from")
+                throw OutputError(path: displayPath, .outputInsideInput(folder.path))
             }
         }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir) {
             guard isDir.boolValue else {
-                throw OutputError(path: displayPath, message: "exists and is not a folder")
+                throw OutputError(path: displayPath, .outputNotFolder)
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
             let ours = entries.contains(Self.marker) || entries.allSatisfy { $0 == "README.md" }
             if !ours {
-                throw OutputError(path: displayPath, message: "is a folder that portal did not create; it is not replaced. Choose an empty or new folder with --output")
+                throw OutputError(path: displayPath, .outputNotOurs)
             }
         }
     }
@@ -117,7 +117,7 @@ public struct StagedOutputFolder: Sendable {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw OutputError(path: displayPath, message: "cannot create a staging folder beside the output: \(error.localizedDescription)")
+            throw OutputError(path: displayPath, .cannotStage(error.localizedDescription))
         }
         return Staging(folder: staging, target: target, displayPath: displayPath)
     }
@@ -144,20 +144,20 @@ public struct StagedOutputFolder: Sendable {
                     do {
                         try FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
                     } catch {
-                        throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(error.localizedDescription)")
+                        throw OutputError(path: displayPath, .stagingWriteFailed(error.localizedDescription))
                     }
                 }
                 let path = folder.path + "/" + file.path.string
                 if case .previous(let previous, let stamp) = file.body {
                     // Taken as it is: linked, or the build fails rather than guess its bytes.
                     guard FileStamp(path: previous) == stamp, link(previous, path) == 0 else {
-                        throw OutputError(path: displayPath, message: "\(file.path.string) changed in the output folder while the portal was being built; the previous output is untouched: run the build again")
+                        throw OutputError(path: displayPath, .outputChanged(file.path.string))
                     }
                     continue
                 }
                 if Self.linkUnchanged(target.path + "/" + file.path.string, to: path, body: file.body) { continue }
                 if let code = Self.writeFile(path, file.body) {
-                    throw OutputError(path: displayPath, message: "writing the new portal failed, the previous output is untouched: \(path): \(String(cString: strerror(code)))")
+                    throw OutputError(path: displayPath, .stagingWriteFailed("\(path): \(String(cString: strerror(code)))"))
                 }
             }
         }
@@ -202,7 +202,7 @@ public struct StagedOutputFolder: Sendable {
                 guard errno == EINVAL || errno == ENOSYS || errno == EXDEV else {
                     let reason = String(cString: strerror(errno))
                     abort()
-                    throw OutputError(path: displayPath, message: "could not swap in the new portal (\(reason)); the previous output is untouched")
+                    throw OutputError(path: displayPath, .swapFailed(reason, untouched: true))
                 }
             }
             let retired = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
@@ -217,7 +217,7 @@ public struct StagedOutputFolder: Sendable {
                     try? fm.moveItem(at: retired, to: target)
                 }
                 abort()
-                throw OutputError(path: displayPath, message: "could not swap in the new portal: \(error.localizedDescription)")
+                throw OutputError(path: displayPath, .swapFailed(error.localizedDescription, untouched: false))
             }
             try? fm.removeItem(at: retired)
         }

@@ -19,7 +19,7 @@ public enum TextEncodingChoice: String, Sendable, Hashable, Codable {
 
 enum CSVDecoding {
     struct Failure: Error, Equatable {
-        var message: String
+        var message: Message
     }
 
     static func decode(_ data: Data, as choice: TextEncodingChoice) throws(Failure) -> String {
@@ -31,17 +31,17 @@ enum CSVDecoding {
         }
         switch choice {
         case .utf8:
-            guard let text = utf8() else { throw Failure(message: "file is not valid UTF-8 (site.yml says registry.encoding: utf-8)") }
+            guard let text = utf8() else { throw Failure(message: .undecodableCSV(choice)) }
             return normalize(text)
         case .shiftJIS:
             guard let text = String(data: data, encoding: .shiftJIS) else {
-                throw Failure(message: "file is not valid Shift_JIS (site.yml says registry.encoding: shift_jis)")
+                throw Failure(message: .undecodableCSV(choice))
             }
             return normalize(text)
         case .auto:
             if let text = utf8() { return normalize(text) }
             if let text = String(data: data, encoding: .shiftJIS) { return normalize(text) }
-            throw Failure(message: "file is neither UTF-8 nor Shift_JIS (CP932); save it as \"CSV UTF-8\" from Excel, or set registry.encoding in site.yml")
+            throw Failure(message: .undecodableCSV(choice))
         }
     }
 }

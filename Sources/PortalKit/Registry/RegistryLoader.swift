@@ -13,25 +13,25 @@ public enum RegistryLoader {
         guard hasCategories || hasServices else { return nil }
         guard hasCategories, let text = content.readText("services/categories.yml", log: &log) else {
             if !hasCategories {
-                log.add(.error(.load, path: content.displayPath("services/categories.yml"), "missing: the registry needs its categories"))
+                log.add(.error(.load, path: content.displayPath("services/categories.yml"), .missingCategories))
             }
             return nil
         }
         let categories = loadCategories(text, path: content.displayPath("services/categories.yml"), log: &log)
         let csvPath = content.displayPath("services/services.csv")
         guard hasServices else {
-            log.add(.error(.load, path: csvPath, "missing: the registry needs services.csv (or services.xlsx)"))
+            log.add(.error(.load, path: csvPath, .missingServices))
             return nil
         }
         if hasWorkbook {
             let xlsxPath = content.displayPath("services/services.xlsx")
             if content.exists("services/services.csv") {
-                log.add(.error(.load, path: xlsxPath, "both services.csv and services.xlsx are in services/: keep the one with the current list"))
+                log.add(.error(.load, path: xlsxPath, .bothCSVAndWorkbook))
                 return nil
             }
             guard content.isInside(content.root.appendingPathComponent("services/services.xlsx")),
                   let data = try? content.readData("services/services.xlsx") else {
-                log.add(.error(.load, path: xlsxPath, "cannot read the workbook"))
+                log.add(.error(.load, path: xlsxPath, .unreadableWorkbook))
                 return nil
             }
             let services = loadWorkbook(data, path: xlsxPath, categories: categories, options: options, log: &log)
@@ -41,11 +41,11 @@ public enum RegistryLoader {
         do {
             data = try content.readData("services/services.csv")
         } catch {
-            log.add(.error(.load, path: csvPath, "cannot read file: \(error.localizedDescription)"))
+            log.add(.error(.load, path: csvPath, .cannotReadFile(error.localizedDescription)))
             return nil
         }
         guard content.isInside(content.root.appendingPathComponent("services/services.csv")) else {
-            log.add(.error(.load, path: csvPath, "is a symbolic link to a place outside the content folder; copy the file in instead"))
+            log.add(.error(.load, path: csvPath, .symlinkOutside))
             return nil
         }
         let csvText: String
@@ -61,7 +61,7 @@ public enum RegistryLoader {
 
     static func loadCategories(_ text: String, path: String, log: inout DiagnosticLog) -> [ServiceCategory] {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "categories.yml", log: &log) else { return [] }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("categories.yml"), log: &log) else { return [] }
         map.rejectUnknownKeys(allowed: ["categories"], log: &log)
         var seen: [String: Int] = [:]
         var result: [ServiceCategory] = []
@@ -71,11 +71,11 @@ public enum RegistryLoader {
                   let name = item.string("name", required: true, log: &log)
             else { continue }
             guard Slug(id) != nil else {
-                log.add(source.diagnostic(item.valueMark("id"), "category id '\(id)' may hold only lower-case ASCII letters, digits, '-' and '_'"))
+                log.add(source.diagnostic(item.valueMark("id"), .badCategoryID(id)))
                 continue
             }
             if let first = seen[id] {
-                log.add(source.diagnostic(item.valueMark("id"), "duplicate category id '\(id)' (first on line \(first))"))
+                log.add(source.diagnostic(item.valueMark("id"), .duplicateCategoryID(id, line: first)))
                 continue
             }
             seen[id] = item.valueMark("id")?.line ?? 0
@@ -89,7 +89,7 @@ public enum RegistryLoader {
             ))
         }
         if result.isEmpty, !log.hasErrors {
-            log.add(.error(.load, path: path, line: 1, column: 1, "no categories: list them under categories:"))
+            log.add(.error(.load, path: path, line: 1, column: 1, .noCategories))
         }
         return result.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
@@ -100,11 +100,11 @@ public enum RegistryLoader {
         do {
             records = try CSV.parse(text)
         } catch {
-            log.add(.error(.load, path: path, line: error.line, column: 1, error.message))
+            log.add(.error(.load, path: path, line: error.line, column: 1, .csv(error.problem)))
             return []
         }
         guard let header = records.first else {
-            log.add(.error(.load, path: path, line: 1, column: 1, "the file is empty: it needs a header row (\(columns.joined(separator: ",")))"))
+            log.add(.error(.load, path: path, line: 1, column: 1, .emptyCSV(columns: columns)))
             return []
         }
         return loadRows(header: RegistryRow(fields: header.fields, line: header.line), rows: records.dropFirst().map { RegistryRow(fields: $0.fields, line: $0.line) },
@@ -126,7 +126,7 @@ public enum RegistryLoader {
             RegistryRow(cells: (0..<width).map { row.cells[$0] ?? "" }, number: row.number, sheet: table.name, formulaColumns: row.formulas)
         }
         guard let headerIndex = rows.firstIndex(where: { !$0.isBlank }) else {
-            log.add(.error(.load, path: path + ":" + table.name, "the sheet is empty: it needs a header row (サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関)"))
+            log.add(.error(.load, path: path + ":" + table.name, .emptySheet))
             return []
         }
         let header = rows[headerIndex]
@@ -134,7 +134,7 @@ public enum RegistryLoader {
         for range in table.merged {
             let ends = range.split(separator: ":").compactMap { XlsxReader.position(String($0)) }
             if let first = ends.first, let last = ends.last, (first.row...last.row).contains(header.number) {
-                log.add(.error(.load, path: "\(path):\(table.name)!\(range)", "merged cells in the header row: unmerge them so that each heading names one column"))
+                log.add(.error(.load, path: "\(path):\(table.name)!\(range)", .mergedHeader))
                 mergedInHeader = true
             }
         }
@@ -156,19 +156,18 @@ public enum RegistryLoader {
                 continue
             }
             if index[field] != nil {
-                log.add(header.diagnostic(.error, path: path, column: i, "two columns give '\(field)' ('\(heading.trimmed())' and an earlier one); keep one"))
+                log.add(header.diagnostic(.error, path: path, column: i, .duplicateColumn(field, heading: heading.trimmed())))
                 headerOK = false
             } else {
                 index[field] = i
             }
         }
         if !ignored.isEmpty {
-            log.add(header.diagnostic(.warning, path: path, column: nil,
-                             "columns ignored: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (known: サービス名, 事業者名, 登録年月日, サービス種別, 審査登録機関, ペネトレーションテスト, URL, 概要, or \(columns.joined(separator: ", ")))"))
+            log.add(header.diagnostic(.warning, path: path, column: nil, .ignoredColumns(ignored, columns: columns)))
         }
         for name in columns where RegistryColumns.required.contains(name) && index[name] == nil {
             let japanese = RegistryColumns.headings.first { $0.field == name }?.names[1] ?? name
-            log.add(header.diagnostic(.error, path: path, column: nil, "missing column '\(japanese)' ('\(name)') in the header"))
+            log.add(header.diagnostic(.error, path: path, column: nil, .missingColumn(japanese, field: name)))
             headerOK = false
         }
         guard headerOK else { return [] }
@@ -180,15 +179,14 @@ public enum RegistryLoader {
         for record in rows {
             // At the row, or in a workbook at the cell of the field the message is about.
             var about: String? = nil
-            func error(_ message: String) { log.add(record.diagnostic(.error, path: path, column: about.flatMap { index[$0] }, message)) }
             func error(_ message: Message) { log.add(record.diagnostic(.error, path: path, column: about.flatMap { index[$0] }, message)) }
             if record.isBlank { continue }
             guard record.cellPath != nil || record.fields.count == header.fields.count else {
-                error("this row has \(record.fields.count) fields but the header has \(header.fields.count)")
+                error(.rowWidth(record.fields.count, expected: header.fields.count))
                 continue
             }
             for column in record.formulaColumns.sorted() {
-                log.add(record.diagnostic(.warning, path: path, column: column, "a formula: its last computed value is used; paste values instead"))
+                log.add(record.diagnostic(.warning, path: path, column: column, .formulaCell))
             }
             func field(_ name: String) -> String { index[name].flatMap { $0 < record.fields.count ? record.fields[$0].trimmed() : nil } ?? "" }
             var ok = true
@@ -202,8 +200,7 @@ public enum RegistryLoader {
             let derived = index["id"] == nil || field("id").isEmpty
             let id = derived ? RegistryColumns.derivedID(name: field("name"), provider: field("provider")) : field("id")
             if let first = firstLineOfID[id] {
-                error(derived ? "the same service name and provider as line \(first) ('\(field("name"))', '\(field("provider"))'): the row is listed twice"
-                              : "duplicate id '\(id)' (first on line \(first))")
+                error(derived ? .duplicateRow(line: first, name: field("name"), provider: field("provider")) : .duplicateServiceID(id, line: first))
                 continue
             }
             firstLineOfID[id] = record.line ?? record.number
@@ -228,22 +225,22 @@ public enum RegistryLoader {
             about = "pentest"
             switch PentestValue(field("pentest")) {
             case .invalid(let raw):
-                error("pentest '\(raw)' must be true, false, はい, いいえ or empty")
+                error(.badPentest(raw))
                 continue
             case .value(let v):
                 if let marked, marked != v {
-                    error("the pentest column says \(v ? "はい" : "いいえ") but サービス種別 '\(field("category"))' says \(marked ? "あり" : "なし"); make them agree")
+                    error(.pentestDisagrees(v, category: field("category"), marked: marked))
                     continue
                 }
                 if v, !category.pentestOption {
-                    error("pentest is true, but category '\(category.name)' has no penetration-testing option")
+                    error(.noPentestOption(category.name))
                     continue
                 }
                 pentest = category.pentestOption ? v : nil
             case .blank:
                 if marked == true, !category.pentestOption {
                     about = "category"
-                    error("サービス種別 '\(field("category"))' marks penetration testing, but category '\(category.name)' has no such option")
+                    error(.categoryMarksPentest(field("category"), category: category.name))
                     continue
                 }
                 pentest = category.pentestOption ? (marked ?? false) : nil
@@ -251,7 +248,7 @@ public enum RegistryLoader {
             let url = field("url")
             about = "url"
             if !url.isEmpty, !URLText.isHTTP(url) {
-                error("url '\(url)' must start with http:// or https://")
+                error(.notHTTP(url))
                 continue
             }
             services.append(Service(

@@ -59,7 +59,7 @@ public enum RegistryCommandSupport {
         let registry = RegistryLoader.load(content, options: options, log: &log)
         try log.check()
         guard let registry else {
-            throw BuildFailure([.error(.load, path: content.displayPath("services"), "no registry: add services/categories.yml and services/services.csv")])
+            throw BuildFailure([.error(.load, path: content.displayPath("services"), .noRegistry)])
         }
         return registry
     }

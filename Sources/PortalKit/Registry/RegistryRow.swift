@@ -41,16 +41,10 @@ struct RegistryRow: Sendable {
 
     /// A diagnostic at this row: `services.csv:12:1`, or `services.xlsx:Sheet1!C12` at a cell
     /// (`Sheet1!12` when no column is known).
-    func diagnostic(_ severity: Diagnostic.Severity, path: String, column: Int?, _ message: String) -> Diagnostic {
+    func diagnostic(_ severity: Diagnostic.Severity, path: String, column: Int?, _ message: Message) -> Diagnostic {
         if let sheet {
             return Diagnostic(severity, .load, path: "\(path):\(sheet)!\(column.map(Self.columnName) ?? "")\(number)", message)
         }
         return Diagnostic(severity, .load, path: path, line: line ?? 1, column: 1, message)
-    }
-
-    func diagnostic(_ severity: Diagnostic.Severity, path: String, column: Int?, _ message: Message) -> Diagnostic {
-        var d = diagnostic(severity, path: path, column: column, message.text(.en))
-        d.catalogued = message
-        return d
     }
 }

@@ -9,7 +9,7 @@ import FoundationXML
 /// flagged. Merged cells are reported (a merged heading hides which column it names). Anything
 /// that is not a readable workbook (password-protected files are not ZIPs) is an error.
 enum XlsxReader {
-    struct Failure: Error, Equatable { var message: String }
+    struct Failure: Error, Equatable { var message: Message }
 
     struct Sheet {
         var name: String
@@ -23,29 +23,29 @@ enum XlsxReader {
         do {
             zip = try ZipReader(data)
         } catch {
-            throw Failure(message: "is not a readable .xlsx workbook (damaged, or protected with a password: save an unprotected copy)")
+            throw Failure(message: .workbookUnreadable)
         }
         func part(_ path: String) throws(Failure) -> Data? {
             let bytes: [UInt8]?
             do {
                 bytes = try zip.part(path)
             } catch {
-                throw Failure(message: "is damaged: \(path) cannot be read")
+                throw Failure(message: .workbookPartUnreadable(path))
             }
             guard let bytes else { return nil }
             // Foundation's XMLParser traps on text that is not UTF-8 (found by make fuzz).
-            guard String(validating: bytes, as: UTF8.self) != nil else { throw Failure(message: "is damaged: \(path) is not UTF-8 text") }
+            guard String(validating: bytes, as: UTF8.self) != nil else { throw Failure(message: .workbookPartNotUTF8(path)) }
             return Data(bytes)
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw Failure(message: "is not an .xlsx workbook (no xl/workbook.xml)")
+            throw Failure(message: .notWorkbook)
         }
         let sheets = Elements(workbook, names: ["sheet"]).items.map { ($0["name"] ?? "", $0["r:id"] ?? "") }
-        guard !sheets.isEmpty else { throw Failure(message: "has no sheets") }
+        guard !sheets.isEmpty else { throw Failure(message: .noSheets) }
         let chosen: (String, String)
         if let wanted {
             guard let s = sheets.first(where: { $0.0 == wanted }) else {
-                throw Failure(message: "has no sheet named '\(wanted)'; its sheets are \(sheets.map(\.0).joined(separator: ", "))")
+                throw Failure(message: .noSuchSheet(wanted, sheets: sheets.map(\.0)))
             }
             chosen = s
         } else {
@@ -56,12 +56,12 @@ enum XlsxReader {
            let rel = Elements(rels, names: ["Relationship"]).items.first(where: { $0["Id"] == chosen.1 }), let t = rel["Target"] {
             target = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
         }
-        guard let sheetXML = try part(target) else { throw Failure(message: "is damaged: sheet '\(chosen.0)' is missing") }
+        guard let sheetXML = try part(target) else { throw Failure(message: .sheetMissing(chosen.0)) }
         let shared = try part("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
         let parser = SheetParser(shared: shared)
         let xml = XMLParser(data: sheetXML)
         xml.delegate = parser
-        guard xml.parse() else { throw Failure(message: "is damaged: sheet '\(chosen.0)' is not well-formed XML") }
+        guard xml.parse() else { throw Failure(message: .sheetNotXML(chosen.0)) }
         if let problem = parser.problem { throw Failure(message: problem) }
         return Sheet(name: chosen.0, rows: parser.rows, merged: parser.merged)
     }
@@ -145,7 +145,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     let shared: [String]
     var rows: [(number: Int, cells: [Int: String], formulas: Set<Int>)] = []
     var merged: [String] = []
-    var problem: String?
+    var problem: Message?
     private var cellRef: String?
     private var cellType: String?
     private var value = ""
@@ -191,7 +191,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             switch cellType {
             case "s":
                 guard let i = Int(value), i >= 0, i < shared.count else {
-                    problem = "is damaged: cell \(cellRef ?? "?") refers to a missing shared string"
+                    problem = .missingSharedString(cellRef ?? "?")
                     return
                 }
                 text = shared[i]

@@ -6,7 +6,7 @@ enum ChecklistBlock {
     static let renderer: FencedBlockRenderer = { block throws(FencedBlockError) in
         let items = block.literal.split(separator: "\n").map { String($0).trimmed() }.filter { !$0.isEmpty }
         guard !items.isEmpty else {
-            throw FencedBlockError(line: block.firstLine, message: "checklist: the block is empty; write one item a line")
+            throw FencedBlockError(line: block.firstLine, .checklistEmpty)
         }
         var html = "<ul class=\"checklist\">\n"
         for item in items {

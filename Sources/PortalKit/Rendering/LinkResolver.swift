@@ -40,9 +40,6 @@ struct LinkResolver: Sendable {
     }
 
     private func resolve(_ link: LinkReference, from page: LinkOrigin, ownHeadings: Set<String>, firstImage: Bool, log: inout DiagnosticLog) -> LinkMarkup {
-        func report(_ severity: Diagnostic.Severity, _ message: String) {
-            log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
-        }
         func report(_ severity: Diagnostic.Severity, _ message: Message) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }
@@ -54,12 +51,12 @@ struct LinkResolver: Sendable {
         }
 
         if destination.isEmpty {
-            report(.error, "link has no destination")
+            report(.error, .linkNoDestination)
             return inert
         }
         if let scheme = URLText.scheme(of: destination) {
             guard URLText.isAllowedExternal(destination) else {
-                report(.warning, "link with scheme '\(scheme):' removed; only http(s), mailto and tel links are kept")
+                report(.warning, .linkSchemeRemoved(scheme))
                 return inert
             }
             let href = HTMLText.attribute(destination)
@@ -72,14 +69,14 @@ struct LinkResolver: Sendable {
             return LinkMarkup(open: "<a href=\"\(href)\"\(titleAttribute)>", close: "</a>")
         }
         if destination.hasPrefix("//") {
-            report(.error, "link '\(destination)' has no scheme; write https:// in full")
+            report(.error, .linkNoScheme(destination))
             return inert
         }
 
         let (pathPart, fragment) = Self.splitFragment(destination)
         if pathPart.isEmpty {
             guard let fragment, ownHeadings.contains(fragment) else {
-                report(.error, "no heading with id '\(fragment ?? "")' on this page")
+                report(.error, .missingOwnHeading(fragment ?? ""))
                 return inert
             }
             return LinkMarkup(open: "<a href=\"#\(HTMLText.attribute(URLText.encodeFragment(fragment)))\"\(titleAttribute)>", close: "</a>")
@@ -87,7 +84,7 @@ struct LinkResolver: Sendable {
         // A page other than Markdown (the glossary, `glossary.yml#term`) is a target like a page.
         if !pathPart.lowercased().hasSuffix(".md"), let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] {
             if let fragment, !target.headingIDs.contains(fragment) {
-                report(.error, "'\(pathPart)' has no entry with id '\(fragment)'")
+                report(.error, .missingEntry(pathPart, id: fragment))
                 return inert
             }
             let href = HTMLText.attribute(page.outputPath.relativeURL(to: target.outputPath, fragment: fragment))
@@ -95,7 +92,7 @@ struct LinkResolver: Sendable {
         }
         guard pathPart.lowercased().hasSuffix(".md") else {
             guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
-                report(.error, "link to '\(pathPart)' leads outside the content folder")
+                report(.error, .linkOutside(pathPart))
                 return inert
             }
             guard let file = attachments[target] else {
@@ -127,31 +124,31 @@ struct LinkResolver: Sendable {
     /// Local images become `<img>` with their size (so the page does not jump) and lazy loading
     /// after the first; remote ones are refused unless the site allows them.
     private func image(_ link: LinkReference, from page: LinkOrigin, firstImage: Bool, titleAttribute: String,
-                       report: (Diagnostic.Severity, String) -> Void) -> LinkMarkup {
+                       report: (Diagnostic.Severity, Message) -> Void) -> LinkMarkup {
         let destination = link.destination
         let alt = HTMLText.attribute(link.text)
         if link.text.trimmed().isEmpty {
-            report(.warning, "image '\(destination)' has no alt text: describe it in ![…](…) for people who cannot see it")
+            report(.warning, .noAltText(destination))
         }
         let loading = firstImage ? "" : " loading=\"lazy\""
         if let scheme = URLText.scheme(of: destination) {
             guard scheme == "http" || scheme == "https" else {
-                report(.error, "image with unsupported scheme '\(scheme):'")
+                report(.error, .imageScheme(scheme))
                 return LinkMarkup(open: HTMLText.escape(link.text))
             }
             guard allowRemoteImages else {
-                report(.error, "remote image '\(destination)': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)")
+                report(.error, .remoteImage(destination))
                 return LinkMarkup(open: HTMLText.escape(link.text))
             }
             return LinkMarkup(open: "<img src=\"\(HTMLText.attribute(destination))\" alt=\"\(alt)\"\(titleAttribute)\(loading) decoding=\"async\">")
         }
         let (pathPart, _) = Self.splitFragment(destination)
         guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
-            report(.error, "image '\(destination)' leads outside the content folder")
+            report(.error, .imageOutside(destination))
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
         guard let file = attachments[target] else {
-            report(.error, "image '\(destination)' not found (looked for \(target) in the content folder)")
+            report(.error, .imageNotFound(destination, looked: target))
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
         let src = HTMLText.attribute(page.outputPath.relativeURL(to: file.outputPath))

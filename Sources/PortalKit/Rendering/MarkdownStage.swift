@@ -94,9 +94,16 @@ enum MarkdownStage {
         return (document.html(resolvingLinks: markup), document.sections.map(\.text).joined(separator: " "))
     }
 
+    /// The Markdown stage's diagnostics, each with its catalogued message: PortalMarkdown names
+    /// every one it reports, and the fenced blocks here theirs (`FencedBlockError(line:_:)`).
     static func report(_ diagnostics: [MarkdownDiagnostic], path: String, log: inout DiagnosticLog) {
         for d in diagnostics {
-            log.add(Diagnostic(d.severity == .error ? .error : .warning, .render, path: path, line: d.line, column: d.column, d.message))
+            let severity: Diagnostic.Severity = d.severity == .error ? .error : .warning
+            if let reference = d.catalogued {
+                log.add(Diagnostic(severity, .render, path: path, line: d.line, column: d.column, Message(reference)))
+            } else {
+                log.add(Diagnostic(severity, .render, path: path, line: d.line, column: d.column, d.message))
+            }
         }
     }
 
@@ -130,5 +137,24 @@ enum MarkdownStage {
                                     headings: p.document.headings, sections: p.document.sections)
             return Resolved(parsed: p, page: page, diagnostics: pageLog.entries, documents: SearchDocuments.sections(of: page))
         }
+    }
+}
+
+extension Message {
+    /// A message PortalMarkdown named by its id.
+    init(_ reference: MessageReference) {
+        self.init(reference.id)
+        arguments = reference.arguments.map { Argument(name: $0.name, value: $0.value, ja: $0.ja) }
+    }
+
+    var reference: MessageReference {
+        MessageReference(id, arguments.map { .init(name: $0.name, value: $0.value, ja: $0.ja) })
+    }
+}
+
+extension FencedBlockError {
+    /// A fenced block's mistake, catalogued.
+    init(line: Int, _ message: Message) {
+        self.init(line: line, message: message.text(.en), catalogued: message.reference)
     }
 }

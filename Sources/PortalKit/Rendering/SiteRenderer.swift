@@ -127,8 +127,8 @@ public struct SiteRenderer: Sendable {
         let made = await RenderUnits.run(units, reusing: earlier, fingerprints: fingerprints)
         for error in made.failures {
             log.add(.error(.render, path: templates.displayPath(error.name), templates.sources[error.name] != nil
-                ? "template '\(error.name)' could not be rendered"
-                : "missing template '\(error.name)'"))
+                ? .templateFailed(error.name)
+                : .missingTemplate(error.name)))
         }
         memo.units = made.memo
         let files = made.files.flatMap { $0 }
@@ -139,7 +139,7 @@ public struct SiteRenderer: Sendable {
         // A kind that failed to load has no pages; its place in the navigation is not a new mistake.
         for item in site.config.navigation where !written.contains(item.path) && site.unloadedKinds.isEmpty {
             log.add(.error(.render, path: site.config.sourcePath, line: item.line, column: item.column,
-                           "navigation path '\(item.path)' is not a page of the portal"))
+                           .navigationNotPage(item.path.string)))
         }
         return Output(files: files.sorted { $0.path < $1.path }, pages: guidance.map(\.page), searchDocuments: documents, memo: memo,
                       fingerprints: made.fingerprints, keptPages: made.keptPages)

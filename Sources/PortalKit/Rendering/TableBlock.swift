@@ -9,19 +9,19 @@ enum TableBlock {
         do throws(CSVError) {
             records = try CSV.parse(block.literal, firstLine: block.firstLine)
         } catch {
-            throw FencedBlockError(line: error.line, message: "table: \(error.message)")
+            throw FencedBlockError(line: error.line, .csv(error.problem, table: true))
         }
         guard let header = records.first else {
-            throw FencedBlockError(line: block.firstLine, message: "table: the block is empty; write a header row and at least one data row in CSV")
+            throw FencedBlockError(line: block.firstLine, .tableEmpty)
         }
         guard records.count >= 2 else {
-            throw FencedBlockError(line: header.line, message: "table: only a header row; add at least one data row")
+            throw FencedBlockError(line: header.line, .tableHeaderOnly)
         }
         if header.fields.contains(where: { $0.trimmed().isEmpty }) {
-            throw FencedBlockError(line: header.line, message: "table: every header cell needs a name")
+            throw FencedBlockError(line: header.line, .tableUnnamedHeader)
         }
         for row in records.dropFirst() where row.fields.count != header.fields.count {
-            throw FencedBlockError(line: row.line, message: "table: this row has \(row.fields.count) cells but the header has \(header.fields.count)")
+            throw FencedBlockError(line: row.line, .tableRowWidth(row.fields.count, expected: header.fields.count))
         }
         let caption = try Self.caption(block)
         var html = "<div class=\"table-wrap\" role=\"region\" aria-label=\"\(HTMLText.attribute(caption ?? header.fields.joined(separator: "・")))\" tabindex=\"0\"><table>\n"
@@ -53,7 +53,7 @@ enum TableBlock {
         if args.isEmpty { return nil }
         let prefix = "caption=\""
         guard args.hasPrefix(prefix), args.hasSuffix("\""), args.count > prefix.count else {
-            throw FencedBlockError(line: block.firstLine - 1, message: "table: unknown option '\(args)'; the only option is caption=\"…\"")
+            throw FencedBlockError(line: block.firstLine - 1, .tableOption(args))
         }
         return String(args.dropFirst(prefix.count).dropLast())
     }

@@ -43,13 +43,13 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is one line ahead of the file's own text.
                 log.add(.error(.load, path: path(name), line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber,
-                               "template syntax: \(error.error)"))
+                               .templateSyntax("\(error.error)")))
             } catch {
-                log.add(.error(.load, path: path(name), "template syntax: \(error)"))
+                log.add(.error(.load, path: path(name), .templateSyntax("\(error)")))
             }
         }
         for name in required where sources[name] == nil {
-            log.add(.error(.load, path: path(name), "missing template '\(name)': every portal needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
+            log.add(.error(.load, path: path(name), .missingTemplate(name, required: required)))
         }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: text) where sources[reference.name] == nil {
@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            log.add(.error(.load, path: displayRoot, "cannot read the templates folder: \(error.localizedDescription)"))
+            log.add(.error(.load, path: displayRoot, .cannotReadTemplates(error.localizedDescription)))
             return nil
         }
         var sources: [String: String] = [:]
@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable {
             let name = String(file.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
                   let text = String(data: data, encoding: .utf8) else {
-                log.add(.error(.load, path: displayRoot + "/" + file, "cannot read the template as UTF-8 text"))
+                log.add(.error(.load, path: displayRoot + "/" + file, .templateNotUTF8))
                 continue
             }
             sources[name] = text

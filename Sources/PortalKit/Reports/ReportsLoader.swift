@@ -8,19 +8,19 @@ enum ReportsLoader {
 
     static func risk(_ text: String, path: String, log: inout DiagnosticLog) -> RiskAssessment? {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "risk.yml", log: &log) else { return nil }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("risk.yml"), log: &log) else { return nil }
         let before = log.entries.count
         map.rejectUnknownKeys(allowed: riskKeys, log: &log)
         let likelihood = map.stringList("likelihood", log: &log)
         let impact = map.stringList("impact", log: &log)
-        if likelihood.isEmpty { log.add(source.diagnostic(map.mark, "likelihood: list the levels, lowest first (e.g. [低, 中, 高])")) }
-        if impact.isEmpty { log.add(source.diagnostic(map.mark, "impact: list the levels, lowest first (e.g. [低, 中, 高])")) }
+        if likelihood.isEmpty { log.add(source.diagnostic(map.mark, .noLevels("likelihood"))) }
+        if impact.isEmpty { log.add(source.diagnostic(map.mark, .noLevels("impact"))) }
         var matrix: [String: [String: Int]] = [:]
-        if let m = YAMLMapping.optional(map.value("matrix"), source: source, what: "matrix", log: &log) {
+        if let m = YAMLMapping.optional(map.value("matrix"), source: source, what: .value(of: "matrix"), log: &log) {
             m.rejectUnknownKeys(allowed: likelihood, log: &log)
             for l in likelihood {
-                guard let row = YAMLMapping.optional(m.value(l), source: source, what: "matrix row '\(l)'", log: &log) else {
-                    log.add(source.diagnostic(m.mark, "matrix: row '\(l)' is missing; each likelihood level needs a row with every impact level (\(impact.joined(separator: ", ")))"))
+                guard let row = YAMLMapping.optional(m.value(l), source: source, what: Wording("matrix row '\(l)'", ja: "matrix: の '\(l)' の行"), log: &log) else {
+                    log.add(source.diagnostic(m.mark, .missingMatrixRow(l, impact: impact)))
                     continue
                 }
                 row.rejectUnknownKeys(allowed: impact, log: &log)
@@ -28,7 +28,7 @@ enum ReportsLoader {
                     if let v = row.int(i, range: 1...99, log: &log) {
                         matrix[l, default: [:]][i] = v
                     } else if row.value(i) == nil {
-                        log.add(source.diagnostic(row.mark, "matrix: cell 発生可能性 '\(l)' × 影響 '\(i)' is missing; give it a risk value (1 = lowest)"))
+                        log.add(source.diagnostic(row.mark, .missingMatrixCell(likelihood: l, impact: i)))
                     }
                 }
             }
@@ -36,10 +36,10 @@ enum ReportsLoader {
             log.add(source.diagnostic(map.mark, .missingKey("matrix")))
         }
         var names: [Int: String] = [:]
-        if let n = YAMLMapping.optional(map.value("level_names"), source: source, what: "level_names", log: &log) {
+        if let n = YAMLMapping.optional(map.value("level_names"), source: source, what: .value(of: "level_names"), log: &log) {
             for key in n.keys {
                 guard let v = Int(key) else {
-                    log.add(source.diagnostic(n.markOf(key), "level_names: keys are risk values (1, 2, 3…), not '\(key)'"))
+                    log.add(source.diagnostic(n.markOf(key), .badLevelName(key)))
                     continue
                 }
                 names[v] = n.string(key, log: &log)
@@ -56,11 +56,11 @@ enum ReportsLoader {
             else { continue }
             var ok = true
             if !likelihood.isEmpty, !likelihood.contains(l) {
-                log.add(source.diagnostic(e.valueMark("発生可能性"), "発生可能性 '\(l)' is not on the scale; valid: \(likelihood.joined(separator: ", "))"))
+                log.add(source.diagnostic(e.valueMark("発生可能性"), .offScale("発生可能性", l, valid: likelihood)))
                 ok = false
             }
             if !impact.isEmpty, !impact.contains(i) {
-                log.add(source.diagnostic(e.valueMark("影響"), "影響 '\(i)' is not on the scale; valid: \(impact.joined(separator: ", "))"))
+                log.add(source.diagnostic(e.valueMark("影響"), .offScale("影響", i, valid: impact)))
                 ok = false
             }
             guard ok else { continue }
@@ -76,7 +76,7 @@ enum ReportsLoader {
 
     static func maturity(_ text: String, path: String, log: inout DiagnosticLog) -> MaturityReport? {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "maturity.yml", log: &log) else { return nil }
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("maturity.yml"), log: &log) else { return nil }
         let before = log.entries.count
         map.rejectUnknownKeys(allowed: ["scale", "directives", "assessments", "sample"], log: &log)
         var scale: [Int: String] = [:]
@@ -84,29 +84,29 @@ enum ReportsLoader {
             s.rejectUnknownKeys(allowed: ["level", "name"], log: &log)
             guard let level = s.int("level", required: true, range: 1...5, log: &log), let name = s.string("name", required: true, log: &log) else { continue }
             if scale[level] != nil {
-                log.add(source.diagnostic(s.valueMark("level"), "scale level \(level) is defined twice"))
+                log.add(source.diagnostic(s.valueMark("level"), .scaleLevelTwice(level)))
             }
             scale[level] = name
         }
         for level in 1...5 where scale[level] == nil {
-            log.add(source.diagnostic(map.markOf("scale"), "scale: level \(level) has no name; the scale has five levels, 1 to 5"))
+            log.add(source.diagnostic(map.markOf("scale"), .unnamedScaleLevel(level)))
         }
         var directives: [MaturityReport.Directive] = []
         for d in map.mappings("directives", what: "a directive", log: &log) {
             d.rejectUnknownKeys(allowed: ["id", "title", "short"], log: &log)
             guard let id = d.int("id", required: true, log: &log), let title = d.string("title", required: true, log: &log) else { continue }
             guard (1...10).contains(id) else {
-                log.add(source.diagnostic(d.valueMark("id"), "directive id \(id) is outside 1–10; the guideline has directives 1 to 10"))
+                log.add(source.diagnostic(d.valueMark("id"), .directiveOutOfRange(id)))
                 continue
             }
             if directives.contains(where: { $0.id == id }) {
-                log.add(source.diagnostic(d.valueMark("id"), "directive id \(id) is repeated; each of 1 to 10 appears once"))
+                log.add(source.diagnostic(d.valueMark("id"), .directiveRepeated(id)))
                 continue
             }
             // An axis label longer than eight characters crowds the radar.
             let short = d.string("short", log: &log) ?? (title.count <= 8 ? title : nil)
             guard let short else {
-                log.add(source.diagnostic(d.valueMark("title"), "directive \(id)'s title is too long for the radar's axis: add short: with a name of up to 8 characters", severity: .warning))
+                log.add(source.diagnostic(d.valueMark("title"), .directiveTitleTooLong(id), severity: .warning))
                 directives.append(.init(id: id, title: title, short: "指示\(id)"))
                 continue
             }
@@ -114,7 +114,7 @@ enum ReportsLoader {
         }
         let missing = (1...10).filter { id in !directives.contains { $0.id == id } }
         if !missing.isEmpty, !directives.isEmpty {
-            log.add(source.diagnostic(map.markOf("directives"), "directives: \(missing.map(String.init).joined(separator: ", ")) missing; list all ten"))
+            log.add(source.diagnostic(map.markOf("directives"), .missingDirectives(missing)))
         }
         var assessments: [MaturityReport.Assessment] = []
         for a in map.mappings("assessments", what: "an assessment", log: &log) {
@@ -125,7 +125,7 @@ enum ReportsLoader {
             assessments.append(.init(date: date, levels: levels, target: target, notes: a.string("notes", log: &log) ?? ""))
         }
         if assessments.isEmpty {
-            log.add(source.diagnostic(map.mark, "assessments: add at least one dated assessment"))
+            log.add(source.diagnostic(map.mark, .noAssessments))
         }
         guard !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
         var report = MaturityReport(scale: scale, directives: directives.sorted { $0.id < $1.id }, assessments: assessments.sorted { $0.date < $1.date })
@@ -136,20 +136,20 @@ enum ReportsLoader {
     /// `{1: 3, 2: 2, …}`: directive id → level 1–5.
     private static func levelMap(_ a: YAMLMapping, key: String, required: Bool, scale: [Int: String], source: YAMLSource,
                                  log: inout DiagnosticLog) -> [Int: Int] {
-        guard let m = YAMLMapping.optional(a.value(key), source: source, what: key, log: &log) else {
+        guard let m = YAMLMapping.optional(a.value(key), source: source, what: .value(of: key), log: &log) else {
             if required { log.add(source.diagnostic(a.mark, .missingKey(key))) }
             return [:]
         }
         var out: [Int: Int] = [:]
         for k in m.keys {
             guard let id = Int(k), (1...10).contains(id) else {
-                log.add(source.diagnostic(m.markOf(k), "\(key): directive id '\(k)' is outside 1–10"))
+                log.add(source.diagnostic(m.markOf(k), .levelDirectiveOutOfRange(key, id: k)))
                 continue
             }
             guard let level = m.int(k, log: &log) else { continue }
             guard (1...5).contains(level) else {
                 let valid = (1...5).map { "\($0) \(scale[$0] ?? "")".trimmed() }.joined(separator: ", ")
-                log.add(source.diagnostic(m.valueMark(k), "\(key): directive \(id) has level \(level); levels are 1–5 (\(valid))"))
+                log.add(source.diagnostic(m.valueMark(k), .levelOutOfRange(key, directive: id, level: level, valid: valid)))
                 continue
             }
             out[id] = level
@@ -157,7 +157,7 @@ enum ReportsLoader {
         if required {
             let missing = (1...10).filter { out[$0] == nil && m.value(String($0)) == nil }
             if !missing.isEmpty {
-                log.add(source.diagnostic(m.mark, "\(key): no level for directive \(missing.map(String.init).joined(separator: ", ")); give each of 1 to 10 a level 1–5"))
+                log.add(source.diagnostic(m.mark, .missingLevels(key, directives: missing)))
             }
         }
         return out

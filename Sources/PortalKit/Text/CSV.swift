@@ -6,8 +6,15 @@ public struct CSVRecord: Sendable, Equatable {
 }
 
 public struct CSVError: Error, Sendable, Equatable {
+    public enum Problem: Sendable, Equatable {
+        case quoteInUnquotedField, textAfterClosingQuote, unclosedQuote
+    }
+
     public var line: Int
-    public var message: String
+    public var problem: Problem
+
+    /// In English, as in services.csv (`Message.csv`).
+    public var message: String { Message.csv(problem).text(.en) }
 }
 
 public enum CSV {
@@ -59,7 +66,7 @@ public enum CSV {
                 inQuotes = true
                 atFieldStart = false
             case "\"":
-                throw CSVError(line: line, message: "a quote inside an unquoted field: quote the whole field and double the quote (\"\")")
+                throw CSVError(line: line, problem: .quoteInUnquotedField)
             case ",":
                 fields.append(field)
                 field = ""
@@ -73,14 +80,14 @@ public enum CSV {
                 recordLine = line
             default:
                 if quotedFieldEnded {
-                    throw CSVError(line: line, message: "text after a closing quote: a quoted field must end at a comma or line end")
+                    throw CSVError(line: line, problem: .textAfterClosingQuote)
                 }
                 atFieldStart = false
                 field.unicodeScalars.append(scalar)
             }
         }
         if inQuotes {
-            throw CSVError(line: recordLine, message: "a quoted field is never closed")
+            throw CSVError(line: recordLine, problem: .unclosedQuote)
         }
         if !field.isEmpty || !fields.isEmpty || quotedFieldEnded {
             endRecord()

@@ -8,7 +8,7 @@ enum GlossaryLoader {
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> Glossary {
         let source = YAMLSource(path: path)
-        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: "glossary.yml", log: &log) else {
+        guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("glossary.yml"), log: &log) else {
             return Glossary(displayPath: path, terms: [])
         }
         map.rejectUnknownKeys(allowed: ["terms"], log: &log)
@@ -30,16 +30,15 @@ enum GlossaryLoader {
             let line = e.mark?.line ?? 0
             let index = KanaIndex(term: term, reading: reading)
             if reading.isEmpty, index != .latin {
-                log.add(source.diagnostic(e.valueMark("term"), "term '\(term)' needs reading: (in kana) to be placed in the 50音 index"))
+                log.add(source.diagnostic(e.valueMark("term"), .noReading(term)))
             } else if !reading.isEmpty, !KanaIndex.isKana(reading) {
-                log.add(source.diagnostic(e.valueMark("reading"), "reading '\(reading)' must be written in hiragana or katakana"))
+                log.add(source.diagnostic(e.valueMark("reading"), .readingNotKana(reading)))
             }
             let aliases = e.stringList("aliases", log: &log)
             for (word, key) in [(term, "term")] + aliases.map({ ($0, "aliases") }) {
                 let folded = SearchText.key(word)
                 if let first = owner[folded], first.term != term || first.line != line {
-                    log.add(source.diagnostic(e.valueMark(key),
-                        "'\(word)' is already a word of '\(first.term)' (line \(first.line)); a word may belong to one entry only"))
+                    log.add(source.diagnostic(e.valueMark(key), .wordOfOtherTerm(word, term: first.term, line: first.line)))
                 } else if owner[folded] == nil {
                     owner[folded] = (term, line)
                 }
@@ -56,7 +55,7 @@ enum GlossaryLoader {
         }
         for (term, marks) in zip(terms, seeAlsoMarks) {
             for name in term.seeAlso where !declared.contains(name) {
-                log.add(source.diagnostic(marks[0], "see_also '\(name)' is not a term of the glossary"))
+                log.add(source.diagnostic(marks[0], .unknownSeeAlso(name)))
             }
         }
         terms.sort { a, b in
