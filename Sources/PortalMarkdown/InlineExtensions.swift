@@ -144,25 +144,13 @@ enum InlineExtensions {
     private static func isASCIIWordByte(_ b: UInt8) -> Bool { isASCIIAlnum(b) || b == UInt8(ascii: "_") }
 
     private static func autolink(_ node: OpaquePointer) {
-        let bytes = Array(string(node).utf8)
-        let found = links(in: bytes)
-        guard !found.isEmpty else { return }
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        cmark_node_set_literal(node, text(0..<found[0].range.lowerBound))
-        var last = node
-        for (i, link) in found.enumerated() {
-            guard let anchor = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { return }
-            cmark_node_set_url(anchor, link.destination)
-            cmark_node_set_literal(label, text(link.range))
+        let found = links(in: Array(string(node).utf8))
+        splitText(node, at: found.map(\.range)) { i, text in
+            guard let anchor = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+            cmark_node_set_url(anchor, found[i].destination)
+            cmark_node_set_literal(label, text)
             cmark_node_append_child(anchor, label)
-            cmark_node_insert_after(last, anchor)
-            last = anchor
-            let end = i + 1 < found.count ? found[i + 1].range.lowerBound : bytes.count
-            if link.range.upperBound < end, let rest = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(rest, text(link.range.upperBound..<end))
-                cmark_node_insert_after(last, rest)
-                last = rest
-            }
+            return anchor
         }
     }
 

@@ -301,24 +301,13 @@ private struct TreeWalker {
     /// The text node keeps what comes before the first use; each use becomes a link slot holding
     /// its word, followed by the text up to the next use.
     private func splitTerms(_ node: OpaquePointer, _ uses: [(range: Range<Int>, index: Int)]) {
-        let bytes = Array(string(cmark_node_get_literal(node)).utf8)
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        cmark_node_set_literal(node, text(0..<uses[0].range.lowerBound))
-        var last = node
-        for (i, use) in uses.enumerated() {
-            guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let word = cmark_node_new(CMARK_NODE_TEXT) else { return }
-            cmark_node_set_on_enter(slot, LinkSlots.open(use.index))
-            cmark_node_set_on_exit(slot, LinkSlots.close(use.index))
-            cmark_node_set_literal(word, text(use.range))
+        splitText(node, at: uses.map(\.range)) { i, text in
+            guard let slot = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let word = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+            cmark_node_set_on_enter(slot, LinkSlots.open(uses[i].index))
+            cmark_node_set_on_exit(slot, LinkSlots.close(uses[i].index))
+            cmark_node_set_literal(word, text)
             cmark_node_append_child(slot, word)
-            cmark_node_insert_after(last, slot)
-            last = slot
-            let end = i + 1 < uses.count ? uses[i + 1].range.lowerBound : bytes.count
-            if use.range.upperBound < end, let rest = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(rest, text(use.range.upperBound..<end))
-                cmark_node_insert_after(last, rest)
-                last = rest
-            }
+            return slot
         }
     }
 
