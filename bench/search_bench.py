@@ -166,7 +166,17 @@ def build_site(portal, name, content):
     return {"output": output, "wall": wall, "phases": phases, "search_bytes": total, "search_files": files,
             "terms_files": len(terms), "docs_files": len(docs), "largest_terms": largest_terms,
             "meta_bytes": os.path.getsize(os.path.join(search_dir, "meta.js")),
-            "index_json_bytes": index_json, "documents": len(meta["documents"]), "terms": len(meta["terms"])}
+            "index_json_bytes": index_json, "documents": len(meta["documents"]), "terms": count_terms(search_dir, terms)}
+
+
+def count_terms(search_dir, shard_names):
+    """Terms in the page's shards (search-index.json lists them only with --json-index full)."""
+    count = 0
+    for name in shard_names:
+        text = open(os.path.join(search_dir, name), encoding="utf-8").read()
+        body = text[text.index("{"):text.rindex("}") + 1]
+        count += len(json.loads(body))
+    return count
 
 
 # ---- the portal's own search in Chromium ---------------------------------------------------------

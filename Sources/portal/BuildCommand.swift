@@ -11,8 +11,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var options: BuildOptions
 
     func run() async throws {
-        var request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
-        request.useCache = !options.noCache
+        let request = options.request
         let clock = ContinuousClock()
         let start = clock.now
         let showProgress = !options.quiet && Console.stderrIsTerminal

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PortalKit
 
 /// The options every command that builds shares (`build` now, `watch` and `serve` later).
 struct BuildOptions: ParsableArguments {
@@ -22,4 +23,19 @@ struct BuildOptions: ParsableArguments {
 
     @Flag(help: ArgumentHelp(Language.text(ja: "ビルドキャッシュ（出力フォルダーの隣の .portal-cache/）を読み書きしません。", en: "Neither read nor write the build cache (.portal-cache/ beside the output folder).")))
     var noCache = false
+
+    @Option(help: ArgumentHelp(Language.text(
+        ja: "search-index.json（ほかのツール向けの索引）の中身: summary（各文書の情報と要約。既定）または full（本文とすべての語の出現位置も）。",
+        en: "What search-index.json (the index for other tools) holds: summary (each document's metadata and a summary; the default) or full (also the whole text and every term's postings).")))
+    var jsonIndex: JSONIndexContents = .summary
+
+    /// The build these options ask for.
+    var request: BuildRequest {
+        var request = BuildRequest(content: content, templates: templates, output: output, strict: strict)
+        request.useCache = !noCache
+        request.jsonIndex = jsonIndex
+        return request
+    }
 }
+
+extension JSONIndexContents: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct WatchLoop {
     func run() async {
         // What each build leaves for the next: a one-page edit re-renders and writes what changed.
         var session = BuildSession()
-        let request = BuildRequest(content: options.content, templates: options.templates, output: options.output, strict: options.strict)
+        let request = options.request
         let interruptSources = Self.installInterruptHandler()
         defer { interruptSources.forEach { $0.cancel() } }
         OutputRecovery.run(request)

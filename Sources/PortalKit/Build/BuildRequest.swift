@@ -12,6 +12,8 @@ public struct BuildRequest: Sendable {
     public var strict: Bool
     /// Read and write `.portal-cache/` beside the output (`portal build`; not `--no-cache`).
     public var useCache = true
+    /// What search-index.json holds (`--json-index`).
+    public var jsonIndex = JSONIndexContents.summary
 
     public init(content: String, templates: String, output: String, strict: Bool = false,
                 relativeTo base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {

@@ -191,14 +191,14 @@ public enum Builder {
         // The index is a pure function of what was rendered: with the cache, the index of the
         // very same documents is the last output's index files.
         progress(.index)
-        let indexDigest = cached ? RenderCache.digest(output.searchDocuments) : nil
+        let indexDigest = cached ? RenderCache.digest(output.searchDocuments).combined(with: Fingerprint.of(request.jsonIndex)) : nil
         let index: SearchIndexState?
         let indexFiles: [OutputFile]
         if let indexDigest, let kept = run.previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
             indexFiles = kept
             index = nil
         } else {
-            var built = await SearchIndexState.build(output.searchDocuments)
+            var built = await SearchIndexState.build(output.searchDocuments, json: request.jsonIndex)
             indexFiles = await built.files()
             index = built
         }

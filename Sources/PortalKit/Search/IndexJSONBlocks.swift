@@ -18,7 +18,7 @@ struct IndexJSONBlocks: Sendable {
     /// The file's pieces. `changedTerms`/`changedDocuments`: what changed since the last call
     /// (nil: everything).
     mutating func pieces(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
-                         changedTerms: Set<String>?, changedDocuments: Set<Int>?) async -> [[UInt8]] {
+                         changedTerms: Set<String>?, changedDocuments: Set<Int>?, contents: JSONIndexContents = .full) async -> [[UInt8]] {
         // Documents: a block is kept while its bounds are the same and none of its documents changed.
         let documentStarts = Self.starts(documents.count) { documents[$0].boundary }
         var dirtyDocuments = Set<Int>()
@@ -71,6 +71,7 @@ struct IndexJSONBlocks: Sendable {
         w.raw("{")
         w.key("average_length"); w.double(averageLength); w.comma()
         w.key("bm25"); w.raw("{"); w.key("b"); w.double(SearchIndex.b); w.comma(); w.key("k1"); w.double(SearchIndex.k1); w.raw("}"); w.comma()
+        w.key("contents"); w.string(contents.rawValue); w.comma()
         w.key("documents"); w.raw("[")
         var pieces: [[UInt8]] = [w.bytes]
         pieces.reserveCapacity(documentBlocks.count + newTermBlocks.count + 3)
@@ -87,7 +88,7 @@ struct IndexJSONBlocks: Sendable {
         pieces += newTermBlocks.map { $0!.bytes }
         w = JSONWriter(capacity: 64)
         w.raw("}"); w.comma()
-        w.key("version"); w.int(SearchIndex.version)
+        w.key("version"); w.int(JSONIndexContents.version)
         w.raw("}\n")
         pieces.append(w.bytes)
         return pieces

@@ -32,14 +32,18 @@ enum SearchIndexFiles {
         var category: String
         var categoryLabel: String
 
-        init(_ d: SearchDocument, id: Int) {
-            var w = JSONWriter(capacity: d.text.utf8.count + 256)
+        init(_ d: SearchDocument, id: Int, json contents: JSONIndexContents = .full) {
+            var w = JSONWriter(capacity: (contents == .full ? d.text.utf8.count : 256) + 256)
             w.raw("{")
             w.key("breadcrumb"); w.stringArray(d.breadcrumb); w.comma()
             w.key("category"); w.string(d.category); w.comma()
             w.key("id"); w.int(id); w.comma()
             w.key("page_title"); w.string(d.pageTitle); w.comma()
-            w.key("text"); w.string(d.text); w.comma()
+            if contents == .full {
+                w.key("text"); w.string(d.text); w.comma()
+            } else {
+                w.key("summary"); w.string(JSONIndexContents.summary(of: d.text)); w.comma()
+            }
             w.key("title"); w.string(d.title); w.comma()
             w.key("type"); w.string(d.kind.rawValue); w.comma()
             w.key("url"); w.string(d.url)
@@ -296,12 +300,15 @@ struct ScriptParts: Sendable {
 
     /// `changedTerms`/`changedDocuments`: what changed since the last assembly (nil: everything).
     mutating func assemble(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
-                           changedTerms: Set<String>?, changedDocuments: Set<Int>?) async -> [OutputFile] {
+                           changedTerms: Set<String>?, changedDocuments: Set<Int>?, json contents: JSONIndexContents = .full) async -> [OutputFile] {
         let nothingChanged = changedTerms?.isEmpty == true && changedDocuments?.isEmpty == true
         // search-index.json holds everything, in blocks of documents and of terms.
         if !nothingChanged || json == nil {
+            // The postings are the page's (its shards below); the JSON has them only when full.
+            let full = contents == .full
             json = OutputFile(path: SearchIndexFiles.jsonPath, pieces: await jsonBlocks.pieces(
-                averageLength: averageLength, documents: documents, terms: terms, changedTerms: changedTerms, changedDocuments: changedDocuments))
+                averageLength: averageLength, documents: documents, terms: full ? terms : [],
+                changedTerms: full ? changedTerms : changedTerms.map { _ in [] }, changedDocuments: changedDocuments, contents: contents))
         }
         let count = SearchIndexFiles.shardCount(terms)
         var members = Array(repeating: [SearchIndexFiles.TermPieces](), count: count)

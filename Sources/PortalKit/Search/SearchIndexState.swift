@@ -18,6 +18,8 @@ struct SearchIndexState: Sendable {
     private var parts = ScriptParts()
     private var changedTerms: Set<String>? = nil
     private var changedDocuments: Set<Int>? = nil
+    /// What search-index.json holds.
+    private var json: JSONIndexContents = .summary
 
     /// An index of nothing: what is left in a build's state once its index is taken out.
     init() {
@@ -44,7 +46,7 @@ struct SearchIndexState: Sendable {
                     averageLength: average)
     }
 
-    static func build(_ documents: [SearchDocument]) async -> SearchIndexState {
+    static func build(_ documents: [SearchDocument], json: JSONIndexContents = .summary) async -> SearchIndexState {
         let frequencies = await parallelMap(documents, SearchIndex.frequencies)
         let lengths = frequencies.map(\.length)
         let total = lengths.reduce(0, +)
@@ -80,9 +82,11 @@ struct SearchIndexState: Sendable {
                 terms[key] = pieces
             }
         }
-        let documentPieces = await parallelMap(Array(documents.enumerated())) { SearchIndexFiles.DocumentPieces($1, id: $0) }
-        return SearchIndexState(documents: documents, frequencies: frequencies, lengths: lengths, totalLength: total, average: average,
-                                postings: postings, terms: terms, order: sortedKeys(terms), documentPieces: documentPieces)
+        let documentPieces = await parallelMap(Array(documents.enumerated())) { SearchIndexFiles.DocumentPieces($1, id: $0, json: json) }
+        var state = SearchIndexState(documents: documents, frequencies: frequencies, lengths: lengths, totalLength: total, average: average,
+                                     postings: postings, terms: terms, order: sortedKeys(terms), documentPieces: documentPieces)
+        state.json = json
+        return state
     }
 
     /// Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
@@ -96,7 +100,7 @@ struct SearchIndexState: Sendable {
     /// change (a weight that rounds the same is no change), so a small edit re-encodes a few
     /// terms, not every term of the page.
     mutating func update(_ next: [SearchDocument]) async {
-        guard next.count == documents.count else { return self = await Self.build(next) }
+        guard next.count == documents.count else { return self = await Self.build(next, json: json) }
         var changed: [Int] = []
         for i in next.indices where next[i] != documents[i] {
             guard next[i].url == documents[i].url, next[i].kind == documents[i].kind else { return self = await Self.build(next) }
@@ -135,7 +139,7 @@ struct SearchIndexState: Sendable {
             }
             frequencies[doc] = tf
             documents[doc] = next[doc]
-            documentPieces[doc] = SearchIndexFiles.DocumentPieces(next[doc], id: doc)
+            documentPieces[doc] = SearchIndexFiles.DocumentPieces(next[doc], id: doc, json: json)
             changedDocuments?.insert(doc)
         }
         var termsAddedOrRemoved = false
@@ -181,7 +185,7 @@ struct SearchIndexState: Sendable {
     mutating func files() async -> [OutputFile] {
         let terms = order.map { self.terms[$0]! }
         let files = await parts.assemble(averageLength: average, documents: documentPieces, terms: terms,
-                                         changedTerms: changedTerms, changedDocuments: changedDocuments)
+                                         changedTerms: changedTerms, changedDocuments: changedDocuments, json: json)
         changedTerms = []
         changedDocuments = []
         return files
