@@ -9,6 +9,19 @@ import Foundation
 /// One deliberate difference from GFM: a bare URL ends at the first character that is not ASCII.
 /// Japanese has no spaces, and 「https://www.ipa.go.jp/を参照」 means the address without を参照.
 enum InlineExtensions {
+    /// Whether `source` could hold anything these extensions rewrite: most pages hold none, and
+    /// a scan of their bytes is far cheaper than a walk of their tree.
+    static func mayApply(to source: String) -> Bool {
+        var bytes = source.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "~"), UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "w"), UInt8(ascii: "W"): return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     static func apply(_ doc: OpaquePointer) {
         cmark_consolidate_text_nodes(doc)
         var items: [OpaquePointer] = []

@@ -16,7 +16,7 @@ public enum Markdown {
 
         let columns = ColumnMap(text)
         PipeTables.apply(doc, lines: columns, options: cmarkOptions)
-        InlineExtensions.apply(doc)
+        if InlineExtensions.mayApply(to: text) { InlineExtensions.apply(doc) }
         var walker = TreeWalker(options: options, columns: columns)
         walker.walk(doc)
         walker.rewrite()

@@ -50,10 +50,10 @@ enum PipeTables {
         guard texts.contains(where: { $0.contains(UInt8(ascii: "|")) }) else { return }
         var start: Int?
         var alignments: [Alignment] = []
+        var header: [String] = []
         for i in 0..<(texts.count - 1) {
-            guard let delimiter = delimiterRow(texts[i + 1]), let header = cells(texts[i]), header.count == delimiter.count else { continue }
-            start = i
-            alignments = delimiter
+            guard let delimiter = delimiterRow(texts[i + 1]), let found = cells(texts[i]), found.count == delimiter.count else { continue }
+            (start, alignments, header) = (i, delimiter, found)
             break
         }
         guard let start else { return }
@@ -62,7 +62,7 @@ enum PipeTables {
         var headerText: [String] = []
         let head = section("<thead>", "</thead>")
         let headRow = section("<tr>", "</tr>")
-        for (cell, alignment) in zip(cells(texts[start]) ?? [], alignments) {
+        for (cell, alignment) in zip(header, alignments) {
             let node = cellNode(cell, tag: "th", scope: true, alignment: alignment, line: first + start, options: options)
             headerText.append(plainText(node))
             cmark_node_append_child(headRow, node)

@@ -21,7 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if showProgress { Console.progress(Language.text(ja: phase.japanese + "…", en: "\(phase.rawValue)…")) }
             }
             if showProgress { Console.progress("") }
-            summary.warnings.forEach { Console.error($0.text(Language.messages)) }
+            summary.warnings.forEach { Console.error($0.text(Language.current)) }
             summary.notes.forEach { Console.error("note: \($0)") }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
@@ -41,7 +41,7 @@ struct BuildCommand: AsyncParsableCommand {
             }
         } catch {
             if showProgress { Console.progress("") }
-            error.diagnostics.forEach { Console.error($0.text(Language.messages)) }
+            error.diagnostics.forEach { Console.error($0.text(Language.current)) }
             let errors = error.errorCount
             let warnings = error.diagnostics.count - errors
             Console.error(Language.text(

@@ -39,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .json:
             print(SiteChecker.json(report), terminator: "")
         case .text:
-            report.diagnostics.forEach { print($0.text(Language.messages)) }
+            report.diagnostics.forEach { print($0.text(Language.current)) }
             if let r = report.registry {
                 let parts = r.rows.map { "\($0.category.label) \($0.count)" + ($0.pentest.map { "（ペネトレーションテストあり \($0)）" } ?? "") }
                 print(Language.text(ja: "基準適合サービスリスト: \(r.total) 件（", en: "registry: \(r.total) services: ") + parts.joined(separator: ", ") + Language.text(ja: "）", en: ""))

@@ -1,26 +1,21 @@
 import Foundation
 import PortalKit
 
-/// The language of the command's own words: Japanese when the locale is (`LC_ALL`, then
-/// `LC_MESSAGES`, then `LANG` = ja_*), English otherwise.
+/// Which `MessageLanguage` the command speaks: Japanese when the locale is (`LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG` = ja_*) or `--lang ja`, English otherwise.
 enum Language {
-    case ja, en
-
     /// Set once, from `--lang`, before any command runs.
-    nonisolated(unsafe) static var chosen: Language?
+    nonisolated(unsafe) static var chosen: MessageLanguage?
 
-    static var current: Language { chosen ?? fromLocale }
+    static var current: MessageLanguage { chosen ?? fromLocale }
 
-    private static let fromLocale: Language = {
+    private static let fromLocale: MessageLanguage = {
         let env = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = env[key], !value.isEmpty { return value.hasPrefix("ja") ? .ja : .en }
         }
         return .en
     }()
-
-    /// The language diagnostics are printed in.
-    static var messages: MessageLanguage { current == .ja ? .ja : .en }
 
     /// The text in the current language.
     static func text(ja: String, en: String) -> String { current == .ja ? ja : en }

@@ -61,7 +61,7 @@ struct PublishCommand: ParsableCommand {
                 ja: "\(output)/ を \(destination)/ に\(dryRun ? "公開すると" : "公開しました"): 新規 \(plan.added.count)、変更 \(plan.changed.count)、削除 \(plan.removed.count)、変更なし \(plan.unchanged)\(dryRun ? "（--dry-run のため何もしていません）" : "")",
                 en: "\(verb) \(output)/ to \(destination)/: \(plan.added.count) new, \(plan.changed.count) changed, \(plan.removed.count) removed, \(plan.unchanged) unchanged"))
         } catch {
-            Console.error(error.text(Language.messages))
+            Console.error(error.text(Language.current))
             throw ExitCode(1)
         }
     }

@@ -37,7 +37,7 @@ struct ServicesCommand: ParsableCommand {
         do {
             registry = try RegistryCommandSupport.load(content: folder)
         } catch {
-            error.diagnostics.forEach { Console.error($0.text(Language.messages)) }
+            error.diagnostics.forEach { Console.error($0.text(Language.current)) }
             throw ExitCode(1)
         }
         let services: [Service]

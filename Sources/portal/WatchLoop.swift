@@ -44,7 +44,7 @@ struct WatchLoop {
         let start = clock.now
         do {
             let summary = try await Builder.build(request, session: &session)
-            summary.warnings.forEach { Console.error($0.text(Language.messages)) }
+            summary.warnings.forEach { Console.error($0.text(Language.current)) }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
                 let prefix = reason.map { "\($0): " } ?? ""
@@ -60,7 +60,7 @@ struct WatchLoop {
             }
             afterBuild(nil)
         } catch {
-            let lines = error.diagnostics.map { $0.text(Language.messages) }
+            let lines = error.diagnostics.map { $0.text(Language.current) }
             lines.forEach { Console.error($0) }
             Console.error(Language.text(
                 ja: "ビルド失敗: エラー \(error.errorCount) 件。\(OutputRecovery.unchangedClause(request, display: options.output))。見張りを続けます",

@@ -59,12 +59,6 @@ enum RenderCache {
             }
             return files
         }
-
-        /// The same for one guidance page, which must still go to the same place.
-        func file(for contentPath: String, at path: SitePath, digest: StableDigest) -> OutputFile? {
-            guard let files = files(for: contentPath, digest: digest), files.count == 1, files[0].path == path else { return nil }
-            return files[0]
-        }
     }
 
     static func file(for output: URL) -> URL {
@@ -72,7 +66,7 @@ enum RenderCache {
     }
 
     /// The templates a group of pages is rendered with, and site.yml.
-    static func layout(templates: [String: String], site: StableDigest?) -> StableDigest {
+    static func layout(templates: [String: String], site: StableDigest) -> StableDigest {
         var d = StableDigest()
         for name in templates.keys.sorted() {
             d.add(name)

@@ -35,9 +35,4 @@ public enum Suggestion {
         }
         return previous[b.count]
     }
-
-    /// ` (did you mean 'x'?)`, or nothing.
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
-        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
 }
