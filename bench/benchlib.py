@@ -107,7 +107,7 @@ def wait_for_portal(portal, tries=60, delay=10):
     raise SystemExit(f"bench: {portal} not found or not runnable: run 'make release' first")
 
 
-PHASE_RE = re.compile(r"^(\w+)\s+([0-9.]+) s\s*$")
+PHASE_RE = re.compile(r"^(\w+)\s+([0-9.]+) s(?:\s|$)")
 
 
 def run_build(portal, content, output, templates=None, quiet=False, extra=()):

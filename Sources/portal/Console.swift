@@ -14,10 +14,15 @@ enum Console {
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
     }
 
-    /// `--timings`: one line per phase, to standard error.
+    /// `--timings`: one line per phase, to standard error: its time, then the memory resident
+    /// when it ended and the peak so far.
     static func timings(_ summary: BuildSummary) {
-        for (phase, duration) in summary.timings {
-            error(phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", duration.seconds))
+        for t in summary.timings {
+            var line = t.phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", t.duration.seconds)
+            if let rss = t.residentBytes, let peak = t.peakResidentBytes {
+                line += String(format: "  rss %5d MB  peak %5d MB", rss / 1_000_000, peak / 1_000_000)
+            }
+            error(line)
         }
     }
 }

@@ -42,23 +42,54 @@ public struct BuildSummary: Sendable {
     /// same documents.
     public var keptIndex = false
     public var warnings: [Diagnostic]
-    /// How long each phase took, in order (for `--timings` and benchmarks).
-    public var timings: [(phase: BuildPhase, duration: Duration)] = []
+    /// How long each phase took and the memory in use at its end, in order (for `--timings`
+    /// and benchmarks).
+    public var timings: [PhaseTiming] = []
     /// Things the user should know that are not about the content (a damaged cache set aside).
     public var notes: [String] = []
 }
 
-/// Wall-clock time per phase, measured with a monotonic clock.
+/// The steps `--timings` reports: finer than the phases diagnostics are filed under (the
+/// Markdown stage apart from the templates, the index's files apart from its postings).
+public enum TimingPhase: String, Sendable, CaseIterable {
+    /// Content, templates and assets read and checked.
+    case load
+    /// Markdown parsed and its links resolved.
+    case parse
+    /// Pages made from the templates.
+    case render
+    /// Search documents tokenised, postings collected and weighted.
+    case index
+    /// The index's files encoded (shards, chunks, search-index.json).
+    case encode
+    /// Files written and the output swapped in (or updated in place).
+    case write
+}
+
+/// One step of a build as `--timings` prints it.
+public struct PhaseTiming: Sendable {
+    public var phase: TimingPhase
+    /// Wall-clock time, from a monotonic clock.
+    public var duration: Duration
+    /// The process's resident memory when the phase ended, and its peak so far (bytes; nil
+    /// where /proc cannot tell).
+    public var residentBytes: Int?
+    public var peakResidentBytes: Int?
+}
+
+/// Wall-clock time and memory per phase.
 struct PhaseTimings {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
-    private(set) var entries: [(phase: BuildPhase, duration: Duration)] = []
+    private(set) var entries: [PhaseTiming] = []
 
     init() { last = clock.now }
 
-    mutating func end(_ phase: BuildPhase) {
-        let now = clock.now
-        entries.append((phase, now - last))
+    /// `phase` ended now, or at `instant` (a step measured inside another).
+    mutating func end(_ phase: TimingPhase, at instant: ContinuousClock.Instant? = nil) {
+        let now = instant ?? clock.now
+        let memory = ProcessMemory.current()
+        entries.append(PhaseTiming(phase: phase, duration: now - last, residentBytes: memory?.resident, peakResidentBytes: memory?.peak))
         last = now
     }
 }

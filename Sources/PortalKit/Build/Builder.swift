@@ -35,6 +35,7 @@ public enum Builder {
         run.timings.end(.load)
         progress(.render)
         let made = try await render(input, &run, previous: session?.state)
+        run.timings.end(.parse, at: made.output.markdownEnded)
         run.timings.end(.render)
         // Watch, and the folder is as this process left it: the index is patched and only what
         // changed is written. Otherwise the portal is written aside and swapped in.
@@ -149,8 +150,9 @@ public enum Builder {
         progress(.index)
         var (index, previousFiles) = Self.takeIndex(state)
         await index.update(made.output.searchDocuments)
-        let all = made.files + (await index.files())
         run.timings.end(.index)
+        let all = made.files + (await index.files())
+        run.timings.end(.encode)
         progress(.write)
         let changed: Int
         do {
@@ -195,14 +197,16 @@ public enum Builder {
         let index: SearchIndexState?
         let indexFiles: [OutputFile]
         if let indexDigest, let kept = run.previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
+            run.timings.end(.index)
             indexFiles = kept
             index = nil
         } else {
             var built = await SearchIndexState.build(output.searchDocuments, json: request.jsonIndex)
+            run.timings.end(.index)
             indexFiles = await built.files()
             index = built
         }
-        run.timings.end(.index)
+        run.timings.end(.encode)
 
         progress(.write)
         do {

@@ -22,6 +22,8 @@ public struct SiteRenderer: Sendable {
         var fingerprints: [String: StableDigest]?
         /// Pages taken from the previous output instead of rendered.
         var keptPages = 0
+        /// When the Markdown stage ended and the templates began (`--timings`).
+        var markdownEnded = ContinuousClock.now
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
@@ -63,6 +65,7 @@ public struct SiteRenderer: Sendable {
         let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        let markdownEnded = ContinuousClock.now
         let guidance = all.filter { $0.page.page.kind == .guidance }
         let incident = all.first { $0.page.page.kind == .incident }
 
@@ -142,7 +145,7 @@ public struct SiteRenderer: Sendable {
                            .navigationNotPage(item.path.string)))
         }
         return Output(files: files.sorted { $0.path < $1.path }, pages: guidance.map(\.page), searchDocuments: documents, memo: memo,
-                      fingerprints: made.fingerprints, keptPages: made.keptPages)
+                      fingerprints: made.fingerprints, keptPages: made.keptPages, markdownEnded: markdownEnded)
     }
 }
 
