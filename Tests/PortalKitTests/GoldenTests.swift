@@ -20,7 +20,7 @@ import Testing
             try? FileManager.default.removeItem(at: expectedRoot)
         }
         for file in files where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasPrefix("search/") {
-            let actual = try #require(site.read("output/" + file))
+            let actual = Self.readable(try #require(site.read("output/" + file)))
             let goldenURL = expectedRoot.appendingPathComponent(file)
             if Self.recording {
                 try FileManager.default.createDirectory(at: goldenURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -29,6 +29,18 @@ import Testing
             let golden = try String(contentsOf: goldenURL, encoding: .utf8)
             #expect(actual == golden, "\(file) differs from its golden file; run PORTAL_RECORD=1 swift test to re-record")
         }
+    }
+
+    /// A compressed search script as its golden file holds it: the JSON it carries, inflated, so
+    /// that a change to the documents shows in the diff.
+    static func readable(_ script: String) -> String {
+        let prefix = "PortalSearchData.", quote = ", \"", end = "\");\n"
+        guard script.hasPrefix(prefix), script.hasSuffix(end), let open = script.range(of: quote) else { return script }
+        let payload = script[open.upperBound..<script.index(script.endIndex, offsetBy: -end.count)]
+        guard let bytes = Data(base64Encoded: String(payload)), let json = Deflate.inflate(Array(bytes)) else {
+            return script + "\n(damaged: not the base64 of a zlib stream)"
+        }
+        return String(script[..<open.lowerBound]) + ", /* inflated by GoldenTests */ " + String(decoding: json, as: UTF8.self) + ");\n"
     }
 
     @Test("two builds of the sample by two processes into two fresh folders are byte-identical")

@@ -200,6 +200,38 @@ enum SampleIndex {
         #expect(await SearchIndex.build(docs).search("vpn").map(\.documents) == [[1]])
     }
 
+    @Test("document chunks and tails travel deflated, as base64 the browser inflates to their JSON")
+    func compressedScripts() async throws {
+        // 301 documents share a word: its postings overflow the head into a tail.
+        let docs = (0...300).map { i in
+            SearchDocument(kind: .guidance, title: "通報 \(i)", breadcrumb: ["ガイダンス"], url: "p\(i).html", text: "警察に通報する手順 \(i)")
+        }
+        let files = await SearchIndexFiles.files(SearchIndex.build(docs))
+        let chunks = files.filter { $0.path.string.hasPrefix("search/docs-") }
+        let tails = files.filter { $0.path.string.hasPrefix("search/tails-") }
+        try #require(!chunks.isEmpty && !tails.isEmpty)
+        var rows: [[String]] = []
+        var tailTerms: Set<String> = []
+        for file in chunks + tails {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            let readable = GoldenTests.readable(text)
+            #expect(readable.contains("/* inflated by GoldenTests */"), "\(file.path.string) is not a compressed script")
+            #expect(!text.contains("通報"), "\(file.path.string) carries plain text")
+            let json = Data(readable[readable.range(of: "*/ ")!.upperBound...].dropLast(3).utf8)
+            if file.path.string.hasPrefix("search/docs-") {
+                rows += try JSONDecoder().decode([[String]].self, from: json)
+            } else {
+                tailTerms.formUnion(try JSONDecoder().decode([String: String].self, from: json).keys)
+            }
+        }
+        #expect(tailTerms.contains("通報"))
+        #expect(rows.map { $0[3] } == docs.map(\.url))
+        #expect(rows.map { $0[4] } == docs.map(\.text))
+        // Smaller than the rows themselves, even at this size.
+        let raw = rows.reduce(0) { $0 + $1.joined().utf8.count }
+        #expect(chunks.reduce(0) { $0 + $1.bytes.count } < raw)
+    }
+
     @Test("postings encode as base-36 gaps")
     func postingsEncoding() {
         let encoded = SearchIndexFiles.encodePostings([.init(document: 3, weight: 100), .init(document: 40, weight: 7)])

@@ -126,7 +126,7 @@
     return Object.keys(tailPostings(tokens, meta, shards)).map(Number);
   }
 
-  /* How many postings the tails hold for these query tokens, by shard: about 5 bytes each. */
+  /* How many postings the tails hold for these query tokens, by shard (TAIL_BYTES_PER_POSTING each). */
   function tailPostings(tokens, meta, shards) {
     var needed = {};
     tokens.forEach(function (token) {
@@ -142,6 +142,8 @@
 
   /* Tails are fetched by themselves only while they stay small; beyond that the reader is asked. */
   var TAIL_BUDGET_BYTES = 150000;
+  /* A tail posting ("gap:weight,") is about 6 bytes of JSON and 3 once deflated and in base64. */
+  var TAIL_BYTES_PER_POSTING = 3;
 
   /* ---- what a query asks for: words, each with its alternatives ---- */
   function synonymKey(word) {
@@ -492,18 +494,32 @@
   root.PortalSearchData = {
     meta: function (m) { m.chunks = decodeStarts(m.chunks); store.meta = m; done("meta"); },
     terms: function (i, t) { store.terms[i] = t; done("terms-" + i); },
-    tails: function (i, t) { store.tails[i] = t; done("tails-" + i); },
-    docs: function (i, d) { store.docs[i] = d; done("docs-" + i); }
+    tails: function (i, z) { inflated("tails-" + i, z, function (t) { store.tails[i] = t; }); },
+    docs: function (i, z) { inflated("docs-" + i, z, function (d) { store.docs[i] = d; }); }
   };
-  function done(name) {
+  function done(name, error) {
     var w = store.waiting[name];
-    if (w) { w.resolve(); }
+    if (w) { if (error) w.reject(error); else w.resolve(); }
+  }
+  /* Document chunks and tails arrive deflated, as base64 (the build's SearchIndexFiles): about
+   * a third of their bytes. The browser inflates them itself; nothing is fetched. */
+  function inflated(name, b64, keep) {
+    var failed = function (e) { done(name, e instanceof Error ? e : new Error("could not read " + name)); };
+    try {
+      var bin = atob(b64), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+      new Response(stream).text().then(function (json) { keep(JSON.parse(json)); done(name); }, failed);
+    } catch (e) {
+      failed(e);
+    }
   }
   function load(name) {
     if (store.waiting[name]) return store.waiting[name].promise;
     var entry = {};
     entry.promise = new Promise(function (resolve, reject) {
       entry.resolve = resolve;
+      entry.reject = reject;
       var s = document.createElement("script");
       s.src = base + "search/" + name + ".js";
       s.onerror = function () { reject(new Error("could not load " + s.src)); };
@@ -539,7 +555,7 @@
          * unless that is a lot of data (very common words) and the reader has not asked. */
         var counts = tailPostings(tokens, meta, store.terms);
         var more = Object.keys(counts).map(Number).filter(function (i) { return !store.tails[i]; });
-        var bytes = more.reduce(function (total, i) { return total + counts[i] * 5; }, 0);
+        var bytes = more.reduce(function (total, i) { return total + counts[i] * TAIL_BYTES_PER_POSTING; }, 0);
         var scored = scoreWords(ws, meta, store.terms, store.tails);
         if (!more.length || (scored.size >= limit * 4 && !everything) || (!everything && bytes > TAIL_BUDGET_BYTES)) return scored;
         return Promise.all(more.map(function (i) { return load("tails-" + i); })).then(function () {
@@ -557,7 +573,7 @@
             var unloaded = Object.keys(missing).filter(function (i) { return !store.tails[i]; });
             return {
               total: results.length, partial: unloaded.length > 0,
-              remainingBytes: unloaded.reduce(function (total, i) { return total + missing[i] * 5; }, 0),
+              remainingBytes: unloaded.reduce(function (total, i) { return total + missing[i] * TAIL_BYTES_PER_POSTING; }, 0),
               results: top, words: ws, marks: marksOf(query), labels: meta.labels
             };
           });

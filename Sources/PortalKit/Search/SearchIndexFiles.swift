@@ -9,7 +9,12 @@ enum SearchIndexFiles {
     static let folder = "search"
     /// Aim for shards and chunks of about this size; a query touches a few of each.
     static let targetShardBytes = 12_000
-    static let targetChunkBytes = 6_000
+    /// Before compression: a chunk of about 12 kB of rows travels as about 5 kB.
+    static let targetChunkBytes = 12_000
+    /// Document chunks and tail files travel deflated (see `compressedScript`); tails are mostly
+    /// digits, where zlib's higher levels cost four times the time for a tenth of the size.
+    static let chunkLevel: Int32 = 6
+    static let tailLevel: Int32 = 3
     /// A term's best postings (by weight) go in its shard; the rest in a tail file loaded only
     /// when the heads do not give enough results. Common terms would otherwise make every query
     /// load hundreds of kilobytes.
@@ -172,11 +177,13 @@ enum SearchIndexFiles {
     }
 
     /// Shard `i` and its tail file (nil when no term in it has a tail) from its terms, in order.
+    /// The shard is plain (every query loads shards first); the tail, loaded only for common
+    /// words, is compressed.
     static func shardFiles(_ i: Int, _ terms: [TermPieces]) -> (OutputFile, OutputFile?) {
         var shard = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.head.count + 1 })
         var tail = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.tail.count + 1 })
         shard.raw("PortalSearchData.terms("); shard.int(i); shard.raw(", {")
-        tail.raw("PortalSearchData.tails("); tail.int(i); tail.raw(", {")
+        tail.raw("{")
         var tails = 0
         for (n, t) in terms.enumerated() {
             if n > 0 { shard.comma() }
@@ -188,9 +195,22 @@ enum SearchIndexFiles {
             }
         }
         shard.raw("});\n")
-        tail.raw("});\n")
+        tail.raw("}")
         return (OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shard.bytes),
-                tails > 0 ? OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: tail.bytes) : nil)
+                tails > 0 ? OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: compressedScript("tails", i, tail.bytes, level: tailLevel)) : nil)
+    }
+
+    /// `PortalSearchData.<callee>(i, "<base64 of json deflated>");`: search.js inflates the
+    /// string and parses the JSON. Base64 holds no quote, backslash or `<`, so the script is
+    /// safe whatever the JSON says.
+    static func compressedScript(_ callee: String, _ i: Int, _ json: [UInt8], level: Int32) -> [UInt8] {
+        let payload = Deflate.base64(json, level: level)
+        var out: [UInt8] = []
+        out.reserveCapacity(payload.count + 48)
+        out += Array("PortalSearchData.\(callee)(\(i), \"".utf8)
+        out += payload
+        out += Array("\");\n".utf8)
+        return out
     }
 
     /// Where each chunk of documents starts: a new chunk when the current one would pass the
@@ -199,10 +219,10 @@ enum SearchIndexFiles {
         var starts: [Int] = []
         var size = 0
         for (i, d) in documents.enumerated() {
-            // The file's bytes so far ("PortalSearchData.docs(N, [" and rows with their commas).
+            // The chunk's JSON so far (its rows with their commas), before compression.
             if starts.isEmpty || d.boundary || size + d.row.count > targetChunkBytes {
                 starts.append(i)
-                size = 25 + String(starts.count - 1).utf8.count + d.row.count
+                size = 2 + d.row.count
             } else {
                 size += 1 + d.row.count
             }
@@ -210,15 +230,16 @@ enum SearchIndexFiles {
         return starts
     }
 
+    /// Chunk `k`: its documents' rows as one JSON array, compressed.
     static func chunkFile(_ k: Int, _ rows: ArraySlice<DocumentPieces>) -> OutputFile {
         var chunk = JSONWriter(forScript: true, capacity: rows.reduce(64) { $0 + $1.row.count + 1 })
-        chunk.raw("PortalSearchData.docs("); chunk.int(k); chunk.raw(", [")
+        chunk.raw("[")
         for (n, d) in rows.enumerated() {
             if n > 0 { chunk.comma() }
             chunk.append(d.row)
         }
-        chunk.raw("]);\n")
-        return OutputFile(path: SitePath("\(folder)/docs-\(k).js"), bytes: chunk.bytes)
+        chunk.raw("]")
+        return OutputFile(path: SitePath("\(folder)/docs-\(k).js"), bytes: compressedScript("docs", k, chunk.bytes, level: chunkLevel))
     }
 
     /// Runs of documents of one kind and category: `[first id, kind, category, category label]`.
@@ -335,8 +356,9 @@ struct ScriptParts: Sendable {
         }
 
         let starts = SearchIndexFiles.chunkStarts(documents)
-        var newChunks: [OutputFile] = []
+        var newChunks: [OutputFile?] = []
         newChunks.reserveCapacity(starts.count)
+        var remake: [(k: Int, range: Range<Int>)] = []
         let changedSorted = (changedDocuments ?? []).sorted()
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : documents.count
@@ -345,14 +367,22 @@ struct ScriptParts: Sendable {
             // A changed document inside [start, end)?
             let low = changedSorted.partitionPoint { $0 < start }
             let touched = low < changedSorted.count && changedSorted[low] < end
-            newChunks.append(sameBounds && !touched ? chunks[k] : SearchIndexFiles.chunkFile(k, documents[start..<end]))
+            if sameBounds && !touched {
+                newChunks.append(chunks[k])
+            } else {
+                newChunks.append(nil)
+                remake.append((k, start..<end))
+            }
         }
+        // Chunks with a change are compressed again, on every core.
+        let remade = await parallelMap(remake) { SearchIndexFiles.chunkFile($0.k, documents[$0.range]) }
+        for (r, file) in zip(remake, remade) { newChunks[r.k] = file }
 
         shardCount = count
         shards = newShards
         tails = newTails
         chunkStarts = starts
-        chunks = newChunks
+        chunks = newChunks.map { $0! }
         var files: [OutputFile] = [json!]
         files += shards
         files += tails.compactMap { $0 }
