@@ -232,6 +232,19 @@ enum SampleIndex {
         #expect(chunks.reduce(0) { $0 + $1.bytes.count } < raw)
     }
 
+    @Test("an index built without its term counts (a single build) is rebuilt, not patched, when updated")
+    func unpatchableUpdate() async {
+        func docs(_ word: String) -> [SearchDocument] {
+            (0..<3).map { SearchDocument(kind: .guidance, title: "頁\($0)", breadcrumb: [], url: "p\($0).html", text: "\(word) の手順 \($0)") }
+        }
+        var single = await SearchIndexState.build(docs("通報"), patchable: false)
+        await single.update(docs("保全"))
+        var fresh = await SearchIndexState.build(docs("保全"))
+        #expect(single.index == fresh.index)
+        #expect(await single.files() == fresh.files())
+        #expect(single.index.search("保全").count == 3)
+    }
+
     @Test("postings encode as base-36 gaps")
     func postingsEncoding() {
         let encoded = SearchIndexFiles.encodePostings([.init(document: 3, weight: 100), .init(document: 40, weight: 7)])

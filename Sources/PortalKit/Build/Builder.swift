@@ -201,7 +201,7 @@ public enum Builder {
             indexFiles = kept
             index = nil
         } else {
-            var built = await SearchIndexState.build(output.searchDocuments, json: request.jsonIndex)
+            var built = await SearchIndexState.build(output.searchDocuments, json: request.jsonIndex, patchable: session != nil)
             run.timings.end(.index)
             indexFiles = await built.files()
             index = built

@@ -20,11 +20,11 @@ enum PostingEncoder {
         func contains(_ p: Posting) -> Bool { p.weight > weight || (p.weight == weight && p.document <= lastTie) }
     }
 
-    /// In one measuring and one writing pass: every posting between `prefix` and `suffix`, and,
-    /// given a cut, the head's and the tail's postings (each with gaps of its own) between
-    /// their prefixes and `suffix`.
+    /// In one measuring and one writing pass: every posting between `prefix` and `suffix`
+    /// (unless `all` is false: then empty), and, given a cut, the head's and the tail's postings
+    /// (each with gaps of its own) between their prefixes and `suffix`.
     static func encode(_ postings: [Posting], prefix: [UInt8], headPrefix: [UInt8], tailPrefix: [UInt8], suffix: [UInt8],
-                       cut: HeadCut?) -> (all: [UInt8], head: [UInt8], tail: [UInt8]) {
+                       cut: HeadCut?, all wantAll: Bool = true) -> (all: [UInt8], head: [UInt8], tail: [UInt8]) {
         var sizes = (all: prefix.count + suffix.count, head: headPrefix.count + suffix.count, tail: tailPrefix.count + suffix.count)
         var previous = (all: 0, head: 0, tail: 0), counts = (all: 0, head: 0, tail: 0)
         for p in postings {
@@ -53,18 +53,24 @@ enum PostingEncoder {
                 precondition(count == sizes.all, "posting size miscounted")
             }, [], [])
         }
+        if !wantAll { sizes.all = 0 }
         var head: [UInt8] = [], tail: [UInt8] = []
         let all = [UInt8](unsafeUninitializedCapacity: sizes.all) { all, allCount in
             head = [UInt8](unsafeUninitializedCapacity: sizes.head) { head, headCount in
                 tail = [UInt8](unsafeUninitializedCapacity: sizes.tail) { tail, tailCount in
-                    var a = Writer(all.baseAddress!, prefix), h = Writer(head.baseAddress!, headPrefix), t = Writer(tail.baseAddress!, tailPrefix)
+                    var h = Writer(head.baseAddress!, headPrefix), t = Writer(tail.baseAddress!, tailPrefix)
                     for p in postings {
-                        a.put(p)
                         if cut.contains(p) { h.put(p) } else { t.put(p) }
                     }
                     tailCount = t.finish(suffix)
                     headCount = h.finish(suffix)
-                    allCount = a.finish(suffix)
+                    if wantAll {
+                        var a = Writer(all.baseAddress!, prefix)
+                        for p in postings { a.put(p) }
+                        allCount = a.finish(suffix)
+                    } else {
+                        allCount = 0
+                    }
                     precondition(allCount == sizes.all && headCount == sizes.head && tailCount == sizes.tail, "posting size miscounted")
                 }
             }

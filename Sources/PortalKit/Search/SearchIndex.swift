@@ -14,11 +14,28 @@ public struct SearchIndex: Sendable, Equatable {
     public static let breadcrumbWeight = 2
     public static let textWeight = 1
 
+    /// Stored as two 32-bit integers: a 10,000-page site has millions of postings, and half the
+    /// bytes is a hundred megabytes less while the index is built.
     public struct Posting: Sendable, Equatable {
-        public var document: Int
+        private var storedDocument: Int32
+        private var storedWeight: Int32
+
+        public init(document: Int, weight: Int) {
+            storedDocument = Int32(clamping: document)
+            storedWeight = Int32(clamping: weight)
+        }
+
+        public var document: Int {
+            get { Int(storedDocument) }
+            set { storedDocument = Int32(clamping: newValue) }
+        }
+
         /// BM25 term-frequency part, length-normalised, times the document kind's boost, ×100 and rounded (keeps the files small
         /// and the output byte-identical across machines).
-        public var weight: Int
+        public var weight: Int {
+            get { Int(storedWeight) }
+            set { storedWeight = Int32(clamping: newValue) }
+        }
     }
 
     public var documents: [SearchDocument]

@@ -78,7 +78,8 @@ enum SearchIndexFiles {
         /// Where the head ended when encoded (nil: every posting is in the head).
         var cut: PostingEncoder.HeadCut?
 
-        init(_ term: String, _ postings: [SearchIndex.Posting]) {
+        /// `json`: also its entry in `search-index.json` (only the full index lists postings).
+        init(_ term: String, _ postings: [SearchIndex.Posting], json withJSON: Bool = true) {
             self.term = term
             let quote: [UInt8] = [UInt8(ascii: "\"")]
             var j = JSONWriter(capacity: term.utf8.count + 8)
@@ -90,9 +91,10 @@ enum SearchIndexFiles {
             k.int(postings.count); k.raw("|")
             cut = SearchIndexFiles.headCut(postings)
             if let cut {
-                (json, head, tail) = PostingEncoder.encode(postings, prefix: j.bytes, headPrefix: k.bytes, tailPrefix: key, suffix: quote, cut: cut)
+                (json, head, tail) = PostingEncoder.encode(postings, prefix: j.bytes, headPrefix: k.bytes, tailPrefix: key, suffix: quote, cut: cut,
+                                                           all: withJSON)
             } else {
-                json = PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote)
+                json = withJSON ? PostingEncoder.encode(postings, prefix: j.bytes, suffix: quote) : []
                 head = PostingEncoder.encode(postings, prefix: k.bytes, suffix: quote)
                 tail = []
             }

@@ -46,16 +46,40 @@ struct SearchIndexState: Sendable {
                     averageLength: average)
     }
 
-    static func build(_ documents: [SearchDocument], json: JSONIndexContents = .summary) async -> SearchIndexState {
-        let frequencies = await parallelMap(documents, SearchIndex.frequencies)
+    /// `patchable`: keep each document's term counts, which `update` needs to patch the index
+    /// (watch, serve). A single build drops them once the postings are collected: at 10,000
+    /// pages they are the largest thing the index holds.
+    static func build(_ documents: [SearchDocument], json: JSONIndexContents = .summary, patchable: Bool = true) async -> SearchIndexState {
+        var frequencies = await parallelMap(documents, SearchIndex.frequencies)
         let lengths = frequencies.map(\.length)
         let total = lengths.reduce(0, +)
         let average = SearchIndex.averageLength(total: total, count: documents.count)
-        let boosts = documents.map(\.kind.boost)
+        let partial = await collect(frequencies, lengths: lengths, average: average, boosts: documents.map(\.kind.boost), json: json)
+        let kept = patchable ? frequencies : []
+        frequencies = []
+        var postings: [TermKey: [SearchIndex.Posting]] = [:]
+        var terms: [TermKey: SearchIndexFiles.TermPieces] = [:]
+        postings.reserveCapacity(partial.reduce(0) { $0 + $1.count })
+        terms.reserveCapacity(postings.capacity)
+        for part in partial {
+            for (key, list, pieces) in part {
+                postings[key] = list
+                terms[key] = pieces
+            }
+        }
+        let documentPieces = await parallelMap(Array(documents.enumerated())) { SearchIndexFiles.DocumentPieces($1, id: $0, json: json) }
+        var state = SearchIndexState(documents: documents, frequencies: kept, lengths: lengths, totalLength: total, average: average,
+                                     postings: postings, terms: terms, order: sortedKeys(terms), documentPieces: documentPieces)
+        state.json = json
+        return state
+    }
+
+    /// Every term's postings, weighted, and its encoded pieces: the terms split into disjoint
+    /// parts, each collected (postings in document order) and encoded on its own core.
+    private static func collect(_ frequencies: [TermFrequencies], lengths: [Int], average: Double, boosts: [Double],
+                                json: JSONIndexContents) async -> [[(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)]] {
         let parts = max(ProcessInfoCores.count, 1)
-        // Terms split into disjoint parts, each collected (postings in document order) and
-        // encoded on its own core.
-        let partial = await parallelMap(Array(0..<parts)) { part -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
+        return await parallelMap(Array(0..<parts)) { part -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
             var slots = TermTable(capacity: 1 << 12)
             var keys: [TermKey] = []
             var lists: [[SearchIndex.Posting]] = []
@@ -70,23 +94,8 @@ struct SearchIndexState: Sendable {
                     lists[slot].append(SearchIndex.Posting(document: doc, weight: SearchIndex.weight(frequency: f, length: length, average: average, boost: boost)))
                 }
             }
-            return zip(keys, lists).map { ($0, $1, SearchIndexFiles.TermPieces($0.text, $1)) }
+            return zip(keys, lists).map { ($0, $1, SearchIndexFiles.TermPieces($0.text, $1, json: json == .full)) }
         }
-        var postings: [TermKey: [SearchIndex.Posting]] = [:]
-        var terms: [TermKey: SearchIndexFiles.TermPieces] = [:]
-        postings.reserveCapacity(partial.reduce(0) { $0 + $1.count })
-        terms.reserveCapacity(postings.capacity)
-        for part in partial {
-            for (key, list, pieces) in part {
-                postings[key] = list
-                terms[key] = pieces
-            }
-        }
-        let documentPieces = await parallelMap(Array(documents.enumerated())) { SearchIndexFiles.DocumentPieces($1, id: $0, json: json) }
-        var state = SearchIndexState(documents: documents, frequencies: frequencies, lengths: lengths, totalLength: total, average: average,
-                                     postings: postings, terms: terms, order: sortedKeys(terms), documentPieces: documentPieces)
-        state.json = json
-        return state
     }
 
     /// Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
@@ -100,17 +109,17 @@ struct SearchIndexState: Sendable {
     /// change (a weight that rounds the same is no change), so a small edit re-encodes a few
     /// terms, not every term of the page.
     mutating func update(_ next: [SearchDocument]) async {
-        guard next.count == documents.count else { return self = await Self.build(next, json: json) }
+        guard next.count == documents.count, frequencies.count == documents.count else { return self = await Self.build(next, json: json) }
         var changed: [Int] = []
         for i in next.indices where next[i] != documents[i] {
-            guard next[i].url == documents[i].url, next[i].kind == documents[i].kind else { return self = await Self.build(next) }
+            guard next[i].url == documents[i].url, next[i].kind == documents[i].kind else { return self = await Self.build(next, json: json) }
             changed.append(i)
         }
         if changed.isEmpty { return }
         let counted = changed.count > 8 ? await parallelMap(changed.map { next[$0] }, SearchIndex.frequencies) : changed.map { SearchIndex.frequencies(next[$0]) }
         var total = totalLength
         for (doc, tf) in zip(changed, counted) { total += tf.length - lengths[doc] }
-        guard SearchIndex.averageLength(total: total, count: next.count) == average else { return self = await Self.build(next) }
+        guard SearchIndex.averageLength(total: total, count: next.count) == average else { return self = await Self.build(next, json: json) }
         totalLength = total
 
         var touched = Set<TermKey>()
@@ -158,12 +167,13 @@ struct SearchIndexState: Sendable {
         for term in changedMore { reweighted[term] = nil }
         var previousPieces: [TermKey: SearchIndexFiles.TermPieces] = [:]
         for term in reweighted.keys { previousPieces[term] = terms[term] }
+        let withJSON = json == .full
         let encode = { @Sendable [reweighted, previousPieces] (term: TermKey, list: [SearchIndex.Posting]) -> SearchIndexFiles.TermPieces in
             if let (index, was) = reweighted[term], let old = previousPieces[term],
                let patched = old.replacingWeight(at: index, was: was, in: list) {
                 return patched
             }
-            return SearchIndexFiles.TermPieces(term.text, list)
+            return SearchIndexFiles.TermPieces(term.text, list, json: withJSON)
         }
         let pieces = reencode.count > 8 ? await parallelMap(reencode, encode) : reencode.map(encode)
         for ((term, _), piece) in zip(reencode, pieces) {

@@ -9,7 +9,7 @@ extension SearchIndexFiles.TermPieces {
         guard cut == self.cut else { return nil }
         var next = self
         let posting = postings[index]
-        next.json = Self.patch(json, posting: index, weight: posting.weight, counted: false)
+        if !json.isEmpty { next.json = Self.patch(json, posting: index, weight: posting.weight, counted: false) }
         guard let cut else {
             next.head = Self.patch(head, posting: index, weight: posting.weight, counted: true)
             return next
