@@ -47,16 +47,11 @@ struct SearchIndexState: Sendable {
     }
 
     /// `patchable`: keep each document's term counts, which `update` needs to patch the index
-    /// (watch, serve). A single build drops them once the postings are collected: at 10,000
-    /// pages they are the largest thing the index holds.
+    /// (watch, serve). A single build never holds them all: at 10,000 pages they would be the
+    /// largest thing the index holds.
     static func build(_ documents: [SearchDocument], json: JSONIndexContents = .summary, patchable: Bool = true) async -> SearchIndexState {
-        var frequencies = await parallelMap(documents, SearchIndex.frequencies)
-        let lengths = frequencies.map(\.length)
+        let (partial, kept, lengths, average) = await collect(documents, patchable: patchable, json: json)
         let total = lengths.reduce(0, +)
-        let average = SearchIndex.averageLength(total: total, count: documents.count)
-        let partial = await collect(frequencies, lengths: lengths, average: average, boosts: documents.map(\.kind.boost), json: json)
-        let kept = patchable ? frequencies : []
-        frequencies = []
         var postings: [TermKey: [SearchIndex.Posting]] = [:]
         var terms: [TermKey: SearchIndexFiles.TermPieces] = [:]
         postings.reserveCapacity(partial.reduce(0) { $0 + $1.count })
@@ -74,28 +69,58 @@ struct SearchIndexState: Sendable {
         return state
     }
 
-    /// Every term's postings, weighted, and its encoded pieces: the terms split into disjoint
-    /// parts, each collected (postings in document order) and encoded on its own core.
-    private static func collect(_ frequencies: [TermFrequencies], lengths: [Int], average: Double, boosts: [Double],
-                                json: JSONIndexContents) async -> [[(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)]] {
-        let parts = max(ProcessInfoCores.count, 1)
-        return await parallelMap(Array(0..<parts)) { part -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
-            var slots = TermTable(capacity: 1 << 12)
-            var keys: [TermKey] = []
-            var lists: [[SearchIndex.Posting]] = []
-            for (doc, tf) in frequencies.enumerated() {
-                let length = lengths[doc], boost = boosts[doc]
-                for (term, f) in zip(tf.terms, tf.counts) where term.part(of: parts) == part {
-                    let slot = slots.value(term) {
-                        keys.append(term)
-                        lists.append([])
-                        return lists.count - 1
-                    }
-                    lists[slot].append(SearchIndex.Posting(document: doc, weight: SearchIndex.weight(frequency: f, length: length, average: average, boost: boost)))
-                }
-            }
-            return zip(keys, lists).map { ($0, $1, SearchIndexFiles.TermPieces($0.text, $1, json: json == .full)) }
+    /// Every term's postings, weighted, and its encoded pieces, in three steps that each run on
+    /// every core: runs of documents are tokenised, each run's postings collected with their
+    /// counts as they come (no document's term counts are kept unless `patchable`); the runs'
+    /// lists are joined in document order; then each term's counts become BM25 weights, once the
+    /// average length is known, and the term is encoded.
+    private static func collect(_ documents: [SearchDocument], patchable: Bool, json: JSONIndexContents) async
+        -> (terms: [[(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)]], frequencies: [TermFrequencies], lengths: [Int], average: Double) {
+        let cores = max(ProcessInfoCores.count, 1)
+        // Enough runs that no core waits long for the last one.
+        let runCount = min(documents.count, cores * 8)
+        let runs = (0..<runCount).map { r in (documents.count * r / runCount)..<(documents.count * (r + 1) / runCount) }
+        var collected = await parallelMap(runs) { range in CollectedRun(documents[range], first: range.lowerBound, keepCounts: patchable) }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(documents.count)
+        var frequencies: [TermFrequencies] = []
+        for run in collected {
+            lengths += run.lengths
+            if patchable { frequencies += run.frequencies }
         }
+        let average = SearchIndex.averageLength(total: lengths.reduce(0, +), count: documents.count)
+
+        // Each run's lists appended, run after run: document order. A run is let go once joined.
+        var slots = TermTable(capacity: 1 << 14)
+        var keys: [TermKey] = []
+        var lists: [[SearchIndex.Posting]] = []
+        for r in collected.indices {
+            let run = collected[r]
+            collected[r] = CollectedRun()
+            for (key, list) in zip(run.keys, run.lists) {
+                let slot = slots.value(key) {
+                    keys.append(key)
+                    lists.append([])
+                    return lists.count - 1
+                }
+                lists[slot] += list
+            }
+        }
+
+        // Counts → weights, and each term encoded; terms in parts, one part per core.
+        let boosts = documents.map(\.kind.boost)
+        let parts = (0..<cores).map { p in (keys.count * p / cores)..<(keys.count * (p + 1) / cores) }
+        let weighted = await parallelMap(parts) { [lists, keys, lengths] range -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
+            range.map { i in
+                var list = lists[i]
+                for j in list.indices {
+                    let doc = list[j].document
+                    list[j].weight = SearchIndex.weight(frequency: list[j].weight, length: lengths[doc], average: average, boost: boosts[doc])
+                }
+                return (keys[i], list, SearchIndexFiles.TermPieces(keys[i].text, list, json: json == .full))
+            }
+        }
+        return (weighted, frequencies, lengths, average)
     }
 
     /// Sorted by UTF-8 bytes (code point order): deterministic, and far cheaper than String's
@@ -227,5 +252,35 @@ private extension Array where Element == SearchIndex.Posting {
         }
         insert(posting, at: i)
         return .inserted
+    }
+}
+
+/// One run of documents tokenised: each term's postings in the run, holding the term's count
+/// in the document where the weight will go (weights need the average length of all runs).
+private struct CollectedRun: Sendable {
+    var keys: [TermKey] = []
+    var lists: [[SearchIndex.Posting]] = []
+    var lengths: [Int] = []
+    /// Each document's term counts, when the index is to be patched later.
+    var frequencies: [TermFrequencies] = []
+
+    init() {}
+
+    init(_ documents: ArraySlice<SearchDocument>, first: Int, keepCounts: Bool) {
+        var slots = TermTable(capacity: 1 << 12)
+        lengths.reserveCapacity(documents.count)
+        for (offset, document) in documents.enumerated() {
+            let tf = SearchIndex.frequencies(document)
+            lengths.append(tf.length)
+            for (term, count) in zip(tf.terms, tf.counts) {
+                let slot = slots.value(term) {
+                    keys.append(term)
+                    lists.append([])
+                    return lists.count - 1
+                }
+                lists[slot].append(SearchIndex.Posting(document: first + offset, weight: count))
+            }
+            if keepCounts { frequencies.append(tf) }
+        }
     }
 }
