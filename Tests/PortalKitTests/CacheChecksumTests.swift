@@ -7,6 +7,39 @@ import Testing
 @Suite struct CacheChecksumTests {
     static let mutationsPerFile = 200
 
+    @Test("a checksum taken part by part equals the checksum of the parts joined, however they are cut")
+    func checksumInParts() {
+        var random = SeededGenerator.forTest("checksumInParts", fallback: 0xC0FFEE)
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...100, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var parts: [ArraySlice<UInt8>] = []
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + Int.random(in: 0...17, using: &random))
+                parts.append(bytes[start..<end])
+                start = end
+            }
+            var stream = StableDigestStream(length: bytes.count)
+            for part in parts { part.withUnsafeBytes { stream.add($0) } }
+            #expect(stream.finish() == CacheFile.checksum(bytes[...]), "\(bytes.count) bytes in \(parts.map(\.count)) (seed \(random.seed))")
+        }
+    }
+
+    @Test("a cache file stored in parts loads back whole; a cut one is damaged")
+    func storedInParts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-cachefile-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("parts.v1")
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        CacheFile.store(parts: [bytes[0..<3], bytes[3..<3], bytes[3..<9_001], bytes[9_001...]], at: url)
+        guard case .bytes(let loaded) = CacheFile.load(url) else { Issue.record("not loaded"); return }
+        #expect(loaded == bytes)
+        var onDisk = Array(try Data(contentsOf: url))
+        onDisk.removeLast()
+        try Data(onDisk).write(to: url)
+        guard case .damaged = CacheFile.load(url) else { Issue.record("a cut file was believed"); return }
+    }
+
     @Test("200 seeded bit flips and truncations of each cache file: every build equals a clean build")
     func damagedCaches() async throws {
         var random = SeededGenerator.forTest("damagedCaches", fallback: 20261204)

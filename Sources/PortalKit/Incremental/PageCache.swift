@@ -97,8 +97,7 @@ enum PageCache {
             }
             return CacheCoder.encode(page, capacity: 8192)[...]
         }
-        var bytes = CacheCoder.encode(header, capacity: encoded.reduce(256) { $0 + $1.count })
-        for page in encoded { bytes += page }
-        CacheFile.store(bytes, at: file(for: request.output))
+        // Written part by part: joined, the pages would be a second copy of a hundred megabytes.
+        CacheFile.store(parts: [CacheCoder.encode(header, capacity: 256)[...]] + encoded, at: file(for: request.output))
     }
 }

@@ -15,7 +15,7 @@ struct StableDigest: Sendable, Hashable, Codable {
     }
 
     @inline(__always)
-    private mutating func mix(_ word: UInt64) {
+    fileprivate mutating func mix(_ word: UInt64) {
         a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
         a ^= a >> 32
         b = (b ^ (word &+ 0x632B_E59B_D9B4_E019)) &* 0xC4CE_B9FE_1A85_EC53
@@ -65,5 +65,48 @@ struct StableDigest: Sendable, Hashable, Codable {
     mutating func add(_ texts: [String]) {
         add(texts.count)
         for t in texts { add(t) }
+    }
+}
+
+/// `StableDigest.add(_: UnsafeRawBufferPointer)` of bytes that arrive in parts: the same digest
+/// as of the parts joined, without joining them (a cache file of a hundred megabytes is
+/// checksummed as it is written, not copied whole first).
+struct StableDigestStream {
+    private var digest = StableDigest()
+    private var pending: UInt64 = 0
+    private var pendingBytes = 0
+
+    /// `length`: the bytes to come, all parts together (the digest starts with it).
+    init(length: Int) { digest.mix(UInt64(length)) }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        // Finish a word begun by the last part, then whole words, then keep the rest.
+        while pendingBytes > 0, pendingBytes < 8, i < bytes.count {
+            pending |= UInt64(bytes[i]) << (8 * UInt64(pendingBytes))
+            pendingBytes += 1
+            i += 1
+        }
+        if pendingBytes == 8 {
+            digest.mix(pending)
+            pending = 0
+            pendingBytes = 0
+        }
+        while i + 8 <= bytes.count {
+            digest.mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        while i < bytes.count {
+            pending |= UInt64(bytes[i]) << (8 * UInt64(pendingBytes))
+            pendingBytes += 1
+            i += 1
+        }
+    }
+
+    /// The digest; the last, partial word is mixed in as `add` does (a zero word if none).
+    func finish() -> StableDigest {
+        var d = digest
+        d.mix(pending)
+        return d
     }
 }
