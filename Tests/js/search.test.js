@@ -116,3 +116,53 @@ test("chunk lookup by document number; starts arrive as base-36 gaps", () => {
   assert.equal(S.chunkOf(31, [0, 31, 66]), 1);
   assert.equal(S.chunkOf(100, [0, 31, 66]), 2);
 });
+
+/* ---- inflate: the compressed search files ---- */
+const zlib = require("node:zlib");
+
+/* A fixed sequence (xorshift32), so that a failure can be replayed; the seed is in the test name. */
+function seeded(seed) {
+  let x = seed >>> 0 || 1;
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+}
+
+function samples(seed) {
+  const random = seeded(seed);
+  const words = ["ランサムウェア", "脆弱性", "通報", "VPN", "バックアップ", "警察", "、", "。", " ", "0123", "\n"];
+  const text = Array.from({ length: 4000 }, () => words[Math.floor(random() * words.length)]).join("");
+  const noise = Buffer.from(Array.from({ length: 3000 }, () => Math.floor(random() * 256)));
+  return [Buffer.alloc(0), Buffer.from("a"), Buffer.from(text), noise, Buffer.concat([noise, Buffer.from(text), noise]),
+    Buffer.from(JSON.stringify([["guidance", "通報", "ガイダンス", "a.html#x", text.slice(0, 500), "", "通報"]]))];
+}
+
+for (const seed of [1, 20261204]) {
+  test(`inflate agrees with zlib at every level and strategy (seed ${seed})`, () => {
+    const strategies = [zlib.constants.Z_DEFAULT_STRATEGY, zlib.constants.Z_FIXED, zlib.constants.Z_HUFFMAN_ONLY, zlib.constants.Z_RLE, zlib.constants.Z_FILTERED];
+    for (const input of samples(seed)) {
+      for (let level = 0; level <= 9; level++) {
+        for (const strategy of strategies) {
+          const z = zlib.deflateSync(input, { level, strategy });
+          const out = S.inflate(new Uint8Array(z));
+          assert.ok(Buffer.from(out).equals(input), `level ${level}, strategy ${strategy}, ${input.length} bytes`);
+        }
+      }
+    }
+  });
+}
+
+test("inflate refuses damaged streams instead of returning wrong bytes", () => {
+  const input = Buffer.from("被害に気づいたら、まず警察に通報します。".repeat(50));
+  const z = new Uint8Array(zlib.deflateSync(input));
+  assert.throws(() => S.inflate(z.subarray(0, z.length - 5)));
+  assert.throws(() => S.inflate(new Uint8Array([0x78])));
+  const header = z.slice(); header[0] = 0x79;
+  assert.throws(() => S.inflate(header));
+  const sum = z.slice(); sum[sum.length - 1] ^= 1;
+  assert.throws(() => S.inflate(sum), /checksum/);
+});
+
+test("inflateJSON reads what the build writes: base64 of deflated JSON", () => {
+  const rows = [["guidance", "通報する", "ガイダンス › 初動", "guidance/a.html#report", "警察へ通報します。", "", "初動"]];
+  const b64 = zlib.deflateSync(Buffer.from(JSON.stringify(rows)), { level: 6 }).toString("base64");
+  assert.deepEqual(S.inflateJSON(b64), rows);
+});
