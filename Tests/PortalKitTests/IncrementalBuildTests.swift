@@ -116,7 +116,7 @@ import Testing
         defer { site.cleanUp() }
         try await site.build()
         let cacheFile = PageCache.file(for: site.request.output)
-        #expect(cacheFile.path == site.url(".portal-cache/output/pages.v4").standardizedFileURL.path)
+        #expect(cacheFile.path == site.url(".portal-cache/output/pages.v5").standardizedFileURL.path)
         #expect(FileManager.default.fileExists(atPath: cacheFile.path))
         #expect(!site.tree("output").keys.contains { $0.contains("portal-cache") })
         for step in Self.steps {

@@ -13,9 +13,9 @@ enum CacheFile {
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> StableDigest {
-        var d = StableDigest()
+        var d = StableDigestStream()
         bytes.withUnsafeBytes { d.add($0) }
-        return d
+        return d.finish()
     }
 
     static func load(_ url: URL) -> Loaded {
@@ -63,29 +63,54 @@ enum CacheFile {
 
     /// The parts one after another, then their checksum: written part by part, never joined.
     static func store(parts: [ArraySlice<UInt8>], at url: URL) {
-        var sum = StableDigestStream(length: parts.reduce(0) { $0 + $1.count })
-        var trailer: [UInt8] = []
-        let temporary = url.appendingPathExtension("tmp-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-            var ok = true
+        guard var writer = Writer(url) else { return }
+        writer.append(parts)
+        writer.commit()
+    }
+
+    /// A cache file written as its bytes come, checksummed on the way (a hundred megabytes of
+    /// pages need not be in memory at once), then renamed into place; or removed, old and new,
+    /// if anything failed.
+    struct Writer {
+        private let url: URL
+        private let temporary: URL
+        private let fd: Int32
+        private var sum = StableDigestStream()
+        private var ok = true
+
+        init?(_ url: URL) {
+            self.url = url
+            temporary = url.appendingPathExtension("tmp-\(getpid())")
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                try? FileManager.default.removeItem(at: url)
+                return nil
+            }
+        }
+
+        mutating func append(_ parts: [ArraySlice<UInt8>]) {
             for part in parts where ok {
                 part.withUnsafeBytes { sum.add($0) }
-                ok = writeAll(fd, part)
+                ok = CacheFile.writeAll(fd, part)
             }
+        }
+
+        /// The checksum written, the file closed and renamed into place.
+        consuming func commit() {
             let digest = sum.finish()
+            var trailer: [UInt8] = []
             for lane in [digest.a, digest.b] { for i in 0..<8 { trailer.append(UInt8(truncatingIfNeeded: lane >> (8 * UInt64(i)))) } }
-            ok = ok && writeAll(fd, trailer[...])
-            guard close(fd) == 0, ok, rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            try? FileManager.default.removeItem(at: url)
+            ok = ok && CacheFile.writeAll(fd, trailer[...])
+            if close(fd) != 0 { ok = false }
+            if !ok || rename(temporary.path, url.path) != 0 {
+                try? FileManager.default.removeItem(at: temporary)
+                try? FileManager.default.removeItem(at: url)
+            }
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
+    fileprivate static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBytes { raw in
             var done = 0
             while done < raw.count {

@@ -8,7 +8,7 @@ import PortalMarkdown
 /// recorded beside it: `RenderCache`.) The cache is ignored, and rewritten, when its format
 /// version or the `portal` binary differs, or when it cannot be read.
 enum PageCache {
-    static let version = 4
+    static let version = 5
     static let folderName = ".portal-cache"
     static let fileName = "pages.v\(version)"
 
@@ -90,14 +90,20 @@ enum PageCache {
             (path, parsed[path], StoredPage(path: path, memo: memo, document: parsed[path].flatMap { $0.page == memo.page ? $0.document : nil }))
         }
         // The cache's own objects, handed through load and parse unchanged, are its own bytes.
-        let encoded = await parallelMap(stored) { path, parse, page -> ArraySlice<UInt8> in
+        let encode = { @Sendable (path: String, parse: ParsedPage?, page: StoredPage) -> ArraySlice<UInt8> in
             if let old = reusable[path], !old.encoded.isEmpty, old.memo.stamp == page.memo.stamp, old.memo.page === page.memo.page,
                old.parsed === parse {
                 return old.encoded
             }
             return CacheCoder.encode(page, capacity: 8192)[...]
         }
-        // Written part by part: joined, the pages would be a second copy of a hundred megabytes.
-        CacheFile.store(parts: [CacheCoder.encode(header, capacity: 256)[...]] + encoded, at: file(for: request.output))
+        // Encoded and written a batch at a time: all at once, the encoded pages would be a
+        // hundred megabytes held while the index is built on the other core.
+        guard var writer = CacheFile.Writer(file(for: request.output)) else { return }
+        writer.append([CacheCoder.encode(header, capacity: 256)[...]])
+        for start in stride(from: 0, to: stored.count, by: 512) {
+            writer.append(await parallelMap(Array(stored[start..<min(start + 512, stored.count)]), encode))
+        }
+        writer.commit()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `portal build` records of the units it rendered (`RenderUnits`), for its next run, in
-/// `.portal-cache/<output>/renders.v3` beside the page cache: for each unit (a guidance page,
+/// `.portal-cache/<output>/renders.v4` beside the page cache: for each unit (a guidance page,
 /// the list pages, the search page with the incident sheet, each kind's pages) its fingerprint,
 /// with the stamps its files had in the output once the build was in place. Every fingerprint
 /// covers the unit's layout (the texts of the templates it is rendered with, and site.yml as
@@ -12,7 +12,7 @@ import Foundation
 /// Anything else (no record, another `portal` binary, a damaged file, an output folder touched by
 /// hand) and they are rendered.
 enum RenderCache {
-    static let version = 3
+    static let version = 4
     static let fileName = "renders.v\(version)"
     /// The keys of the two units besides guidance pages (which go by content path; these cannot
     /// be one) and kinds.

@@ -68,18 +68,19 @@ struct StableDigest: Sendable, Hashable, Codable {
     }
 }
 
-/// `StableDigest.add(_: UnsafeRawBufferPointer)` of bytes that arrive in parts: the same digest
-/// as of the parts joined, without joining them (a cache file of a hundred megabytes is
-/// checksummed as it is written, not copied whole first).
+/// A digest of bytes that arrive in parts, the same however they are cut: the words of the
+/// bytes, then the last partial word and the length (which comes last, so that a file can be
+/// checksummed as it is written without knowing its size first).
 struct StableDigestStream {
     private var digest = StableDigest()
     private var pending: UInt64 = 0
     private var pendingBytes = 0
+    private var length = 0
 
-    /// `length`: the bytes to come, all parts together (the digest starts with it).
-    init(length: Int) { digest.mix(UInt64(length)) }
+    init() {}
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        length += bytes.count
         var i = 0
         // Finish a word begun by the last part, then whole words, then keep the rest.
         while pendingBytes > 0, pendingBytes < 8, i < bytes.count {
@@ -103,10 +104,10 @@ struct StableDigestStream {
         }
     }
 
-    /// The digest; the last, partial word is mixed in as `add` does (a zero word if none).
     func finish() -> StableDigest {
         var d = digest
         d.mix(pending)
+        d.mix(UInt64(length))
         return d
     }
 }
