@@ -139,3 +139,40 @@ import Testing
         #expect(site.read("output/guidance/a.html")?.contains("二番目の版") == true)
     }
 }
+
+/// A single build writes pages into the staging folder while it renders them; a mistake found
+/// after that still leaves the last portal exactly as it was and no staging folder behind.
+@Suite struct StreamedStagingTests {
+    @Test("pages streamed to the staging folder, then a broken link: output/ as before, nothing left beside it")
+    func failureAfterStreaming() async throws {
+        let site = try TestSite([
+            "content/guidance/a.md": page("一", body: "最初の版。[二](b.md)\n"),
+            "content/guidance/b.md": page("二", body: "二つ目\n"),
+        ])
+        defer { site.cleanUp() }
+        try await site.build()
+        let before = site.tree("output")
+        #expect(before["guidance/a.html"] != nil)
+        // b.md's link is broken: found while resolving links, after which the pages are still
+        // rendered (and streamed) so that every mistake of the run is reported.
+        try site.write("content/guidance/a.md", page("一", body: "新しい版。[二](b.md)\n"))
+        try site.write("content/guidance/b.md", page("二", body: "[なし](missing.md)\n"))
+        await #expect(throws: BuildFailure.self) { try await site.build() }
+        #expect(site.tree("output") == before)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output.") }
+        #expect(beside.isEmpty, "\(beside)")
+    }
+
+    @Test("a single build's pages are the bytes a build holding them in memory writes")
+    func streamedEqualsHeld() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        // Through a session (watch's first build), pages stay in memory and are written at the end.
+        var session = BuildSession()
+        _ = try await site.build(session: &session, output: "held")
+        try await site.build(output: "streamed", useCache: false)
+        let (held, streamed) = (site.tree("held"), site.tree("streamed"))
+        #expect(held.count > 50)
+        #expect(held == streamed)
+    }
+}

@@ -34,7 +34,21 @@ public enum Builder {
         let input = try await load(&run, previous: session?.state, snapshot: session?.snapshot)
         run.timings.end(.load)
         progress(.render)
-        let made = try await render(input, &run, previous: session?.state)
+        // A single build writes each page into the staging folder as soon as it is rendered and
+        // keeps none of their bytes; watch keeps them, to compare the next build's with.
+        let staging: StagedOutputFolder.Staging?
+        do {
+            staging = session == nil ? try writer.begin() : nil
+        } catch {
+            throw BuildFailure(run.log.entries + [error.diagnostic])
+        }
+        let made: Made
+        do throws(BuildFailure) {
+            made = try await render(input, &run, previous: session?.state, staging: staging)
+        } catch {
+            staging?.abort()
+            throw error
+        }
         run.timings.end(.parse, at: made.output.markdownEnded)
         run.timings.end(.render)
         // Watch, and the folder is as this process left it: the index is patched and only what
@@ -45,7 +59,7 @@ public enum Builder {
            let state = session?.state.take() {
             return try await update(made, input, &run, from: state, marker: marker, session: &session, progress: progress)
         }
-        return try await publish(made, input, &run, writer: writer, session: &session, progress: progress)
+        return try await publish(made, input, &run, writer: writer, staging: staging, session: &session, progress: progress)
     }
 
     /// What one build carries from phase to phase besides the phases' results.
@@ -105,7 +119,8 @@ public enum Builder {
     }
 
     /// Every file of the portal but the search index's, checked to go to distinct places.
-    private static func render(_ input: Input, _ run: inout Run, previous: BuildState?) async throws(BuildFailure) -> Made {
+    private static func render(_ input: Input, _ run: inout Run, previous: BuildState?,
+                               staging: StagedOutputFolder.Staging?) async throws(BuildFailure) -> Made {
         let request = run.request, site = input.site
         let parseKey = site.parseSettings.fingerprint
         let parsedCache = run.cache.flatMap { $0.parseSettings == parseKey ? $0.entries.compactMapValues(\.parsed) : nil } ?? [:]
@@ -114,8 +129,11 @@ public enum Builder {
                 RenderCache.Reuse(entries: $0.entries, outputRoot: request.output.path)
             }
         }
+        var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
+        if let staging { sink = { staging.stage($0) } }
         let output = await SiteRenderer(templates: input.templates).render(site, reusing: previous?.render, parsed: parsedCache,
-                                                                           previousOutput: run.previousOutput, fingerprints: run.cached, log: &run.log)
+                                                                           previousOutput: run.previousOutput, fingerprints: run.cached,
+                                                                           sink: sink, log: &run.log)
         try check(run.log, strict: request.strict)
         let attachments: [OutputFile]
         do {
@@ -168,7 +186,7 @@ public enum Builder {
 
     /// `portal build` (and a session's first build): the portal written aside while the index is
     /// built on the other core, then swapped in; the build cache written for the next run.
-    private static func publish(_ made: Made, _ input: Input, _ run: inout Run, writer: StagedOutputFolder,
+    private static func publish(_ made: Made, _ input: Input, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
                                 session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         let request = run.request, output = made.output, cached = run.cached, cache = run.cache, parseKey = made.parseKey
         // The page cache is written again only if some page's file changed (or came or went).
@@ -182,8 +200,8 @@ public enum Builder {
             }
         }
         let staging: StagedOutputFolder.Staging
-        do {
-            staging = try writer.begin()
+        do throws(OutputError) {
+            if let begun { staging = begun } else { staging = try writer.begin() }
         } catch {
             throw BuildFailure(run.log.entries + [error.diagnostic])
         }
@@ -211,6 +229,7 @@ public enum Builder {
         progress(.write)
         do {
             try await pagesWritten.value
+            try staging.check()
             try staging.write(indexFiles)
             try staging.commit()
         } catch let error as OutputError {

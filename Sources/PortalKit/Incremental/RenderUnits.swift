@@ -130,7 +130,11 @@ enum RenderUnits {
 
     /// `fingerprints`: compute every unit's (the build cache compares and records them; watch
     /// compares inputs and needs none).
-    static func run(_ units: [RenderUnit], reusing earlier: (any RenderedUnits)?, fingerprints wanted: Bool) async -> Result {
+    /// `sink`: where each job's files go as soon as they are made, on the core that made them;
+    /// what it answers is kept instead (a single build writes pages to the staging folder there
+    /// and keeps no bytes).
+    static func run(_ units: [RenderUnit], reusing earlier: (any RenderedUnits)?, fingerprints wanted: Bool,
+                    sink: (@Sendable ([OutputFile]) -> [OutputFile])? = nil) async -> Result {
         let fingerprints: [StableDigest]? = wanted ? await parallelMap(units) { $0.input.fingerprint.combined(with: $0.layout) } : nil
         var files = [[OutputFile]?](repeating: nil, count: units.count)
         var jobs: [(unit: Int, job: RenderJob)] = []
@@ -144,7 +148,7 @@ enum RenderUnits {
                 jobs += unit.jobs().map { (i, $0) }
             }
         }
-        let results = await parallelMap(jobs) { $0.job() }
+        let results = await parallelMap(jobs) { job in sink.map { sink in job.job().map(sink) } ?? job.job() }
         var failures: [TemplateError] = []
         var failed: Set<String> = []
         for ((unit, _), result) in zip(jobs, results) {

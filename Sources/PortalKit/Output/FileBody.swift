@@ -12,6 +12,10 @@ public enum FileBody: Sendable {
     /// absolute path), which has this stamp: `portal build` knows from its cache that it would
     /// render the same bytes. Staging links it; it is read only if asked for its bytes.
     case previous(file: String, stamp: FileStamp)
+    /// Already written where it belongs in the staging folder (`file`, its absolute path), as
+    /// it was rendered: a single build streams pages to disk rather than holding them all.
+    /// Read only if asked for its bytes.
+    case staged(file: String, size: Int)
 
     /// A large generated file kept as pieces (search-index.json).
     var isPieces: Bool {
@@ -24,6 +28,7 @@ public enum FileBody: Sendable {
         case .bytes(let b): return b.count
         case .pieces(let p): return p.reduce(0) { $0 + $1.count }
         case .previous(_, let stamp): return Int(stamp.size)
+        case .staged(_, let size): return size
         }
     }
 
@@ -36,7 +41,7 @@ public enum FileBody: Sendable {
             out.reserveCapacity(count)
             for piece in p { out += piece }
             return out
-        case .previous(let file, _):
+        case .previous(let file, _), .staged(let file, _):
             return FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
         }
     }
@@ -45,7 +50,7 @@ public enum FileBody: Sendable {
         switch self {
         case .bytes(let b): return [b]
         case .pieces(let p): return p
-        case .previous: return [joined]
+        case .previous, .staged: return [joined]
         }
     }
 

@@ -128,6 +128,7 @@ public struct StagedOutputFolder: Sendable {
         let target: URL
         let displayPath: String
         private let madeFolders = Mutex<Set<String>>([""])
+        private let failures = Mutex<[OutputError]>([])
 
         init(folder: URL, target: URL, displayPath: String) {
             self.folder = folder
@@ -139,15 +140,21 @@ public struct StagedOutputFolder: Sendable {
         public func write(_ files: [OutputFile]) throws(OutputError) {
             for file in files {
                 let parent = file.path.components.dropLast().joined(separator: "/")
-                let isNew = madeFolders.withLock { $0.insert(parent).inserted }
-                if isNew {
+                // Made under the lock: pages are written from every core at once, and a page
+                // must not be written into a folder another core is still making.
+                let madeFolder: String? = madeFolders.withLock { made in
+                    guard !made.contains(parent) else { return nil }
                     do {
                         try FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
                     } catch {
-                        throw OutputError(path: displayPath, .stagingWriteFailed(error.localizedDescription))
+                        return error.localizedDescription
                     }
+                    made.insert(parent)
+                    return nil
                 }
+                if let madeFolder { throw OutputError(path: displayPath, .stagingWriteFailed(madeFolder)) }
                 let path = folder.path + "/" + file.path.string
+                if case .staged(let staged, _) = file.body, staged == path { continue }
                 if case .previous(let previous, let stamp) = file.body {
                     // Taken as it is: linked, or the build fails rather than guess its bytes.
                     guard FileStamp(path: previous) == stamp, link(previous, path) == 0 else {
@@ -166,6 +173,24 @@ public struct StagedOutputFolder: Sendable {
         /// instead of written again: most files of a rebuild are unchanged, and creating tens of
         /// thousands of fresh inodes right after deleting as many is what made writing slow
         /// (ext4 skips recently freed inodes one by one). Any doubt, and the file is written.
+        /// Writes the files now and answers them as written (`.staged`), their bytes let go: the
+        /// render step of a single build hands each page here as soon as it is made. A failure
+        /// is kept for `check()` and the files are answered as they were.
+        public func stage(_ files: [OutputFile]) -> [OutputFile] {
+            do {
+                try write(files)
+            } catch {
+                failures.withLock { $0.append(error) }
+                return files
+            }
+            return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
+        }
+
+        /// The first failure of `stage`, if any.
+        public func check() throws(OutputError) {
+            if let first = failures.withLock({ $0.first }) { throw first }
+        }
+
         static func linkUnchanged(_ previous: String, to path: String, body: FileBody) -> Bool {
             var info = stat()
             guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == body.count else { return false }

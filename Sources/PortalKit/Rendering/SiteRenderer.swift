@@ -42,9 +42,10 @@ public struct SiteRenderer: Sendable {
     /// run's output as the build cache recorded it. `fingerprints`: every unit's is wanted (the
     /// build cache records them). What is reused is decided by `RenderUnits`, not here.
     /// `checkOnly`: report the Markdown's mistakes (every page's and kind's) and render nothing.
+    /// `sink`: see `RenderUnits.run`.
     func render(_ site: LoadedSite, reusing previous: RenderMemo?, parsed cached: [String: ParsedPage] = [:],
                 previousOutput: RenderCache.Reuse? = nil, fingerprints: Bool = false, checkOnly: Bool = false,
-                log: inout DiagnosticLog) async -> Output {
+                sink: (@Sendable ([OutputFile]) -> [OutputFile])? = nil, log: inout DiagnosticLog) async -> Output {
         let earlier: (any RenderedUnits)? = previous?.units ?? previousOutput
         var memo = RenderMemo()
 
@@ -127,7 +128,7 @@ public struct SiteRenderer: Sendable {
         }
 
         // Units → files, each taken from an earlier render while its fingerprint is the same.
-        let made = await RenderUnits.run(units, reusing: earlier, fingerprints: fingerprints)
+        let made = await RenderUnits.run(units, reusing: earlier, fingerprints: fingerprints, sink: sink)
         for error in made.failures {
             log.add(.error(.render, path: templates.displayPath(error.name), templates.sources[error.name] != nil
                 ? .templateFailed(error.name)
