@@ -90,7 +90,10 @@ struct SearchIndexState: Sendable {
         }
         let average = SearchIndex.averageLength(total: lengths.reduce(0, +), count: documents.count)
 
-        // Each run's lists appended, run after run: document order. A run is let go once joined.
+        // Each run's lists appended, run after run (document order), counts turned into weights
+        // on the way: the lists are then final, and encoding them copies nothing. A run is let go
+        // once joined.
+        let boosts = documents.map(\.kind.boost)
         var slots = TermTable(capacity: 1 << 14)
         var keys: [TermKey] = []
         var lists: [[SearchIndex.Posting]] = []
@@ -103,22 +106,19 @@ struct SearchIndexState: Sendable {
                     lists.append([])
                     return lists.count - 1
                 }
-                lists[slot] += list
+                lists[slot].reserveCapacity(lists[slot].count + list.count)
+                for p in list {
+                    let doc = p.document
+                    lists[slot].append(SearchIndex.Posting(document: doc, weight: SearchIndex.weight(
+                        frequency: p.weight, length: lengths[doc], average: average, boost: boosts[doc])))
+                }
             }
         }
 
-        // Counts → weights, and each term encoded; terms in parts, one part per core.
-        let boosts = documents.map(\.kind.boost)
+        // Each term encoded; terms in parts, one part per core.
         let parts = (0..<cores).map { p in (keys.count * p / cores)..<(keys.count * (p + 1) / cores) }
-        let weighted = await parallelMap(parts) { [lists, keys, lengths] range -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
-            range.map { i in
-                var list = lists[i]
-                for j in list.indices {
-                    let doc = list[j].document
-                    list[j].weight = SearchIndex.weight(frequency: list[j].weight, length: lengths[doc], average: average, boost: boosts[doc])
-                }
-                return (keys[i], list, SearchIndexFiles.TermPieces(keys[i].text, list, json: json == .full))
-            }
+        let weighted = await parallelMap(parts) { [lists, keys] range -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
+            range.map { i in (keys[i], lists[i], SearchIndexFiles.TermPieces(keys[i].text, lists[i], json: json == .full)) }
         }
         return (weighted, frequencies, lengths, average)
     }
