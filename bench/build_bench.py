@@ -40,7 +40,7 @@ OUT = os.path.join(ROOT, "bench/out")
 SECTION = "## Build: portal vs Hugo vs Hugo + Pagefind"
 PHASES_SECTION = "## Build phases"
 MODES = ["portal, clean", "portal, with cache", "portal, one page edited", "hugo", "hugo + pagefind"]
-PHASE_RE = re.compile(r"^(\w+)\s+([0-9.]+) s(?:\s+rss\s+(\d+) MB\s+peak\s+(\d+) MB)?")
+PHASE_RE = re.compile(r"^(\w+)\s+([0-9.]+) s(?:\s+rss\s+(\d+) MiB\s+peak\s+(\d+) MiB)?")
 
 
 def log(msg):
@@ -160,7 +160,7 @@ def bench_size(n, runs, portal, pagefind):
 
 
 def tables(runs_data):
-    rows = ["| pages | tool | median wall (s) | ratio to Hugo | peak RSS (MB) | ratio to Hugo | output (MB) | files | search files (MB) |",
+    rows = ["| pages | tool | median wall (s) | ratio to Hugo | peak RSS (MiB) | ratio to Hugo | output (MB) | files | search files (MB) |",
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for d in runs_data:
         res, sizes = d["results"], d["sizes"]
@@ -188,10 +188,10 @@ def tables(runs_data):
             if not ph:
                 cells.append("—")
                 continue
-            rss = f", {statistics.median(ph['rss']):.0f} MB" if ph["rss"] else ""
+            rss = f", {statistics.median(ph['rss']):.0f} MiB" if ph["rss"] else ""
             cells.append(f"{statistics.median(ph['wall']):.2f} s{rss}")
         whole = d["results"]["portal, clean"]
-        phase_rows.append(f"| {d['n']:,} | " + " | ".join(cells) + f" | {statistics.median(whole['wall']):.2f} s, peak {max(whole['rss']):.0f} MB |")
+        phase_rows.append(f"| {d['n']:,} | " + " | ".join(cells) + f" | {statistics.median(whole['wall']):.2f} s, peak {max(whole['rss']):.0f} MiB |")
     return "\n".join(rows), "\n".join(phase_rows)
 
 
@@ -244,7 +244,8 @@ falls on all rows alike. Median wall time; peak RSS is the largest of the rounds
     phases = f"""{PHASES_SECTION}
 
 Measured {time.strftime('%Y-%m-%d', time.gmtime())} with `bench/build_bench.py`: the median of each step `portal build --timings`
-printed in the clean runs above, with the resident memory when it ended (`VmRSS`). The steps
+printed in the clean runs above, with the resident memory when it ended (`VmRSS`, MiB); the
+last column is the whole run's wall time and peak (`ru_maxrss`). The steps
 overlap a little: page files are written on one core while the index is built on the other,
 and `write` is what is left after the index is done.
 

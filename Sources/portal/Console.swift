@@ -20,7 +20,7 @@ enum Console {
         for t in summary.timings {
             var line = t.phase.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%8.3f s", t.duration.seconds)
             if let rss = t.residentBytes, let peak = t.peakResidentBytes {
-                line += String(format: "  rss %5d MB  peak %5d MB", rss / 1_000_000, peak / 1_000_000)
+                line += String(format: "  rss %5d MiB  peak %5d MiB", rss >> 20, peak >> 20)
             }
             error(line)
         }
