@@ -130,7 +130,7 @@ public enum Builder {
             }
         }
         var sink: (@Sendable ([OutputFile]) -> [OutputFile])?
-        if let staging { sink = { staging.stage($0) } }
+        if let staging { sink = { staging.stageInBackground($0) } }
         let output = await SiteRenderer(templates: input.templates).render(site, reusing: previous?.render, parsed: parsedCache,
                                                                            previousOutput: run.previousOutput, fingerprints: run.cached,
                                                                            sink: sink, log: &run.log)
@@ -229,6 +229,7 @@ public enum Builder {
         progress(.write)
         do {
             try await pagesWritten.value
+            await staging.drain()
             try staging.check()
             try staging.write(indexFiles)
             try staging.commit()

@@ -129,6 +129,8 @@ public struct StagedOutputFolder: Sendable {
         let displayPath: String
         private let madeFolders = Mutex<Set<String>>([""])
         private let failures = Mutex<[OutputError]>([])
+        /// Writes queued by `stageInBackground`, one after another.
+        private let writes = DispatchQueue(label: "portal.staging")
 
         init(folder: URL, target: URL, displayPath: String) {
             self.folder = folder
@@ -184,6 +186,19 @@ public struct StagedOutputFolder: Sendable {
                 return files
             }
             return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
+        }
+
+        /// `stage`, on a thread of its own: answers at once (as `stage` will have written them)
+        /// and writes in the background, so that rendering and indexing go on while the disk
+        /// works; each page's bytes are let go once written. `drain` waits for the writes.
+        public func stageInBackground(_ files: [OutputFile]) -> [OutputFile] {
+            writes.async { _ = self.stage(files) }
+            return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
+        }
+
+        /// Returns once every write `stageInBackground` queued is done.
+        public func drain() async {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in writes.async { done.resume() } }
         }
 
         /// The first failure of `stage`, if any.
@@ -249,6 +264,8 @@ public struct StagedOutputFolder: Sendable {
 
         /// Drops the staged build; the output was never touched.
         public func abort() {
+            // Writes still queued would make the folder again after it is removed.
+            writes.sync {}
             try? FileManager.default.removeItem(at: folder)
         }
     }
