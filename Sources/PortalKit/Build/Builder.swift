@@ -34,8 +34,8 @@ public enum Builder {
         let input = try await load(&run, previous: session?.state, snapshot: session?.snapshot)
         run.timings.end(.load)
         progress(.render)
-        // A single build writes each page into the staging folder as soon as it is rendered and
-        // keeps none of their bytes; watch keeps them, to compare the next build's with.
+        // A single build hands each page to the staging folder's writer thread as soon as it is
+        // rendered and keeps none of their bytes; watch keeps them, to compare the next build's with.
         let staging: StagedOutputFolder.Staging?
         do {
             staging = session == nil ? try writer.begin() : nil
