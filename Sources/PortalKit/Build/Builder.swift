@@ -214,15 +214,22 @@ public enum Builder {
         let indexDigest = cached ? RenderCache.digest(output.searchDocuments).combined(with: Fingerprint.of(request.jsonIndex)) : nil
         let index: SearchIndexState?
         let indexFiles: [OutputFile]
+        var keptIndex = false
         if let indexDigest, let kept = run.previousOutput?.files(for: RenderCache.indexKey, digest: indexDigest) {
+            keptIndex = true
             run.timings.end(.index)
             indexFiles = kept
             index = nil
         } else {
             var built = await SearchIndexState.build(output.searchDocuments, json: request.jsonIndex, patchable: session != nil)
             run.timings.end(.index)
-            indexFiles = await built.files()
-            index = built
+            if session == nil {
+                indexFiles = await built.finalFiles()
+                index = nil
+            } else {
+                indexFiles = await built.files()
+                index = built
+            }
         }
         run.timings.end(.encode)
 
@@ -256,7 +263,7 @@ public enum Builder {
                 BuildState(pages: input.pages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
-        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: index == nil,
+        return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: keptIndex,
                             warnings: run.log.warnings.sorted(), timings: run.timings.entries, notes: run.notes)
     }
 

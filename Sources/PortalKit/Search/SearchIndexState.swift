@@ -225,6 +225,18 @@ struct SearchIndexState: Sendable {
         changedDocuments = []
         return files
     }
+
+    /// The output files of a single build, which will not patch this index again: the
+    /// postings, documents and term table are let go before the files are assembled (the
+    /// encoded pieces are all the files need), so they are not held while the chunks are
+    /// compressed. Afterwards this is an index of nothing.
+    mutating func finalFiles() async -> [OutputFile] {
+        let terms = order.map { self.terms[$0]! }
+        let documents = documentPieces, average = average, json = json
+        var parts = parts
+        self = SearchIndexState()
+        return await parts.assemble(averageLength: average, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil, json: json)
+    }
 }
 
 private extension Array where Element == SearchIndex.Posting {
