@@ -216,6 +216,8 @@ def main():
         return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
 
     corpus = ", ".join(f"{d['n']:,} pages = {d['markdown'] / 1e6:.1f} MB of Markdown" for d in data)
+    rounds = "; ".join(f"{d['n']:,} pages: portal " + ", ".join(f"{w:.2f}" for w in d["results"]["portal, clean"]["wall"])
+                       + ", Hugo " + ", ".join(f"{w:.2f}" for w in d["results"]["hugo"]["wall"]) for d in data)
     loads = "; ".join(f"{d['n']:,} pages: {' '.join(d['loads'][0])} before, {' '.join(d['loads'][1])} after" for d in data)
     section = f"""{SECTION}
 
@@ -240,6 +242,10 @@ falls on all rows alike. Median wall time; peak RSS is the largest of the rounds
   portal's output also holds `search-index.json` for other tools (not loaded by the page).
 
 {table}
+
+The clean rows of both tools create every file in a folder deleted just before, and on this
+machine's ext4 (mounted with `discard`, shared with other work) that varies a great deal from
+round to round, so their ratio is known only roughly. Clean runs, round by round (s): {rounds}.
 """
     phases = f"""{PHASES_SECTION}
 
