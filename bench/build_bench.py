@@ -251,9 +251,9 @@ round to round, so their ratio is known only roughly. Clean runs, round by round
 
 Measured {time.strftime('%Y-%m-%d', time.gmtime())} with `bench/build_bench.py`: the median of each step `portal build --timings`
 printed in the clean runs above, with the resident memory when it ended (`VmRSS`, MiB); the
-last column is the whole run's wall time and peak (`ru_maxrss`). The steps
-overlap a little: page files are written on one core while the index is built on the other,
-and `write` is what is left after the index is done.
+last column is the whole run's wall time and peak (`ru_maxrss`). The steps overlap: pages are
+written by one thread from the moment each is rendered while rendering and indexing go on, and
+`write` is the rest of that writing, the index's files and the swap, after the index is done.
 
 {phase_table}
 """
