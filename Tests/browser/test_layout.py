@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import OUTPUT_DIR, list_pages, open
 
@@ -168,10 +169,8 @@ def test_counts_open_the_filtered_list(driver):
     link = driver.find_element(By.CSS_SELECTOR, ".counts-table a[href='index.html?cat=vulnerability&pentest=1']")
     assert link.text == "12"
     link.click()
-    count = driver.find_element(By.ID, "registry-count")
-    assert count.text.endswith(" 12件"), count.text
+    wait_for_filtered_list(driver, "services/index.html#cat=vulnerability&pentest=1", " 12件")
     assert driver.find_element(By.CSS_SELECTOR, "#registry-filter input[value='vulnerability']").is_selected()
-    assert driver.current_url.endswith("services/index.html#cat=vulnerability&pentest=1"), driver.current_url
 
 
 def test_category_page_filters_into_the_list(driver):
@@ -179,9 +178,23 @@ def test_category_page_filters_into_the_list(driver):
     form = driver.find_element(By.CSS_SELECTOR, "form.category-filter")
     form.find_element(By.CSS_SELECTOR, "input[name='pentest']").click()
     form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
-    count = driver.find_element(By.ID, "registry-count")
-    assert count.text.endswith(" 12件"), count.text
-    assert driver.current_url.endswith("services/index.html#cat=vulnerability&pentest=1"), driver.current_url
+    wait_for_filtered_list(driver, "services/index.html#cat=vulnerability&pentest=1", " 12件")
+
+
+def wait_for_filtered_list(driver, url_end, count_end):
+    """A click starts a navigation and returns at once: wait, with a deadline, until the list
+    page has loaded with the expected filter and count, rather than reading the page still
+    showing (a count read there made these tests fail by chance)."""
+    def counted(d):
+        if not d.current_url.endswith(url_end):
+            return False
+        found = d.find_elements(By.ID, "registry-count")
+        return bool(found) and found[0].text.endswith(count_end)
+    try:
+        WebDriverWait(driver, 10).until(counted)
+    except Exception:
+        found = driver.find_elements(By.ID, "registry-count")
+        raise AssertionError(f"{driver.current_url}: {found[0].text if found else 'no #registry-count'}")
 
 
 def test_wide_tables_scroll_in_a_labelled_box_the_keyboard_can_reach(driver, sized):
