@@ -137,10 +137,10 @@ def main():
 
     times = [r[1] for r in rows]
     med = benchlib.median(times)
-    table = ["| edit | save → output in place (ms) | % of full build | files written | load / render / index / write (ms) |",
+    table = ["| edit | save → output in place (ms) | % of full build | files written | load / parse / render / index / encode / write (ms) |",
              "|---|---:|---:|---:|---|"]
     for kind, t, phases, files in rows:
-        parts = " / ".join(f"{phases.get(p, float('nan')) * 1000:.0f}" for p in ("load", "render", "index", "write"))
+        parts = " / ".join(f"{phases.get(p, float('nan')) * 1000:.0f}" for p in ("load", "parse", "render", "index", "encode", "write"))
         table.append(f"| {kind} | {t * 1000:.0f} | {t / full * 100:.1f} % | {files} | {parts} |")
     verdict = "met" if med <= 0.05 * full else "not met"
     section = f"""{HEADING}
