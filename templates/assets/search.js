@@ -647,7 +647,7 @@
    * a third of their bytes. They are inflated here, synchronously; nothing is fetched. */
   function inflated(name, b64, keep) {
     try {
-      keep(typeof b64 === "string" ? inflateJSON(b64) : b64);
+      keep(inflateJSON(b64));
       done(name);
     } catch (e) {
       done(name, e instanceof Error ? e : new Error("could not read " + name));

@@ -24,7 +24,9 @@ enum Deflate {
         Array(Data(compress(input, level: level)).base64EncodedData())
     }
 
-    /// A whole zlib stream inflated (tests, and reading an index back); nil when it is damaged.
+    /// A whole zlib stream inflated; nil when it is damaged. Only the tests read the search
+    /// files back (golden files hold them inflated); `ZipReader.inflate` is for raw deflate of
+    /// a known size, which a search file's stream does not record.
     static func inflate(_ input: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }

@@ -175,24 +175,18 @@ public struct StagedOutputFolder: Sendable {
         /// instead of written again: most files of a rebuild are unchanged, and creating tens of
         /// thousands of fresh inodes right after deleting as many is what made writing slow
         /// (ext4 skips recently freed inodes one by one). Any doubt, and the file is written.
-        /// Writes the files now and answers them as written (`.staged`), their bytes let go: the
+        /// Answers the files as written (`.staged`, their bytes let go) and writes them on a
+        /// thread of its own, so that rendering and indexing go on while the disk works: the
         /// render step of a single build hands each page here as soon as it is made. A failure
-        /// is kept for `check()` and the files are answered as they were.
-        public func stage(_ files: [OutputFile]) -> [OutputFile] {
-            do {
-                try write(files)
-            } catch {
-                failures.withLock { $0.append(error) }
-                return files
-            }
-            return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
-        }
-
-        /// `stage`, on a thread of its own: answers at once (as `stage` will have written them)
-        /// and writes in the background, so that rendering and indexing go on while the disk
-        /// works; each page's bytes are let go once written. `drain` waits for the writes.
+        /// is kept for `check()`; `drain` waits for the writes.
         public func stageInBackground(_ files: [OutputFile]) -> [OutputFile] {
-            writes.async { _ = self.stage(files) }
+            writes.async {
+                do throws(OutputError) {
+                    try self.write(files)
+                } catch {
+                    self.failures.withLock { $0.append(error) }
+                }
+            }
             return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
         }
 
@@ -201,7 +195,7 @@ public struct StagedOutputFolder: Sendable {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in writes.async { done.resume() } }
         }
 
-        /// The first failure of `stage`, if any.
+        /// The first failure of `stageInBackground`'s writes, if any.
         public func check() throws(OutputError) {
             if let first = failures.withLock({ $0.first }) { throw first }
         }
