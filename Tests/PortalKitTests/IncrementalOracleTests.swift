@@ -17,6 +17,8 @@ import Testing
             var paragraphs: [String]
             /// Other pages' names, with a heading of theirs or not.
             var links: [(page: String, heading: String?)]
+            /// Where its file goes, when not its file's name: links to it change, their Markdown does not.
+            var slug: String? = nil
         }
         var pages: [String: Page] = [:]
         var counter = 0
@@ -27,7 +29,7 @@ import Testing
             let p = pages[name]!
             // Two groups, so that each page has neighbours whose titles it shows (and loses them when they move).
             let group = name.utf8.reduce(0) { $0 + Int($1) } % 2 == 0 ? "甲" : "乙"
-            var out = "---\ntitle: \(p.title)\nupdated: 2025-01-15\ngroup: \(group)\n---\n"
+            var out = "---\ntitle: \(p.title)\nupdated: 2025-01-15\ngroup: \(group)\n" + (p.slug.map { "slug: \($0)\n" } ?? "") + "---\n"
             out += p.paragraphs.joined(separator: "\n\n") + "\n"
             for (i, h) in p.headings.enumerated() {
                 out += "\n## 見出し\(h) {#\(h)}\n\n節\(i)の本文です。\n"
@@ -49,6 +51,17 @@ import Testing
         "terms:\n" + terms.map { "  - term: \($0)\n    reading: よみ\n    definition: 説明\(definition)。[手順](guidance/p1.md)\n" }.joined()
     }
 
+    /// The incident sheet prints contacts.yml's group `report` and links to a heading of p1.
+    static func incident(_ paragraphs: [String], heading: String?) -> String {
+        "---\ntitle: 初動対応\nupdated: 2025-01-15\ncontacts: [report]\n---\n" + paragraphs.joined(separator: "\n\n")
+            + "\n\n[手順](guidance/p1.md\(heading.map { "#" + $0 } ?? ""))を見ます。\n"
+    }
+
+    static func contacts(_ n: Int) -> String {
+        "groups:\n  - id: report\n    title: 通報\(n)\n    entries:\n      - organization: 警察\(n)\n        purpose: 通報\n        phone: 03-1234-5678\n"
+            + "  - id: other\n    title: その他\n    entries:\n      - organization: 窓口\n        purpose: 相談\n        phone: 03-1234-0000\n"
+    }
+
     @Test("after each of 200 seeded random edits, watch's rebuild and portal build with its cache equal a full build")
     func oracle() async throws {
         var random = SeededGenerator.forTest("incremental oracle", fallback: 4_12_2026)
@@ -59,6 +72,7 @@ import Testing
             "content/faq.yml": "entries:\n  - id: first\n    category: 通報\n    question: 通報は必要ですか？\n    answer: |\n      はい。[手順](guidance/p1.md)を見てください。\n",
             "content/glossary.yml": Self.glossary(["VPN機器", "ランサムウェア"], definition: 0),
             "content/site.yml": "title: ポータル\nlanguage: ja\nguidance_groups: [甲, 乙]\n",
+            "content/contacts.yml": Self.contacts(0),
         ])
         defer { site.cleanUp() }
         let registry = try #require(site.read("content/services/services.csv"))
@@ -70,6 +84,9 @@ import Testing
         }
         func write(_ name: String) throws { try site.write("content/guidance/\(name).md", model.markdown(name)) }
         for name in model.pages.keys { try write(name) }
+        var sheet = (paragraphs: [Self.sentences[3]], heading: model.pages["p1"]!.headings.first)
+        func writeSheet() throws { try site.write("content/incident.md", Self.incident(sheet.paragraphs, heading: sheet.heading)) }
+        try writeSheet()
 
         var session = BuildSession()
         try await site.build(session: &session)
@@ -79,7 +96,7 @@ import Testing
             let names = model.pages.keys.sorted()
             let pick = names[Int.random(in: 0..<names.count, using: &random)]
             let what: String
-            switch Int.random(in: 0..<13, using: &random) {
+            switch Int.random(in: 0..<16, using: &random) {
             case 0:
                 model.pages[pick]!.paragraphs.append(Self.sentences.randomElement(using: &random)!)
                 try write(pick); what = "text of \(pick)"
@@ -98,6 +115,10 @@ import Testing
                 for other in names where model.pages[other]!.links.contains(where: { $0.page == pick && $0.heading == old }) {
                     model.pages[other]!.links = model.pages[other]!.links.map { $0.page == pick && $0.heading == old ? (pick, new) : $0 }
                     try write(other)
+                }
+                if pick == "p1", sheet.heading == old {
+                    sheet.heading = new
+                    try writeSheet()
                 }
                 what = "heading of \(pick) renamed"
             case 4:
@@ -151,6 +172,23 @@ import Testing
                 }
                 try site.write("content/glossary.yml", Self.glossary(glossaryTerms, definition: model.fresh()))
                 what = "glossary: \(glossaryTerms)"
+            case 12:
+                // The incident sheet's text, or the heading of p1 it links to.
+                if Bool.random(using: &random) {
+                    sheet.paragraphs.append(Self.sentences.randomElement(using: &random)!)
+                } else {
+                    sheet.heading = Bool.random(using: &random) ? model.pages["p1"]!.headings.randomElement(using: &random) : nil
+                }
+                try writeSheet(); what = "incident sheet"
+            case 13:
+                // The contact group the sheet prints: the sheet changes, though incident.md did not.
+                try site.write("content/contacts.yml", Self.contacts(model.fresh()))
+                what = "contacts.yml"
+            case 14:
+                // A page's slug set or cleared (p1 often, as the sheet and the glossary link to it).
+                let page = Bool.random(using: &random) ? "p1" : pick
+                model.pages[page]!.slug = model.pages[page]!.slug == nil ? "s\(model.fresh())" : nil
+                try write(page); what = "slug of \(page)"
             default:
                 try site.write("content/services/services.csv", registry.replacingOccurrences(of: "（サンプル）001", with: "（改\(model.fresh())）001"))
                 what = "a registry row"

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `portal build` records of the units it rendered (`RenderUnits`), for its next run, in
 /// `.portal-cache/<output>/renders.v4` beside the page cache: for each unit (a guidance page,
-/// the list pages, the search page with the incident sheet, each kind's pages) its fingerprint,
+/// the list pages, the search page, each kind's pages) its fingerprint,
 /// with the stamps its files had in the output once the build was in place. Every fingerprint
 /// covers the unit's layout (the texts of the templates it is rendered with, and site.yml as
 /// loaded) and everything else it is made of, derived from the values' `Codable` conformance.
@@ -14,9 +14,9 @@ import Foundation
 enum RenderCache {
     static let version = 4
     static let fileName = "renders.v\(version)"
-    /// The keys of the two units besides guidance pages (which go by content path; these cannot
-    /// be one) and kinds.
-    static let listsKey = ":lists", restKey = ":rest"
+    /// The keys of the site's own pages' units (a kind's own units go by content path; these
+    /// cannot be one): the home page, guidance list and site map; and the search page.
+    static let listsKey = ":lists", searchKey = ":search"
     /// And the search index's files, by a digest of every search document.
     static let indexKey = ":index"
 

@@ -24,8 +24,7 @@ struct SiteListing: Sendable, Hashable, Codable {
     }
 
     var pages: [Page] = []
-    var incident: Page?
-    /// Every other kind's pages, as the home page and the site map link them.
+    /// Every kind's pages, as the home page and the site map link them.
     var links: [KindLink] = []
 
     init() {}
@@ -33,14 +32,6 @@ struct SiteListing: Sendable, Hashable, Codable {
     init(_ site: LoadedSite) {
         func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath, group: p.group) }
         pages = site.pages.map(listed)
-        incident = site.incident.map(listed)
         links = site.kinds.flatMap(\.links)
     }
-}
-
-/// What the search page and the incident sheet are made of (besides site.yml and templates).
-struct SheetInputs: Sendable, Hashable, Codable {
-    var incident: RenderedPage?
-    /// The contact groups the sheet prints from.
-    var contacts: [ContactGroup]?
 }

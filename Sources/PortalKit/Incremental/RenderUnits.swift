@@ -1,5 +1,5 @@
-/// A part of the portal rendered from one value: a guidance page, the list pages, the search page
-/// with the incident sheet, one kind's pages. The renderer describes every unit the same way and
+/// A part of the portal rendered from one value: a guidance page, the list pages, the search page,
+/// one kind's pages. The renderer describes every unit the same way and
 /// knows nothing of reuse; `RenderUnits.run` is the incremental layer around it.
 struct RenderUnit: Sendable {
     /// A content path, or one of the `RenderCache` group keys.
@@ -75,10 +75,11 @@ final class LinkTargets: Sendable, Hashable, Encodable {
     func encode(to encoder: any Encoder) throws { try fingerprint.encode(to: encoder) }
 }
 
-/// What a kind's pages are made of: its input, and for a kind whose Markdown links to pages,
-/// what links resolve against.
+/// What a kind's pages are made of: its input, its Markdown pages as resolved, and for a kind
+/// whose data holds Markdown that links to pages, what links resolve against.
 struct KindInputs: Sendable, Hashable, Encodable {
     var kind: LoadedKind
+    var pages: [MarkdownStage.Resolved]
     var links: LinkTargets?
 }
 

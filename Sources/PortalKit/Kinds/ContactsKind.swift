@@ -3,7 +3,8 @@ struct ContactsKind: ContentKind {
     let id = "contacts"
     static let file = "contacts.yml"
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> [ContactGroup]? {
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> [ContactGroup]? {
+        let content = context.content
         guard content.exists(Self.file), let text = content.readText(Self.file, log: &log) else { return nil }
         return ContactsLoader.load(text, path: content.displayPath(Self.file), log: &log)
     }

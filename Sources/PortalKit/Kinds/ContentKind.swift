@@ -1,7 +1,8 @@
 /// One kind of content, described in one place: the files it reads and how (with every mistake
-/// reported), the one value it is made of, the pages it renders, the search documents it adds,
-/// and where the home page and the site map link to it. `ContentKinds.all` lists the kinds; the
-/// loader and the renderer iterate that list and know no kind by name.
+/// reported), the one value it is made of, the Markdown pages it adds to the Markdown stage, the
+/// pages it renders, the search documents it adds, and where the home page and the site map link
+/// to it. `ContentKinds.all` lists the kinds; the loader and the renderer iterate that list and
+/// know no kind by name.
 ///
 /// `Input` is the single source of truth for reuse: a watch rebuild reuses a kind's pages while
 /// its input is equal (`==`), and `portal build` reuses them from the last output while the
@@ -13,9 +14,18 @@ protocol ContentKind: Sendable {
     /// Stable and ASCII: the key of the kind's record in the build cache.
     var id: String { get }
 
-    /// Reads and checks the kind's files; nil when the content has none of them. Warnings about
-    /// the data (sample data, placeholders) are reported here, once per build.
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Input?
+    /// Reads and checks the kind's files (`context.content`); nil when the content has none of
+    /// them. Warnings about the data (sample data, placeholders) are reported here, once per build.
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> Input?
+
+    /// Whether what loaded is kept when loading reported errors: Markdown pages are (a broken
+    /// page is left out on its own, and links to it are not reported again); a data file is not.
+    var keepsLoadedWithErrors: Bool { get }
+
+    /// Markdown pages that go through the Markdown stage with every other kind's: parsed, their
+    /// headings made link targets, their links resolved against every page's. The renderer hands
+    /// them back resolved (`KindSite.resolved`).
+    func markdownPages(_ input: Input) -> [GuidancePage]
 
     /// The kind's pages (as render jobs), its search documents and what rendering reported.
     func render(_ input: Input, in site: KindSite) -> KindOutput
@@ -38,23 +48,22 @@ protocol ContentKind: Sendable {
 }
 
 extension ContentKind {
+    var keepsLoadedWithErrors: Bool { false }
+    func markdownPages(_ input: Input) -> [GuidancePage] { [] }
     var resolvesLinks: Bool { false }
     func synonyms(_ input: Input) -> [[String]] { [] }
     func terms(_ input: Input) -> [TermLink] { [] }
     func linkTargets(_ input: Input) -> [String: LinkResolver.Target] { [:] }
-
-    /// Loads the kind and erases its type, keeping the operations the build needs.
-    func loaded(from content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> LoadedKind? {
-        load(content, config: config, log: &log).map { LoadedKind(kind: self, input: $0) }
-    }
 }
 
-/// What a kind's pages are rendered with: what every page shares.
+/// What a kind's pages are rendered with: what every page shares, and every kind's Markdown pages
+/// as the Markdown stage resolved them, by content path.
 struct KindSite: Sendable {
     var context: PageContext
     var templates: TemplateSet
     var resolver: LinkResolver
     var config: SiteConfig
+    var resolved: [String: MarkdownStage.Resolved] = [:]
 }
 
 extension KindSite {
@@ -69,14 +78,34 @@ extension KindSite {
 
 /// A kind's pages, documents and diagnostics.
 struct KindOutput: Sendable {
+    /// Pages made of the kind's whole input (with its Markdown pages as resolved, and for a kind
+    /// that resolves links itself, what links resolve against): one render unit.
     var jobs: [RenderJob] = []
-    /// Documents of the search index, in three places of its order: with the site's own list
-    /// pages (before the site map), after them, and last (the registry's rows, which the search
-    /// page counts by category).
+    /// Pages each made of less than the whole input (a guidance page: itself and its neighbours),
+    /// each its own unit, reused or rendered on its own.
+    var units: [KindUnit] = []
+    /// Documents of the search index, in four places of its order: first (the Markdown pages'
+    /// sections), with the site's own list pages (before the site map), after them, and last
+    /// (the registry's rows, which the search page counts by category).
+    var pages: [SearchDocument] = []
     var overview: [SearchDocument] = []
     var entries: [SearchDocument] = []
     var rows: [SearchDocument] = []
     var diagnostics: [Diagnostic] = []
+}
+
+/// A page of a kind rendered on its own: what it is made of, with which templates.
+struct KindUnit: Sendable {
+    enum Layout: Sendable { case page, shared }
+
+    /// A content path (the build cache records the unit's files under it).
+    var key: String
+    var input: UnitInput
+    /// `.page`: the guidance page's templates; `.shared`: those of every other kind's pages.
+    var layout: Layout
+    /// Where its one file goes.
+    var path: SitePath
+    var jobs: @Sendable () -> [RenderJob]
 }
 
 /// A link to a kind's page from the home page's quick links and from the site map.

@@ -1,7 +1,9 @@
-/// Every kind of content besides the Markdown pages (guidance and the incident sheet), in the
-/// order their links appear on the home page and in the site map. Adding a kind is adding it here.
+/// Every kind of content, in the order their pages' search documents come and their links appear
+/// on the home page and in the site map. Adding a kind is adding it here.
 enum ContentKinds {
     static let all: [any ContentKind] = [
+        GuidanceKind(),
+        IncidentKind(),
         RegistryKind(),
         ContactsKind(),
         FAQKind(),

@@ -4,7 +4,8 @@ struct FAQKind: ContentKind {
     static let file = "faq.yml"
     var resolvesLinks: Bool { true }
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> FAQDocument? {
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> FAQDocument? {
+        let content = context.content
         guard content.exists(Self.file), let text = content.readText(Self.file, log: &log) else { return nil }
         let path = content.displayPath(Self.file)
         return FAQDocument(displayPath: path, entries: FAQLoader.load(text, path: path, log: &log))

@@ -2,28 +2,33 @@
 struct LoadedKind: Sendable {
     let id: String
     let input: any Hashable & Codable & Sendable
-    /// The build cache's digest of the input.
-    let fingerprint: StableDigest
     let resolvesLinks: Bool
+    let markdownPages: [GuidancePage]
     let links: [KindLink]
     let synonyms: [[String]]
     let terms: [TermLink]
     let linkTargets: [String: LinkResolver.Target]
     private let renderInput: @Sendable (KindSite) -> KindOutput
     private let equalsInput: @Sendable (any Sendable) -> Bool
+    private let digestInput: @Sendable () -> StableDigest
 
     init<K: ContentKind>(kind: K, input: K.Input) {
         id = kind.id
         self.input = input
-        fingerprint = Fingerprint.of(input)
         resolvesLinks = kind.resolvesLinks
+        markdownPages = kind.markdownPages(input)
         links = kind.links(input)
         synonyms = kind.synonyms(input)
         terms = kind.terms(input)
         linkTargets = kind.linkTargets(input)
         renderInput = { site in kind.render(input, in: site) }
         equalsInput = { other in (other as? K.Input) == input }
+        digestInput = { Fingerprint.of(input) }
     }
+
+    /// The build cache's digest of the input; made when asked for (only a unit made of the
+    /// whole input needs it, and the guidance pages' input is every page).
+    var fingerprint: StableDigest { digestInput() }
 
     func render(in site: KindSite) -> KindOutput { renderInput(site) }
 
@@ -36,7 +41,7 @@ struct LoadedKind: Sendable {
     func input<T>(as type: T.Type) -> T? { input as? T }
 }
 
-/// Equal while the input is; encoded as its id and the input's fingerprint (made once, at load).
+/// Equal while the input is; encoded as its id and the input's fingerprint.
 extension LoadedKind: Hashable, Encodable {
     static func == (a: LoadedKind, b: LoadedKind) -> Bool { a.hasSameInput(as: b) }
     func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -3,13 +3,14 @@
 struct RegistryKind: ContentKind {
     let id = "registry"
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Registry? {
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> Registry? {
+        let content = context.content
         let before = log.entries.count
-        guard let registry = RegistryLoader.load(content, options: config.registryImport, log: &log) else { return nil }
+        guard let registry = RegistryLoader.load(content, options: context.config.registryImport, log: &log) else { return nil }
         // An empty list (as `portal init` writes it), not one whose every row had a mistake.
         if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
-        } else if config.registrySample {
+        } else if context.config.registrySample {
             log.add(SampleData.warning(registry.sourcePath))
         } else if let warning = ExampleText.registryWarning(registry) {
             log.add(warning)

@@ -3,8 +3,8 @@ struct RiskKind: ContentKind {
     let id = "risk"
     static let file = "reports/risk.yml"
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> RiskAssessment? {
-        ReportsLoader.load(Self.file, from: content, log: &log, ReportsLoader.risk, isSample: \.sample)
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> RiskAssessment? {
+        ReportsLoader.load(Self.file, from: context.content, log: &log, ReportsLoader.risk, isSample: \.sample)
     }
 
     func render(_ risk: RiskAssessment, in site: KindSite) -> KindOutput {
@@ -24,8 +24,8 @@ struct MaturityKind: ContentKind {
     let id = "maturity"
     static let file = "reports/maturity.yml"
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> MaturityReport? {
-        ReportsLoader.load(Self.file, from: content, log: &log, ReportsLoader.maturity, isSample: \.sample)
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> MaturityReport? {
+        ReportsLoader.load(Self.file, from: context.content, log: &log, ReportsLoader.maturity, isSample: \.sample)
     }
 
     func render(_ report: MaturityReport, in site: KindSite) -> KindOutput {

@@ -1,15 +1,11 @@
 /// Everything read from the content folder, checked and typed: the input of rendering.
 public struct LoadedSite: Sendable {
     public var config: SiteConfig
-    /// In reading order: `order`, then title.
-    public var pages: [GuidancePage]
-    /// The printable first-response sheet (`incident.md`), when present.
-    public var incident: GuidancePage?
+    /// Every kind the content has, in the order of `ContentKinds.all`.
+    var kinds: [LoadedKind] = []
     /// Images and files under guidance/ and files/, copied as they are.
     public var attachments: [Attachment] = []
-    /// Every other kind the content has, in the order of `ContentKinds.all`.
-    var kinds: [LoadedKind] = []
-    /// `search/synonyms.yml`: words a search treats as one (empty when the file is absent).
+    /// `search/synonyms.yml` and the kinds' groups: words a search treats as one.
     public var synonyms = SynonymTable()
     /// What the content has but could not load (its mistakes already reported): Markdown pages
     /// by content path, and kinds by id. The build goes on to find every other mistake of the
@@ -22,6 +18,10 @@ public struct LoadedSite: Sendable {
         kinds.lazy.compactMap { $0.input(as: K.Input.self) }.first
     }
 
+    /// The guidance pages in reading order: `order`, then title.
+    public var pages: [GuidancePage] { input(of: GuidanceKind.self)?.pages ?? [] }
+    /// The printable first-response sheet (`incident.md`), when present.
+    public var incident: GuidancePage? { input(of: IncidentKind.self)?.page }
     /// The service registry, the contact groups, the FAQ and the reports, when present.
     public var registry: Registry? { input(of: RegistryKind.self) }
     public var contacts: [ContactGroup]? { input(of: ContactsKind.self) }
@@ -29,7 +29,6 @@ public struct LoadedSite: Sendable {
     public var risk: RiskAssessment? { input(of: RiskKind.self) }
     public var maturity: MaturityReport? { input(of: MaturityKind.self) }
 }
-
 /// One file of the finished portal.
 public struct OutputFile: Sendable, Equatable {
     public var path: SitePath

@@ -22,11 +22,10 @@ extension PageContext {
                 sections.append(["title": "ガイダンス：\(group["title"] as? String ?? "")", "links": group["pages"] ?? []])
             }
         }
-        // The incident sheet leads what matters in an emergency; then each kind's pages by section.
+        // Each kind's pages by section (the incident sheet leads what matters in an emergency).
         let links = site.kinds.flatMap(\.links)
         for section in KindLink.Section.allCases {
-            var items = links.filter { $0.section == section }.map { link($0.title, $0.path) }
-            if section == .urgent, let incident = site.incident { items.insert(link(incident.title, incident.outputPath), at: 0) }
+            let items = links.filter { $0.section == section }.map { link($0.title, $0.path) }
             if !items.isEmpty { sections.append(["title": section.title, "links": items]) }
         }
         c["sections"] = sections

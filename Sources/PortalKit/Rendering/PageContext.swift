@@ -94,8 +94,8 @@ struct PageContext {
 
     func home(_ pages: [GuidancePage], site: LoadedSite) -> [String: Any] {
         var context = base(at: Self.homePath, title: nil, description: config.description, breadcrumbs: [])
-        if site.incident != nil { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
         let links = site.kinds.flatMap(\.links)
+        if links.contains(where: { $0.path == Self.incidentPath }) { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
         if links.contains(where: { $0.path == Self.contactsPath }) { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
         context["quickLinks"] = links.compactMap { link in
             link.quickTitle.map { ["title": $0, "href": Self.homePath.relativeURL(to: link.path)] }

@@ -49,8 +49,9 @@ public struct SiteRenderer: Sendable {
         let earlier: (any RenderedUnits)? = previous?.units ?? previousOutput
         var memo = RenderMemo()
 
-        // Load → Markdown: every page parsed, then its links resolved against every page's headings.
-        let markdownPages = site.pages + (site.incident.map { [$0] } ?? [])
+        // Load → Markdown: every kind's Markdown pages parsed, then their links resolved against
+        // every page's headings.
+        let markdownPages = site.kinds.flatMap(\.markdownPages)
         memo.parseSettings = site.parseSettings
         let parsed = await MarkdownStage.parse(markdownPages, config: site.config, terms: memo.parseSettings.matcher,
                                                previous: previous?.parseSettings == memo.parseSettings ? previous?.resolved ?? [:] : [:],
@@ -67,16 +68,12 @@ public struct SiteRenderer: Sendable {
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         let markdownEnded = ContinuousClock.now
-        let guidance = all.filter { $0.page.page.kind == .guidance }
-        let incident = all.first { $0.page.page.kind == .incident }
 
         let navigation = site.config.navigation.isEmpty
             ? [.init(title: "ホーム", path: PageContext.homePath, line: 0), .init(title: "ガイダンス", path: PageContext.guidanceIndexPath, line: 0)]
             : site.config.navigation
         let context = PageContext(config: site.config, navigation: navigation)
         let job = templates.job
-        // What every page's job needs, captured by each as one reference.
-        let shared = SharedRender(context: context, templates: templates)
         // Each group of pages is made of its templates and site.yml besides its own inputs.
         let config = Fingerprint.of(site.config)
         func layout(_ templates: [String: String]) -> StableDigest { RenderCache.layout(templates: templates, site: config) }
@@ -84,7 +81,7 @@ public struct SiteRenderer: Sendable {
 
         // Markdown → units: what each part of the portal is rendered from, and how.
         var units: [RenderUnit] = []
-        units.reserveCapacity(guidance.count + site.kinds.count + 2)
+        units.reserveCapacity(markdownPages.count + site.kinds.count + 2)
         // The list pages go first, so no core is left alone with one of them at the end.
         let listing = SiteListing(site)
         let pages = site.pages
@@ -93,35 +90,33 @@ public struct SiteRenderer: Sendable {
             job(PageContext.guidanceIndexPath, "section") { context.guidanceIndex(pages) },
             job(PageContext.sitemapPath, "sitemap") { context.sitemap(site) },
         ] })
-        // A page shows its group's previous and next page: part of what it is rendered from.
-        let neighbours = PageNeighbours.of(site.pages, groups: site.config.guidanceGroups)
-        for resolved in guidance {
-            let path = resolved.page.page.contentPath, around = neighbours[path] ?? PageNeighbours()
-            units.append(RenderUnit(key: path, input: UnitInput(PageInputs(page: resolved, neighbours: around)),
-                                    layout: pageLayout, path: resolved.page.page.outputPath) {
-                let page = resolved.page
-                return [shared.templates.job(page.page.outputPath, "page") { shared.context.guidance(page, neighbours: around) }]
-            })
-        }
-        // The search page and the incident sheet (which prints the contact groups it names).
-        let sheet = SheetInputs(incident: incident?.page, contacts: incident == nil ? nil : site.contacts)
-        let contacts = site.contacts ?? []
-        units.append(RenderUnit(key: RenderCache.restKey, input: UnitInput(sheet), layout: restLayout, path: nil) {
-            [job(PageContext.searchPath, "search") { context.searchPage() }]
-                + (sheet.incident.map { incident in [job(incident.page.outputPath, "incident") { context.incident(incident, contacts: contacts) }] } ?? [])
-        })
-        // Every other kind of content; a kind whose Markdown links to pages is made of what
-        // links resolve against too.
-        let kindSite = KindSite(context: context, templates: templates, resolver: resolver, config: site.config)
+        // Every kind's pages: units of their own (a guidance page each), and the pages made of the
+        // kind's whole input, which are made of its Markdown pages as resolved too, and for a
+        // kind whose data holds Markdown, of what links resolve against.
+        let kindSite = KindSite(context: context, templates: templates, resolver: resolver, config: site.config, resolved: memo.resolved)
         var kindOutputs: [KindOutput] = []
+        kindOutputs.reserveCapacity(site.kinds.count)
         for kind in site.kinds {
             var output = kind.render(in: kindSite)
             log.add(contentsOf: output.diagnostics)
-            let input = UnitInput(KindInputs(kind: kind, links: kind.resolvesLinks ? links : nil))
-            units.append(RenderUnit(key: RenderCache.kindKey(kind.id), input: input, layout: restLayout, path: nil) { [jobs = output.jobs] in jobs })
+            for unit in output.units {
+                units.append(RenderUnit(key: unit.key, input: unit.input, layout: unit.layout == .page ? pageLayout : restLayout,
+                                        path: unit.path, jobs: unit.jobs))
+            }
+            if !output.jobs.isEmpty {
+                let resolved = kind.markdownPages.compactMap { memo.resolved[$0.contentPath] }
+                let input = UnitInput(KindInputs(kind: kind, pages: resolved, links: kind.resolvesLinks ? links : nil))
+                units.append(RenderUnit(key: RenderCache.kindKey(kind.id), input: input, layout: restLayout, path: nil) { [jobs = output.jobs] in jobs })
+            }
             output.jobs = []
+            output.units = []
             kindOutputs.append(output)
         }
+        // The search page, made of its templates and site.yml alone.
+        units.append(RenderUnit(key: RenderCache.searchKey, input: UnitInput(RenderCache.searchKey), layout: restLayout, path: nil) {
+            [job(PageContext.searchPath, "search") { context.searchPage() }]
+        })
+        let guidance = all.filter { $0.page.page.kind == .guidance }
 
         if checkOnly {
             return Output(files: [], pages: guidance.map(\.page), searchDocuments: [], memo: memo)
@@ -137,8 +132,7 @@ public struct SiteRenderer: Sendable {
         memo.units = made.memo
         let files = made.files.flatMap { $0 }
 
-        let documents = SearchDocuments.collect(pageDocuments: guidance.map(\.documents), incidentDocuments: incident?.documents ?? [],
-                                                config: site.config, kinds: kindOutputs)
+        let documents = SearchDocuments.collect(config: site.config, kinds: kindOutputs)
         let written = Set(files.map(\.path))
         // A kind that failed to load has no pages; its place in the navigation is not a new mistake.
         for item in site.config.navigation where !written.contains(item.path) && site.unloadedKinds.isEmpty {
@@ -150,27 +144,9 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// What a guidance page is rendered from besides its layout: the page as resolved (compared by
-/// identity first: an unchanged page is the same object from render to render), and its group's
-/// previous and next page, which it links to.
-struct PageInputs: Sendable, Hashable, Encodable {
-    var page: MarkdownStage.Resolved
-    var neighbours: PageNeighbours
-}
-
 extension MarkdownStage.Resolved: Hashable, Encodable {
     static func == (a: MarkdownStage.Resolved, b: MarkdownStage.Resolved) -> Bool { a === b || a.page == b.page }
     func hash(into hasher: inout Hasher) { hasher.combine(page) }
     /// What the page template is given of it.
     func encode(to encoder: any Encoder) throws { try page.encode(to: encoder) }
-}
-
-private final class SharedRender: Sendable {
-    let context: PageContext
-    let templates: TemplateSet
-
-    init(context: PageContext, templates: TemplateSet) {
-        self.context = context
-        self.templates = templates
-    }
 }

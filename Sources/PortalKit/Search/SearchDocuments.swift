@@ -11,14 +11,12 @@ enum SearchDocuments {
     /// What the registry's rows are called in results (the scheme's own words).
     static let registryLabel = SearchDocument.Kind.service.label
 
-    /// Each page's documents are made once with the page (see `sections(of:)`); each kind's
-    /// with its pages (`KindOutput`), in the order of `ContentKinds.all`.
-    static func collect(pageDocuments: [[SearchDocument]], incidentDocuments: [SearchDocument], config: SiteConfig,
-                        kinds: [KindOutput]) -> [SearchDocument] {
+    /// Each kind's documents are made with its pages (`KindOutput`; a Markdown page's once with
+    /// the page, see `sections(of:)`), in the order of `ContentKinds.all`.
+    static func collect(config: SiteConfig, kinds: [KindOutput]) -> [SearchDocument] {
         var docs: [SearchDocument] = []
-        docs.reserveCapacity(pageDocuments.reduce(0) { $0 + $1.count } + incidentDocuments.count + kinds.reduce(16) { $0 + $1.rows.count })
-        for page in pageDocuments { docs += page }
-        docs += incidentDocuments
+        docs.reserveCapacity(kinds.reduce(16) { $0 + $1.pages.count + $1.overview.count + $1.entries.count + $1.rows.count })
+        for kind in kinds { docs += kind.pages }
         docs.append(page(PageContext.homePath, config.title, [config.description, "トップページ ホーム"].filter { !$0.isEmpty }.joined(separator: " ")))
         docs.append(page(PageContext.guidanceIndexPath, "ガイダンス", "ガイダンスの一覧。経営者、担当者、中小企業向けの手引きのページ一覧"))
         for kind in kinds { docs += kind.overview }

@@ -4,7 +4,8 @@ struct GlossaryKind: ContentKind {
     let id = "glossary"
     var resolvesLinks: Bool { true }
 
-    func load(_ content: ContentFolder, config: SiteConfig, log: inout DiagnosticLog) -> Glossary? {
+    func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> Glossary? {
+        let content = context.content
         guard content.exists(Glossary.path), let text = content.readText(Glossary.path, log: &log) else { return nil }
         return GlossaryLoader.load(text, path: content.displayPath(Glossary.path), log: &log)
     }
