@@ -232,6 +232,28 @@ enum SampleIndex {
         #expect(chunks.reduce(0) { $0 + $1.bytes.count } < raw)
     }
 
+    @Test("parts deflated on their own join into one zlib stream: zlib inflates it to the parts in order")
+    func deflateParts() throws {
+        var random = SeededGenerator.forTest("deflate parts", fallback: 20_261_204)
+        for level: Int32 in [1, 3, 6, 9] {
+            let parts: [[UInt8]] = (0..<6).map { n in
+                // Text-like parts, one empty, one of random bytes.
+                n == 2 ? [] : n == 4 ? (0..<3000).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    : Array(String(repeating: "警察に通報\(Int.random(in: 0..<100, using: &random)),", count: 200).utf8)
+            } + [Array("}".utf8)]
+            let made = parts.enumerated().map { Deflate.part($1, level: level, last: $0 == parts.count - 1) }
+            let stream = Deflate.stream(made, level: level)
+            let inflated = try #require(Deflate.inflate(stream), "level \(level), seed \(random.seed): not a valid stream")
+            #expect(inflated.elementsEqual(parts.joined()), "level \(level), seed \(random.seed)")
+            // The header zlib itself writes at this level.
+            #expect(Array(stream.prefix(2)) == Array(Deflate.compress([1, 2, 3], level: level).prefix(2)), "level \(level)")
+            // A wrong checksum is caught: the parts' sums were combined, not made up.
+            var broken = stream
+            broken[broken.count - 1] ^= 1
+            #expect(Deflate.inflate(broken) == nil)
+        }
+    }
+
     @Test("an index built without its term counts (a single build) is rebuilt, not patched, when updated")
     func unpatchableUpdate() async {
         func docs(_ word: String) -> [SearchDocument] {

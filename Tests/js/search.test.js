@@ -150,6 +150,22 @@ for (const seed of [1, 20261204]) {
   });
 }
 
+test("inflate reads a stream joined from parts deflated on their own, as the tail files are", () => {
+  // Raw deflate parts ending in a sync flush, then a final part: what Deflate.stream joins.
+  const random = seeded(7);
+  const parts = ["{", "\"通報\":[[1,2],[3,4]]", "", ",\"警察\":" + JSON.stringify(Array.from({ length: 2000 }, () => Math.floor(random() * 1000))), "}"]
+    .map((p) => Buffer.from(p));
+  const body = parts.map((p, i) => zlib.deflateRawSync(p, { level: 3, finishFlush: i + 1 < parts.length ? zlib.constants.Z_SYNC_FLUSH : zlib.constants.Z_FINISH }));
+  const whole = Buffer.concat(parts);
+  let a = 1, b = 0;
+  for (const byte of whole) { a = (a + byte) % 65521; b = (b + a) % 65521; }
+  const sum = Buffer.alloc(4); sum.writeUInt32BE(((b << 16) | a) >>> 0);
+  const stream = new Uint8Array(Buffer.concat([Buffer.from([0x78, 0x5e]), ...body, sum]));
+  assert.ok(Buffer.from(S.inflate(stream)).equals(whole));
+  stream[stream.length - 1] ^= 1;
+  assert.throws(() => S.inflate(stream), /checksum/);
+});
+
 test("inflate refuses damaged streams instead of returning wrong bytes", () => {
   const input = Buffer.from("被害に気づいたら、まず警察に通報します。".repeat(50));
   const z = new Uint8Array(zlib.deflateSync(input));

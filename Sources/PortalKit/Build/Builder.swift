@@ -14,7 +14,11 @@ public enum Builder {
     /// session as it was, or empty once the index was taken out of it to be patched.
     public static func build(_ request: BuildRequest, session: inout BuildSession,
                              progress: @Sendable (BuildPhase) -> Void = { _ in }) async throws(BuildFailure) -> BuildSummary {
+        // The caller's copy is let go for the build: the state's arrays and tables (the index's
+        // postings, hundreds of thousands of entries) must be held once, or patching them in
+        // place would copy each of them whole first.
         var current: BuildSession? = session
+        session = BuildSession()
         defer { session = current ?? BuildSession() }
         return try await run(request, session: &current, progress: progress)
     }
@@ -57,7 +61,7 @@ public enum Builder {
         // copied whole); from here a failure leaves the session empty and the next build full.
         if let marker = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker), marker == session?.state?.output.marker,
            let state = session?.state.take() {
-            return try await update(made, input, &run, from: state, marker: marker, session: &session, progress: progress)
+            return try await update(made, input, &run, from: consume state, marker: marker, session: &session, progress: progress)
         }
         return try await publish(made, input, &run, writer: writer, staging: staging, session: &session, progress: progress)
     }
@@ -166,7 +170,7 @@ public enum Builder {
                                session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         let request = run.request
         progress(.index)
-        var (index, previousFiles) = Self.takeIndex(state)
+        var (index, previousFiles) = Self.takeIndex(consume state)
         await index.update(made.output.searchDocuments)
         run.timings.end(.index)
         let all = made.files + (await index.files())

@@ -108,7 +108,7 @@ enum SearchIndexFiles {
         let documents = index.documents.enumerated().map { DocumentPieces($1, id: $0) }
         let terms = index.terms.map { TermPieces($0.term, $0.postings) }
         var parts = ScriptParts()
-        return await parts.assemble(averageLength: index.averageLength, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil)
+        return await parts.assemble(averageLength: index.averageLength, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil, again: false)
     }
 
     /// Postings as one compact string: document ids as base-36 gaps, then the weight, e.g. "0:2s,3:1z".
@@ -178,35 +178,60 @@ enum SearchIndexFiles {
         return max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
     }
 
+    /// A term's tail as a part of its file's compressed stream: taken again while the term's
+    /// tail bytes and its place (first in the file or not) are the same.
+    struct TailPart: Sendable {
+        var first: Bool
+        var tail: [UInt8]
+        var part: Deflate.Part
+    }
+
+    /// What closes every tail file's JSON, the stream's final block.
+    static let tailEnd = Deflate.part(Array("}".utf8), level: tailLevel, last: true)
+
     /// Shard `i` and its tail file (nil when no term in it has a tail) from its terms, in order.
     /// The shard is plain (every query loads shards first); the tail, loaded only for common
-    /// words, is compressed.
-    static func shardFiles(_ i: Int, _ terms: [TermPieces]) -> (OutputFile, OutputFile?) {
+    /// words, is compressed term by term, each term's part taken from `earlier` when unchanged
+    /// (watch: an edit changes the tails of a hundred common words, not of every word sharing
+    /// their files). `parts`: this file's, by term, when `earlier` was given.
+    static func shardFiles(_ i: Int, _ terms: [TermPieces], reusing earlier: [String: TailPart]?)
+        -> (shard: OutputFile, tail: OutputFile?, parts: [String: TailPart]) {
         var shard = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.head.count + 1 })
-        var tail = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.tail.count + 1 })
         shard.raw("PortalSearchData.terms("); shard.int(i); shard.raw(", {")
-        tail.raw("{")
-        var tails = 0
+        var pieces: [Deflate.Part] = []
+        var parts: [String: TailPart] = [:]
         for (n, t) in terms.enumerated() {
             if n > 0 { shard.comma() }
             shard.append(t.head)
             if !t.tail.isEmpty {
-                if tails > 0 { tail.comma() }
-                tails += 1
-                tail.append(t.tail)
+                let first = pieces.isEmpty
+                let part: Deflate.Part
+                // Array == compares storage identity first: an unchanged term's tail is the same buffer.
+                if let kept = earlier?[t.term], kept.first == first, kept.tail == t.tail {
+                    part = kept.part
+                } else {
+                    part = Deflate.part(Array((first ? "{" : ",").utf8) + t.tail, level: tailLevel)
+                }
+                pieces.append(part)
+                if earlier != nil { parts[t.term] = TailPart(first: first, tail: t.tail, part: part) }
             }
         }
         shard.raw("});\n")
-        tail.raw("}")
-        return (OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shard.bytes),
-                tails > 0 ? OutputFile(path: SitePath("\(folder)/tails-\(i).js"), bytes: compressedScript("tails", i, tail.bytes, level: tailLevel)) : nil)
+        let tail = pieces.isEmpty ? nil : OutputFile(path: SitePath("\(folder)/tails-\(i).js"),
+                                                     bytes: script("tails", i, Deflate.stream(pieces + [tailEnd], level: tailLevel)))
+        return (OutputFile(path: SitePath("\(folder)/terms-\(i).js"), bytes: shard.bytes), tail, parts)
     }
 
     /// `PortalSearchData.<callee>(i, "<base64 of json deflated>");`: search.js inflates the
     /// string and parses the JSON. Base64 holds no quote, backslash or `<`, so the script is
     /// safe whatever the JSON says.
     static func compressedScript(_ callee: String, _ i: Int, _ json: [UInt8], level: Int32) -> [UInt8] {
-        let payload = Deflate.base64(json, level: level)
+        script(callee, i, Deflate.compress(json, level: level))
+    }
+
+    /// The script carrying a zlib stream.
+    static func script(_ callee: String, _ i: Int, _ deflated: [UInt8]) -> [UInt8] {
+        let payload = Array(Data(deflated).base64EncodedData())
         var out: [UInt8] = []
         out.reserveCapacity(payload.count + 48)
         out += Array("PortalSearchData.\(callee)(\(i), \"".utf8)
@@ -248,12 +273,14 @@ enum SearchIndexFiles {
     /// Services come sorted by category, so a handful of runs tell the page every document's kind
     /// and every service's category without loading a document.
     static func runs(_ documents: [DocumentPieces]) -> [(start: Int, kind: String, category: String, label: String)] {
-        var out: [(start: Int, kind: String, category: String, label: String)] = []
-        for (i, d) in documents.enumerated() {
-            if let last = out.last, last.kind == d.kind.rawValue, last.category == d.category { continue }
-            out.append((i, d.kind.rawValue, d.category, d.categoryLabel))
+        var out: [(start: Int, kind: SearchDocument.Kind, category: String, label: String)] = []
+        // By index, field by field: a copy of each document's pieces would retain all of them
+        // (watch writes meta.js at every rebuild).
+        for i in documents.indices {
+            if let last = out.last, last.kind == documents[i].kind, last.category == documents[i].category { continue }
+            out.append((i, documents[i].kind, documents[i].category, documents[i].categoryLabel))
         }
-        return out
+        return out.map { ($0.start, $0.kind.rawValue, $0.category, $0.label) }
     }
 
     /// One bit per document, set where a new page starts (a page's documents are consecutive),
@@ -264,8 +291,8 @@ enum SearchIndexFiles {
         var out: [UInt8] = []
         out.reserveCapacity(documents.count / 6 + 1)
         var value = 0
-        for (i, d) in documents.enumerated() {
-            if i == 0 || d.page != documents[i - 1].page { value |= 1 << (i % 6) }
+        for i in documents.indices {
+            if i == 0 || documents[i].page != documents[i - 1].page { value |= 1 << (i % 6) }
             if i % 6 == 5 || i == documents.count - 1 {
                 out.append(alphabet[value])
                 value = 0
@@ -316,14 +343,18 @@ struct ScriptParts: Sendable {
     private var shardCount = 0
     private var shards: [OutputFile] = []
     private var tails: [OutputFile?] = []
+    /// Each shard's tail parts by term, kept when the index is to be assembled again (watch).
+    private var tailParts: [[String: SearchIndexFiles.TailPart]] = []
     private var chunkStarts: [Int] = []
     private var chunks: [OutputFile] = []
     private var json: OutputFile?
     private var jsonBlocks = IndexJSONBlocks()
 
     /// `changedTerms`/`changedDocuments`: what changed since the last assembly (nil: everything).
+    /// `again`: there will be a next assembly, so the compressed tail parts are kept for it.
     mutating func assemble(averageLength: Double, documents: [SearchIndexFiles.DocumentPieces], terms: [SearchIndexFiles.TermPieces],
-                           changedTerms: Set<String>?, changedDocuments: Set<Int>?, json contents: JSONIndexContents = .full) async -> [OutputFile] {
+                           changedTerms: Set<String>?, changedDocuments: Set<Int>?, json contents: JSONIndexContents = .full,
+                           again: Bool = true) async -> [OutputFile] {
         let nothingChanged = changedTerms?.isEmpty == true && changedDocuments?.isEmpty == true
         // search-index.json holds everything, in blocks of documents and of terms.
         if !nothingChanged || json == nil {
@@ -346,15 +377,21 @@ struct ScriptParts: Sendable {
         if count != shardCount {
             shards = []
             tails = []
+            tailParts = []
         }
         // Shards with a change are joined again, on every core (a common word's tail is megabytes).
         let rebuild = (0..<count).filter { dirty[$0] || $0 >= shards.count }
-        let rebuilt = await parallelMap(rebuild) { [members] i in SearchIndexFiles.shardFiles(i, members[i]) }
+        let kept = again && tailParts.count == count ? tailParts : nil
+        let rebuilt = await parallelMap(rebuild) { [members] i in
+            SearchIndexFiles.shardFiles(i, members[i], reusing: again ? kept?[i] ?? [:] : nil)
+        }
         var newShards = shards.count == count ? shards : Array(repeating: OutputFile(path: SitePath("-"), bytes: []), count: count)
         var newTails = tails.count == count ? tails : Array(repeating: nil, count: count)
-        for (i, (shard, tail)) in zip(rebuild, rebuilt) {
-            newShards[i] = shard
-            newTails[i] = tail
+        var newParts = again ? kept ?? Array(repeating: [:], count: count) : []
+        for (i, made) in zip(rebuild, rebuilt) {
+            newShards[i] = made.shard
+            newTails[i] = made.tail
+            if again { newParts[i] = made.parts }
         }
 
         let starts = SearchIndexFiles.chunkStarts(documents)
@@ -383,6 +420,7 @@ struct ScriptParts: Sendable {
         shardCount = count
         shards = newShards
         tails = newTails
+        tailParts = newParts
         chunkStarts = starts
         chunks = newChunks.map { $0! }
         var files: [OutputFile] = [json!]

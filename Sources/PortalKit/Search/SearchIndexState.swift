@@ -235,7 +235,8 @@ struct SearchIndexState: Sendable {
         let documents = documentPieces, average = average, json = json
         var parts = parts
         self = SearchIndexState()
-        return await parts.assemble(averageLength: average, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil, json: json)
+        return await parts.assemble(averageLength: average, documents: documents, terms: terms, changedTerms: nil, changedDocuments: nil, json: json,
+                                    again: false)
     }
 }
 
