@@ -254,6 +254,35 @@ enum SampleIndex {
         }
     }
 
+    @Test("a long tail is cut where its content says: an edit inside it compresses again only the parts around it")
+    func tailParts() throws {
+        var random = SeededGenerator.forTest("tail parts", fallback: 20_261_204)
+        // Digits and separators, like encoded postings, 400 kB.
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz,|".utf8)
+        var tail = (0..<400_000).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+        let before = TailParts.make(tail, first: true, level: 3, earlier: nil)
+        let sizes = before.parts.map(\.range.count)
+        #expect(before.parts.count > 4, "seed \(random.seed)")
+        #expect(sizes.allSatisfy { $0 >= TailParts.minimum && $0 <= TailParts.maximum }, "\(sizes), seed \(random.seed)")
+        #expect(before.parts.map(\.range.lowerBound) == [0] + before.parts.dropLast().map(\.range.upperBound))
+        // The parts joined are the tail behind its separator.
+        let stream = Deflate.stream(before.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: 3)
+        #expect(Deflate.inflate(stream)?.elementsEqual([UInt8(ascii: "{")] + tail + [UInt8(ascii: "}")]) == true, "seed \(random.seed)")
+
+        // Three bytes inserted in the middle: the cuts after them move with them.
+        let at = Int.random(in: 150_000..<250_000, using: &random)
+        tail.insert(contentsOf: Array("9|9".utf8), at: at)
+        let after = TailParts.make(tail, first: true, level: 3, earlier: before)
+        let kept = after.parts.filter { part in before.parts.contains { $0.deflated == part.deflated } }.count
+        #expect(kept >= after.parts.count - 2, "\(kept) of \(after.parts.count) parts kept, seed \(random.seed)")
+        #expect(TailParts.make(tail, first: true, level: 3, earlier: nil).parts.map(\.deflated) == after.parts.map(\.deflated),
+                "reused parts differ from a fresh build's, seed \(random.seed)")
+        // Moved to be second in its file, the first part (which carries the separator) is not reused.
+        let second = TailParts.make(tail, first: false, level: 3, earlier: after)
+        #expect(second.parts[0].deflated != after.parts[0].deflated)
+        #expect(Deflate.inflate(Deflate.stream(second.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: 3))?.first == UInt8(ascii: ","))
+    }
+
     @Test("an index built without its term counts (a single build) is rebuilt, not patched, when updated")
     func unpatchableUpdate() async {
         func docs(_ word: String) -> [SearchDocument] {

@@ -178,42 +178,27 @@ enum SearchIndexFiles {
         return max(1, min(4096, (estimate + targetShardBytes - 1) / targetShardBytes))
     }
 
-    /// A term's tail as a part of its file's compressed stream: taken again while the term's
-    /// tail bytes and its place (first in the file or not) are the same.
-    struct TailPart: Sendable {
-        var first: Bool
-        var tail: [UInt8]
-        var part: Deflate.Part
-    }
-
     /// What closes every tail file's JSON, the stream's final block.
     static let tailEnd = Deflate.part(Array("}".utf8), level: tailLevel, last: true)
 
     /// Shard `i` and its tail file (nil when no term in it has a tail) from its terms, in order.
     /// The shard is plain (every query loads shards first); the tail, loaded only for common
-    /// words, is compressed term by term, each term's part taken from `earlier` when unchanged
-    /// (watch: an edit changes the tails of a hundred common words, not of every word sharing
-    /// their files). `parts`: this file's, by term, when `earlier` was given.
-    static func shardFiles(_ i: Int, _ terms: [TermPieces], reusing earlier: [String: TailPart]?)
-        -> (shard: OutputFile, tail: OutputFile?, parts: [String: TailPart]) {
+    /// words, is compressed in parts (`TailParts`), each taken from `earlier` when unchanged
+    /// (watch: an edit changes the tails of a hundred common words in a few places each).
+    /// `parts`: this file's, by term, when `earlier` was given.
+    static func shardFiles(_ i: Int, _ terms: [TermPieces], reusing earlier: [String: TailParts]?)
+        -> (shard: OutputFile, tail: OutputFile?, parts: [String: TailParts]) {
         var shard = JSONWriter(forScript: true, capacity: terms.reduce(64) { $0 + $1.head.count + 1 })
         shard.raw("PortalSearchData.terms("); shard.int(i); shard.raw(", {")
         var pieces: [Deflate.Part] = []
-        var parts: [String: TailPart] = [:]
+        var parts: [String: TailParts] = [:]
         for (n, t) in terms.enumerated() {
             if n > 0 { shard.comma() }
             shard.append(t.head)
             if !t.tail.isEmpty {
-                let first = pieces.isEmpty
-                let part: Deflate.Part
-                // Array == compares storage identity first: an unchanged term's tail is the same buffer.
-                if let kept = earlier?[t.term], kept.first == first, kept.tail == t.tail {
-                    part = kept.part
-                } else {
-                    part = Deflate.part(Array((first ? "{" : ",").utf8) + t.tail, level: tailLevel)
-                }
-                pieces.append(part)
-                if earlier != nil { parts[t.term] = TailPart(first: first, tail: t.tail, part: part) }
+                let made = TailParts.make(t.tail, first: pieces.isEmpty, level: tailLevel, earlier: earlier?[t.term])
+                pieces += made.parts.map(\.deflated)
+                if earlier != nil { parts[t.term] = made }
             }
         }
         shard.raw("});\n")
@@ -344,7 +329,7 @@ struct ScriptParts: Sendable {
     private var shards: [OutputFile] = []
     private var tails: [OutputFile?] = []
     /// Each shard's tail parts by term, kept when the index is to be assembled again (watch).
-    private var tailParts: [[String: SearchIndexFiles.TailPart]] = []
+    private var tailParts: [[String: TailParts]] = []
     private var chunkStarts: [Int] = []
     private var chunks: [OutputFile] = []
     private var json: OutputFile?
