@@ -13,20 +13,17 @@ struct PageNeighbours: Sendable, Hashable, Codable {
     var previous: Link?
     var next: Link?
 
-    /// Each page's neighbours by content path; `pages` in reading order (grouped).
-    static func of(_ pages: [GuidancePage], groups: [String]) -> [String: PageNeighbours] {
+    /// Each page's neighbours, in the pages' order; `pages` in reading order (grouped).
+    static func of(_ pages: [GuidancePage], groups: [String]) -> [PageNeighbours] {
         let index = Dictionary(groups.enumerated().map { ($1, $0) }) { a, _ in a }
-        var out: [String: PageNeighbours] = [:]
-        out.reserveCapacity(pages.count)
-        for (i, page) in pages.enumerated() {
+        return pages.indices.map { i in
+            let page = pages[i]
             func link(_ j: Int) -> Link? {
                 guard pages.indices.contains(j), pages[j].group == page.group else { return nil }
                 return Link(title: pages[j].title, path: pages[j].outputPath)
             }
-            out[page.contentPath] = PageNeighbours(group: page.group, groupIndex: page.group.flatMap { index[$0] },
-                                                   previous: link(i - 1), next: link(i + 1))
+            return PageNeighbours(group: page.group, groupIndex: page.group.flatMap { index[$0] }, previous: link(i - 1), next: link(i + 1))
         }
-        return out
     }
 
     /// The anchor of a group's section on the guidance list.

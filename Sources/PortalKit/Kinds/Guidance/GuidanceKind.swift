@@ -11,25 +11,28 @@ struct GuidanceKind: ContentKind {
         let files = context.files(in: Self.folder, log: &log).filter { $0.lowercased().hasSuffix(".md") }
         var pages = await context.markdownPages(files, kind: .guidance, listed: true, log: &log)
         Self.reportDuplicateSlugs(pages, log: &log)
-        // Pages in their group's place (site.yml's guidance_groups), then by order and title.
+        // Pages in their group's place (site.yml's guidance_groups), then by order and title;
+        // each page's place among the groups looked up once, not at every comparison.
         let known = context.config.guidanceGroups
         let groupRank = Dictionary(known.enumerated().map { ($1, $0) }) { a, _ in a }
+        var keyed: [(group: Int, order: Int, page: GuidancePage)] = []
+        keyed.reserveCapacity(pages.count)
         for page in pages {
             if let group = page.group, groupRank[group] == nil {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
                                .unknownGroup(group, near: Suggestion.closest(to: group, in: known), known: known)))
             }
+            keyed.append((page.group.flatMap { groupRank[$0] } ?? Int.max, page.order ?? Int.max, page))
         }
         // Titles compare by code point (their UTF-8 bytes): the same order as String's for the
         // NFC text YAML gives, without its Unicode machinery on every comparison.
-        pages.sort { a, b in
-            let (g, h) = (a.group.flatMap { groupRank[$0] } ?? Int.max, b.group.flatMap { groupRank[$0] } ?? Int.max)
-            if g != h { return g < h }
-            let (x, y) = (a.order ?? Int.max, b.order ?? Int.max)
-            if x != y { return x < y }
-            if a.title != b.title { return a.title.precedesByCodePoint(b.title) }
-            return a.contentPath.precedesByCodePoint(b.contentPath)
+        keyed.sort { a, b in
+            if a.group != b.group { return a.group < b.group }
+            if a.order != b.order { return a.order < b.order }
+            if a.page.title != b.page.title { return a.page.title.precedesByCodePoint(b.page.title) }
+            return a.page.contentPath.precedesByCodePoint(b.page.contentPath)
         }
+        pages = keyed.map(\.page)
         for page in pages where page.sample { log.add(SampleData.warning(page.displayPath)) }
         return GuidancePages(pages: pages)
     }
@@ -43,10 +46,9 @@ struct GuidanceKind: ContentKind {
         // What every page's job needs, captured by each as one reference.
         let shared = SharedRender(context: site.context, templates: site.templates)
         let neighbours = PageNeighbours.of(input.pages, groups: site.config.guidanceGroups)
-        for page in input.pages {
+        for (page, around) in zip(input.pages, neighbours) {
             // A page whose parse failed has been reported and is not rendered.
             guard let resolved = site.resolved[page.contentPath] else { continue }
-            let around = neighbours[page.contentPath] ?? PageNeighbours()
             out.units.append(KindUnit(key: page.contentPath, input: UnitInput(PageInputs(page: resolved, neighbours: around)),
                                       layout: .page, path: page.outputPath) {
                 let rendered = resolved.page
