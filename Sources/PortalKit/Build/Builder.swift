@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `portal build`: load → validate → render → write, each phase named in progress and errors.
 /// Nothing is written unless every phase succeeded.
@@ -46,13 +47,18 @@ public enum Builder {
         } catch {
             throw BuildFailure(run.log.entries + [error.diagnostic])
         }
-        let made: Made
+        var made: Made
         do throws(BuildFailure) {
             made = try await render(input, &run, previous: session?.state, staging: staging)
         } catch {
             staging?.abort()
             throw error
         }
+        // A single build has no next build in this process to hand its render state to: every
+        // page as resolved (its HTML, headings and sections: tens of megabytes at 10,000 pages) is
+        // let go before the index is built, and the pages' parses go to the build cache's writer
+        // alone, which lets go of them once written (while the index is being built).
+        let parses = Handoff(session == nil ? made.letGoOfRenderState() : made.parsed)
         run.timings.end(.parse, at: made.output.markdownEnded)
         run.timings.end(.render)
         // Watch, and the folder is as this process left it: the index is patched and only what
@@ -63,7 +69,7 @@ public enum Builder {
            let state = session?.state.take() {
             return try await update(made, input, &run, from: consume state, marker: marker, session: &session, progress: progress)
         }
-        return try await publish(made, input, &run, writer: writer, staging: staging, session: &session, progress: progress)
+        return try await publish(made, input, parses, &run, writer: writer, staging: staging, session: &session, progress: progress)
     }
 
     /// What one build carries from phase to phase besides the phases' results.
@@ -96,6 +102,27 @@ public enum Builder {
         var files: [OutputFile]
         /// What parses depended on, digested once.
         var parseKey: StableDigest
+        /// Each Markdown page's parse by content path, and each unit's files by key: what the
+        /// build cache records of the render (from the memo while it is kept).
+        var parsed: [String: ParsedPage] { output.memo.resolved.mapValues(\.parsed) }
+        var unitPaths: [String: [SitePath]] { keptUnitPaths ?? output.memo.units.entries.mapValues { $0.files.map(\.path) } }
+        private var keptUnitPaths: [String: [SitePath]]?
+
+        init(output: SiteRenderer.Output, files: [OutputFile], parseKey: StableDigest) {
+            self.output = output
+            self.files = files
+            self.parseKey = parseKey
+        }
+
+        /// The render's memo and pages let go but for each unit's files (a single build); answers
+        /// the pages' parses, which only the build cache's writer then holds.
+        mutating func letGoOfRenderState() -> [String: ParsedPage] {
+            let parsed = self.parsed
+            keptUnitPaths = unitPaths
+            output.memo = RenderMemo()
+            output.pages = []
+            return parsed
+        }
     }
 
     /// Content, templates and assets, with every error of them.
@@ -190,7 +217,7 @@ public enum Builder {
 
     /// `portal build` (and a session's first build): the portal written aside while the index is
     /// built on the other core, then swapped in; the build cache written for the next run.
-    private static func publish(_ made: Made, _ input: Input, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
+    private static func publish(_ made: Made, _ input: Input, _ parses: Handoff<[String: ParsedPage]>, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
                                 session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         let request = run.request, output = made.output, cached = run.cached, cache = run.cache, parseKey = made.parseKey
         // The page cache is written again only if some page's file changed (or came or went).
@@ -198,9 +225,10 @@ public enum Builder {
             cache.parseSettings == parseKey && cache.entries.count == input.pages.count
                 && input.pages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
         } ?? false
-        let cacheWritten = Task.detached { [pages = input.pages, memo = output.memo] in
-            if cached, !pagesAsCached {
-                await PageCache.write(pages, parsed: memo.resolved.mapValues(\.parsed), parseSettings: parseKey, previous: cache, for: request)
+        let cacheWritten = Task.detached { [pages = input.pages] in
+            // Taken even when not written, so that they are let go here.
+            if let parsed = parses.take(), cached, !pagesAsCached {
+                await PageCache.write(pages, parsed: parsed, parseSettings: parseKey, previous: cache, for: request)
             }
         }
         let staging: StagedOutputFolder.Staging
@@ -254,8 +282,9 @@ public enum Builder {
         await cacheWritten.value
         if cached {
             var digests: [String: ([SitePath], StableDigest)] = [:]
+            let unitPaths = made.unitPaths
             for (key, fingerprint) in output.fingerprints ?? [:] {
-                digests[key] = ((output.memo.units.entries[key]?.files ?? []).map(\.path), fingerprint)
+                digests[key] = (unitPaths[key] ?? [], fingerprint)
             }
             if let indexDigest { digests[RenderCache.indexKey] = (indexFiles.map(\.path), indexDigest) }
             RenderCache.write(digests, for: request)
@@ -282,6 +311,13 @@ public enum Builder {
         let retired = Retired(state)
         Task.detached(priority: .utility) { retired.free() }
         return (index, files)
+    }
+
+    /// A value handed to another task, which takes it: then nothing else holds it.
+    private final class Handoff<Value: Sendable>: Sendable {
+        private let value: Mutex<Value?>
+        init(_ value: sending Value) { self.value = Mutex(value) }
+        func take() -> Value? { value.withLock { v in defer { v = nil }; return v } }
     }
 
     private final class Retired: @unchecked Sendable {

@@ -59,9 +59,8 @@ struct GuidanceKind: ContentKind {
         return out
     }
 
+    /// The guidance list and the site map list the pages themselves (`SiteListing`), by group.
     func links(_ input: GuidancePages) -> [KindLink] { [] }
-
-    func linkTargets(_ input: GuidancePages) -> [String: LinkResolver.Target] { [:] }
 
     /// `pages` in the order of their files (the listing is sorted), so "first" is the earlier path.
     private static func reportDuplicateSlugs(_ pages: [GuidancePage], log: inout DiagnosticLog) {
