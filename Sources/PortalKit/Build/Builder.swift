@@ -239,6 +239,10 @@ public enum Builder {
         }
         let pages = made.files
         let pagesWritten = Task.detached { () throws -> Void in try staging.write(pages) }
+        // A single build writes the page cache before it builds the index, so that the pages'
+        // parses are let go before the index's postings are made: the two at once were the
+        // build's peak of memory.
+        if session == nil { await cacheWritten.value }
 
         // The index is a pure function of what was rendered: with the cache, the index of the
         // very same documents is the last output's index files.
