@@ -1,14 +1,15 @@
 import Foundation
+@testable import PortalKit
 
-/// SplitMix64: a random sequence fixed by its seed, so a failing randomized test can be run
+/// A random sequence fixed by its seed (`SplitMix64`), so a failing randomized test can be run
 /// again exactly. Tests print the seed; PORTAL_TEST_SEED=N replays one.
 struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+    private var words: SplitMix64
     let seed: UInt64
 
     init(seed: UInt64) {
         self.seed = seed
-        state = seed
+        words = SplitMix64(seed: seed)
     }
 
     /// The seed from PORTAL_TEST_SEED, or `fallback`; printed either way.
@@ -18,11 +19,5 @@ struct SeededGenerator: RandomNumberGenerator {
         return SeededGenerator(seed: seed)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { words.next() }
 }

@@ -57,8 +57,8 @@ public enum Builder {
         // A single build has no next build in this process to hand its render state to: every
         // page as resolved (its HTML, headings and sections: tens of megabytes at 10,000 pages) is
         // let go before the index is built, and the pages' parses go to the build cache's writer
-        // alone, which lets go of them once written (while the index is being built).
-        let parses = Handoff(session == nil ? made.letGoOfRenderState() : made.parsed)
+        // alone, which lets go of them once written (before the index is built).
+        let parses = session == nil ? Handoff(made.letGoOfRenderState()) : nil
         run.timings.end(.parse, at: made.output.markdownEnded)
         run.timings.end(.render)
         // Watch, and the folder is as this process left it: the index is patched and only what
@@ -217,7 +217,8 @@ public enum Builder {
 
     /// `portal build` (and a session's first build): the portal written aside while the index is
     /// built on the other core, then swapped in; the build cache written for the next run.
-    private static func publish(_ made: Made, _ input: Input, _ parses: Handoff<[String: ParsedPage]>, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
+    /// `parses`: the pages' parses for the page cache, when the render state was let go.
+    private static func publish(_ made: Made, _ input: Input, _ parses: Handoff<[String: ParsedPage]>?, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
                                 session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         let request = run.request, output = made.output, cached = run.cached, cache = run.cache, parseKey = made.parseKey
         // The page cache is written again only if some page's file changed (or came or went).
@@ -225,6 +226,7 @@ public enum Builder {
             cache.parseSettings == parseKey && cache.entries.count == input.pages.count
                 && input.pages.allSatisfy { cache.entries[$0.key]?.memo.stamp == $0.value.stamp }
         } ?? false
+        let parses = parses ?? Handoff(made.parsed)
         let cacheWritten = Task.detached { [pages = input.pages] in
             // Taken even when not written, so that they are let go here.
             if let parsed = parses.take(), cached, !pagesAsCached {

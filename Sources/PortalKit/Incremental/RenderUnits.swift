@@ -1,6 +1,6 @@
 /// A part of the portal rendered from one value: a guidance page, the list pages, the search page,
-/// one kind's pages. The renderer describes every unit the same way and
-/// knows nothing of reuse; `RenderUnits.run` is the incremental layer around it.
+/// one kind's pages. The renderer describes every unit the same way and knows nothing of reuse;
+/// `RenderUnits.run` is the incremental layer around it.
 struct RenderUnit: Sendable {
     /// A content path, or one of the `RenderCache` group keys.
     let key: String

@@ -29,6 +29,7 @@ public struct LoadedSite: Sendable {
     public var risk: RiskAssessment? { input(of: RiskKind.self) }
     public var maturity: MaturityReport? { input(of: MaturityKind.self) }
 }
+
 /// One file of the finished portal.
 public struct OutputFile: Sendable, Equatable {
     public var path: SitePath

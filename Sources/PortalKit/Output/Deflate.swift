@@ -76,11 +76,6 @@ enum Deflate {
         return out
     }
 
-    /// The base64 of `input` deflated: what a compressed search script carries.
-    static func base64(_ input: [UInt8], level: Int32) -> [UInt8] {
-        Array(Data(compress(input, level: level)).base64EncodedData())
-    }
-
     /// A whole zlib stream inflated; nil when it is damaged. Only the tests read the search
     /// files back (golden files hold them inflated); `ZipReader.inflate` is for raw deflate of
     /// a known size, which a search file's stream does not record.

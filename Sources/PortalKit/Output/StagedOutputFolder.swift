@@ -171,12 +171,8 @@ public struct StagedOutputFolder: Sendable {
             }
         }
 
-        /// A file the previous build wrote with the same bytes is linked into the new build
-        /// instead of written again: most files of a rebuild are unchanged, and creating tens of
-        /// thousands of fresh inodes right after deleting as many is what made writing slow
-        /// (ext4 skips recently freed inodes one by one). Any doubt, and the file is written.
-        /// Answers the files as written (`.staged`, their bytes let go) and writes them on a
-        /// thread of its own, so that rendering and indexing go on while the disk works: the
+        /// Writes the files on a thread of its own and answers them as written (`.staged`, their
+        /// bytes let go), so that rendering and indexing go on while the disk works: the
         /// render step of a single build hands each page here as soon as it is made. A failure
         /// is kept for `check()`; `drain` waits for the writes.
         public func stageInBackground(_ files: [OutputFile]) -> [OutputFile] {
@@ -200,6 +196,10 @@ public struct StagedOutputFolder: Sendable {
             if let first = failures.withLock({ $0.first }) { throw first }
         }
 
+        /// A file the previous build wrote with the same bytes is linked into the new build
+        /// instead of written again: most files of a rebuild are unchanged, and creating tens of
+        /// thousands of fresh inodes right after deleting as many is what made writing slow
+        /// (ext4 skips recently freed inodes one by one). Any doubt, and the file is written.
         static func linkUnchanged(_ previous: String, to path: String, body: FileBody) -> Bool {
             var info = stat()
             guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == body.count else { return false }

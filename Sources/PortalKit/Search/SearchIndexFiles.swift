@@ -366,17 +366,17 @@ struct ScriptParts: Sendable {
         }
         // Shards with a change are joined again, on every core (a common word's tail is megabytes).
         let rebuild = (0..<count).filter { dirty[$0] || $0 >= shards.count }
-        let kept = again && tailParts.count == count ? tailParts : nil
-        let rebuilt = await parallelMap(rebuild) { [members] i in
-            SearchIndexFiles.shardFiles(i, members[i], reusing: again ? kept?[i] ?? [:] : nil)
+        // Each shard's tail parts from the last assembly (none yet: empty), when there will be another.
+        var newParts: [[String: TailParts]]? = again ? (tailParts.count == count ? tailParts : Array(repeating: [:], count: count)) : nil
+        let rebuilt = await parallelMap(rebuild) { [members, newParts] i in
+            SearchIndexFiles.shardFiles(i, members[i], reusing: newParts?[i])
         }
         var newShards = shards.count == count ? shards : Array(repeating: OutputFile(path: SitePath("-"), bytes: []), count: count)
         var newTails = tails.count == count ? tails : Array(repeating: nil, count: count)
-        var newParts = again ? kept ?? Array(repeating: [:], count: count) : []
         for (i, made) in zip(rebuild, rebuilt) {
             newShards[i] = made.shard
             newTails[i] = made.tail
-            if again { newParts[i] = made.parts }
+            newParts?[i] = made.parts
         }
 
         let starts = SearchIndexFiles.chunkStarts(documents)
@@ -405,7 +405,7 @@ struct ScriptParts: Sendable {
         shardCount = count
         shards = newShards
         tails = newTails
-        tailParts = newParts
+        tailParts = newParts ?? []
         chunkStarts = starts
         chunks = newChunks.map { $0! }
         var files: [OutputFile] = [json!]

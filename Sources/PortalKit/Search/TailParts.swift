@@ -24,16 +24,19 @@ struct TailParts: Sendable {
     static func make(_ tail: [UInt8], first: Bool, level: Int32, earlier: TailParts?) -> TailParts {
         // An unchanged tail is the same buffer (Array's == compares storage first).
         if let earlier, earlier.first == first, earlier.tail == tail { return earlier }
+        // The earlier parts by length, to find one with the same bytes; only under the same
+        // separator (the first part carries it).
         var kept: [Int: [Part]] = [:]
-        if let earlier, earlier.first == first {
+        let earlierTail = earlier?.first == first ? earlier?.tail ?? [] : []
+        if !earlierTail.isEmpty, let earlier {
             for part in earlier.parts { kept[part.range.count, default: []].append(part) }
         }
         var parts: [Part] = []
         var start = 0
         for end in cuts(tail) {
             let range = start..<end
-            // The first part carries the separator: it stands only for a first part.
-            let part = kept[range.count]?.first { ($0.range.lowerBound == 0) == (start == 0) && earlier!.tail[$0.range].elementsEqual(tail[range]) }?.deflated
+            let same = kept[range.count]?.first { ($0.range.lowerBound == 0) == (start == 0) && earlierTail[$0.range].elementsEqual(tail[range]) }
+            let part = same?.deflated
                 ?? Deflate.part((start == 0 ? [first ? UInt8(ascii: "{") : UInt8(ascii: ",")] : []) + tail[range], level: level)
             parts.append(Part(range: range, deflated: part))
             start = end
@@ -60,15 +63,9 @@ struct TailParts: Sendable {
         return cuts
     }
 
-    /// 256 fixed pseudo-random words (splitmix64 from a constant seed): the same cuts in every build.
+    /// 256 fixed pseudo-random words from a constant seed: the same cuts in every build.
     private static let gear: [UInt64] = {
-        var state: UInt64 = 0x5EED_7A11_0000_0018
-        return (0..<256).map { _ in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var words = SplitMix64(seed: 0x5EED_7A11_0000_0018)
+        return (0..<256).map { _ in words.next() }
     }()
 }
