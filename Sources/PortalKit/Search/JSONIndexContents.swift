@@ -11,8 +11,22 @@ public enum JSONIndexContents: String, Sendable, Hashable, Codable, CaseIterable
     /// Characters of a document's text kept as its summary.
     static let summaryLength = 80
 
+    /// The first `summaryLength` characters, trimmed of what Foundation's
+    /// `CharacterSet.whitespaces` holds (tab, the space separators and U+200B), with "…" when the
+    /// text goes on. Walks only those characters: the
+    /// text's `count` and Foundation's trimming were a few per cent of a 10,000-page build.
     static func summary(of text: String) -> String {
-        guard text.count > summaryLength else { return text }
-        return String(text.prefix(summaryLength)).trimmingCharacters(in: .whitespaces) + "…"
+        guard let end = text.index(text.startIndex, offsetBy: summaryLength, limitedBy: text.endIndex),
+              end != text.endIndex else { return text }
+        let scalars = text[..<end].unicodeScalars
+        let isSpace = { (s: Unicode.Scalar) in
+            switch s.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "…" }
+        return String(scalars[first...last]) + "…"
     }
 }

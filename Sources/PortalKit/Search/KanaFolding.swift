@@ -17,18 +17,21 @@ public enum KanaFolding {
     /// A katakana word at least this long loses a final ー.
     public static let minimumStemLength = 4
 
-    private static let single: [UInt32: UInt32] = {
-        var map: [UInt32: UInt32] = [:]
+    /// What each character of U+3040–U+30FF becomes alone (itself unless `table` says).
+    private static let single: [UInt32] = {
+        var map = (0x3040..<0x3100).map { UInt32($0) }
         for (from, to) in table where from.unicodeScalars.count == 1 && to.unicodeScalars.count == 1 {
-            map[from.unicodeScalars.first!.value] = to.unicodeScalars.first!.value
+            map[Int(from.unicodeScalars.first!.value) - 0x3040] = to.unicodeScalars.first!.value
         }
         return map
     }()
 
-    private static let afterVu: [UInt32: [UInt32]] = {
-        var map: [UInt32: [UInt32]] = [:]
+    /// What ヴ and the small vowel after it become, by that vowel (U+30A0–U+30FF); 0 for none.
+    private static let afterVu: [(UInt32, UInt32)] = {
+        var map = [(UInt32, UInt32)](repeating: (0, 0), count: 0x60)
         for (from, to) in table where from.unicodeScalars.count == 2 {
-            map[from.unicodeScalars.dropFirst().first!.value] = to.unicodeScalars.map(\.value)
+            let out = to.unicodeScalars.map(\.value)
+            map[Int(from.unicodeScalars.dropFirst().first!.value) - 0x30A0] = (out[0], out.count > 1 ? out[1] : 0)
         }
         return map
     }()
@@ -46,54 +49,62 @@ public enum KanaFolding {
     }
 
     /// Folds UTF-8 text (already NFKC and lower-cased). Walks the bytes once; only three-byte
-    /// kana are looked at.
+    /// characters led by 0xE3 (kana among them) are looked at, the bytes between are copied whole.
     static func fold(_ bytes: [UInt8]) -> [UInt8] {
         guard mayChange(bytes) else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var run = 0            // katakana characters in the run written so far
-        var pendingBar = false // the run's last character written was ー
-        func endRun() {
-            if pendingBar, run >= minimumStemLength { out.removeLast(3) }
-            run = 0
-            pendingBar = false
-        }
-        func put(_ v: UInt32) {
-            out.append(0xE0 | UInt8(v >> 12))
-            out.append(0x80 | UInt8((v >> 6) & 0x3F))
-            out.append(0x80 | UInt8(v & 0x3F))
-        }
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            guard length == 3, i + 2 < n, b == 0xE3 else {
-                endRun()
-                out.append(contentsOf: bytes[i..<min(i + length, n)])
-                i += length
-                continue
+        let single = Self.single, afterVu = Self.afterVu
+        return bytes.withUnsafeBufferPointer { b -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var run = 0            // katakana characters in the run written so far
+            var pendingBar = false // the run's last character written was ー
+            @inline(__always) func endRun() {
+                if pendingBar, run >= minimumStemLength { out.removeLast(3) }
+                run = 0
+                pendingBar = false
             }
-            var v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
-            var replacement: [UInt32]? = nil
-            if v == 0x30F4, i + 2 < n, bytes[i] == 0xE3 {  // ヴ and a small vowel after it
-                let next = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                if let r = afterVu[next] { replacement = r; i += 3 }
-            }
-            if replacement == nil, let r = single[v] { v = r }
-            for value in replacement ?? [v] {
-                if isKatakana(value) {
+            @inline(__always) func put(_ v: UInt32) {
+                if isKatakana(v) {
                     run += 1
-                    pendingBar = value == 0x30FC
+                    pendingBar = v == 0x30FC
                 } else {
                     endRun()
                 }
-                put(value)
+                out.append(0xE0 | UInt8(v >> 12))
+                out.append(0x80 | UInt8((v >> 6) & 0x3F))
+                out.append(0x80 | UInt8(v & 0x3F))
             }
+            @inline(__always) func scalar(at i: Int) -> UInt32 {
+                UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            }
+            var i = 0
+            let n = b.count
+            while i < n {
+                guard b[i] == 0xE3, i + 2 < n else {
+                    // Up to the next 0xE3, which only ever leads a character in UTF-8.
+                    endRun()
+                    var j = i + 1
+                    while j < n, b[j] != 0xE3 { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                    i = j
+                    continue
+                }
+                let v = scalar(at: i)
+                i += 3
+                if v == 0x30F4, i + 2 < n, b[i] == 0xE3 {  // ヴ and a small vowel after it
+                    let next = scalar(at: i)
+                    if (0x30A0..<0x3100).contains(next), case let (first, second) = afterVu[Int(next) - 0x30A0], first != 0 {
+                        put(first)
+                        if second != 0 { put(second) }
+                        i += 3
+                        continue
+                    }
+                }
+                put((0x3040..<0x3100).contains(v) ? single[Int(v) - 0x3040] : v)
+            }
+            endRun()
+            return out
         }
-        endRun()
-        return out
     }
 
     public static func fold(_ text: String) -> String {

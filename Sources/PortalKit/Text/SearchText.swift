@@ -11,40 +11,59 @@ public enum SearchText {
         KanaFolding.fold(widthAndCaseFolded(text))
     }
 
-    /// NFKC and lower case.
-    private static func widthAndCaseFolded(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = utf8.next() {
-            if b < 0x80 {
-                out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                continue
+    /// NFKC and lower case. Runs of bytes the rule leaves alone (lower-case ASCII, kanji, kana)
+    /// are copied whole; only what changes, or might, is looked at character by character.
+    static func widthAndCaseFolded(_ text: String) -> [UInt8] {
+        var utf8Text = text
+        let folded = utf8Text.withUTF8 { utf8 -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            let n = utf8.count
+            var i = 0
+            var run = 0  // where the bytes not yet copied start
+            @inline(__always) func copyRun(to end: Int) {
+                if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<end])) }
             }
-            pending.removeAll(keepingCapacity: true)
-            pending.append(b)
-            let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
-            for _ in 1..<length { if let c = utf8.next() { pending.append(c) } }
-            var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-            for c in pending.dropFirst() { v = v << 6 | UInt32(c & 0x3F) }
-            if Self.isUnchangedByFolding(v) {
-                out.append(contentsOf: pending)
-            } else if (0xFF01...0xFF5E).contains(v) {
-                // Full-width ASCII: NFKC gives the ASCII character.
-                let a = UInt8(v - 0xFEE0)
-                out.append(a >= 0x41 && a <= 0x5A ? a + 32 : a)
-            } else if v == 0x3000 {
-                out.append(0x20)  // ideographic space
-            } else if let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenNFKCCaseFolded,
-                      scalar.properties.canonicalCombiningClass == .notReordered, !(0x1100...0x11FF).contains(v),
-                      !(0xFF61...0xFF9F).contains(v) {
-                out.append(contentsOf: pending)
-            } else {
-                return Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    if b >= 0x41 && b <= 0x5A {
+                        copyRun(to: i)
+                        out.append(b + 32)
+                        run = i + 1
+                    }
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                let end = min(i + length, n)
+                var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for j in (i + 1)..<end { v = v << 6 | UInt32(utf8[j] & 0x3F) }
+                if Self.isUnchangedByFolding(v) {
+                    i = end
+                    continue
+                }
+                copyRun(to: i)
+                if (0xFF01...0xFF5E).contains(v) {
+                    // Full-width ASCII: NFKC gives the ASCII character.
+                    let a = UInt8(v - 0xFEE0)
+                    out.append(a >= 0x41 && a <= 0x5A ? a + 32 : a)
+                } else if v == 0x3000 {
+                    out.append(0x20)  // ideographic space
+                } else if let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenNFKCCaseFolded,
+                          scalar.properties.canonicalCombiningClass == .notReordered, !(0x1100...0x11FF).contains(v),
+                          !(0xFF61...0xFF9F).contains(v) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
+                } else {
+                    return nil
+                }
+                i = end
+                run = end
             }
+            copyRun(to: n)
+            return out
         }
-        return out
+        return folded ?? Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
     }
 
     /// Kanji, kana and common punctuation, which NFKC and lower-casing leave alone.

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import PortalKit
+@testable import PortalMarkdown
+
+/// Byte-level versions of text functions on the build's hot path, each checked against the plain
+/// definition it replaced, over seeded random text with every kind of white space, combining
+/// marks, emoji sequences and Japanese.
+@Suite struct FastPathTests {
+    /// Pieces random text is made of: the White_Space characters, their UTF-8 neighbours (which
+    /// share a lead byte but are not spaces), tabs and line breaks, marks, emoji, Japanese.
+    static let pieces: [String] = [
+        " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2005}",
+        "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{3000}", "\u{3001}",
+        "\u{A1}", "\u{1681}", "\u{2027}", "\u{20AC}", "a", "Z", "-", "é", "e\u{301}", " \u{301}", "\u{301}",
+        "🇯🇵", "👩‍💻", "ランサムウェア", "身代金", "ｶﾞ", "。", "警察", "VPN",
+    ]
+
+    static func randomText(_ rng: inout SeededGenerator) -> String {
+        (0..<Int.random(in: 0...120, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    /// What `collapsingSpaces` was, scalar by scalar.
+    static func collapsedByScalars(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        var empty = true
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                space = !empty
+            } else {
+                if space { out.append(" ") }
+                space = false
+                empty = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    @Test("collapsingSpaces equals the scalar-by-scalar definition")
+    func collapsing() {
+        var rng = SeededGenerator.forTest("collapsing", fallback: 0xC011_A95E)
+        for piece in Self.pieces {
+            #expect(piece.collapsingSpaces() == Self.collapsedByScalars(piece), "\(piece.unicodeScalars.map { $0.value })")
+        }
+        let differing = (0..<3_000).map { _ in Self.randomText(&rng) }.filter { $0.collapsingSpaces() != Self.collapsedByScalars($0) }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
+        #expect("  警察　に\t\n通報  ".collapsingSpaces() == "警察 に 通報")
+    }
+
+    /// Kana of every kind the folding touches (small, ヴ with and without a vowel, ー at the end of
+    /// short and long katakana words), full- and half-width forms, capitals, Hangul (NFKC path).
+    static let kanaPieces: [String] = [
+        "ヴ", "ヴァ", "ヴィ", "ヴュ", "ヴー", "ゔ", "ァ", "ッ", "ヶ", "ゕ", "ぁ", "っ", "ー", "サーバー", "エミュレーター",
+        "ランサムウエア", "ランサムウェア", "ｻｰﾊﾞｰ", "ﾗﾝｻﾑｳｪｱ", "ＶＰＮ", "Ｖｐｎ", "VPN", "Ab", "①", "㍉", "ｶﾞ", "가",
+        "・", "「", "」", "、", "。", "　", " ", "\u{3000}", "\u{30FF}", "\u{3040}", "\u{3097}", "\u{309F}", "é", "e\u{301}",
+    ]
+
+    @Test("width, case and kana folding equal the per-character definitions they replaced")
+    func folding() {
+        var rng = SeededGenerator.forTest("folding", fallback: 0xF01D_0018)
+        let all = Self.pieces + Self.kanaPieces
+        let texts = Self.kanaPieces + (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...60, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }
+        let width = texts.filter { SearchText.widthAndCaseFolded($0) != FoldingReference.widthAndCaseFolded($0) }
+        #expect(width.isEmpty, "\(width.count) differ, e.g. \(width.first ?? "")")
+        let kana = texts.map { FoldingReference.widthAndCaseFolded($0) }.filter { KanaFolding.fold($0) != FoldingReference.kanaFolded($0) }
+        #expect(kana.isEmpty, "\(kana.count) differ, e.g. \(kana.first.map { String(decoding: $0, as: UTF8.self) } ?? "")")
+        #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
+    }
+
+    /// What the summary was: Foundation's count and trimming.
+    static func summaryByFoundation(_ text: String) -> String {
+        guard text.count > JSONIndexContents.summaryLength else { return text }
+        return String(text.prefix(JSONIndexContents.summaryLength)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    @Test("a document's summary equals Foundation's prefix and trimming")
+    func summary() {
+        var rng = SeededGenerator.forTest("summary", fallback: 0x5077_4A47)
+        let differing = (0..<3_000).map { _ in Self.randomText(&rng) }.filter { JSONIndexContents.summary(of: $0) != Self.summaryByFoundation($0) }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
+        let eighty = String(repeating: "あ", count: 80)
+        #expect(JSONIndexContents.summary(of: eighty) == eighty)
+        #expect(JSONIndexContents.summary(of: eighty + "い") == eighty + "…")
+        #expect(JSONIndexContents.summary(of: " " + eighty) == String(eighty.dropLast()) + "…")
+    }
+}
+
+/// The folding functions as they were before they worked on buffers (commit 1b0a8d5), kept as
+/// the reference the faster ones must equal byte for byte.
+enum FoldingReference {
+    static let single: [UInt32: UInt32] = {
+        var map: [UInt32: UInt32] = [:]
+        for (from, to) in KanaFolding.table where from.unicodeScalars.count == 1 && to.unicodeScalars.count == 1 {
+            map[from.unicodeScalars.first!.value] = to.unicodeScalars.first!.value
+        }
+        return map
+    }()
+
+    static let afterVu: [UInt32: [UInt32]] = {
+        var map: [UInt32: [UInt32]] = [:]
+        for (from, to) in KanaFolding.table where from.unicodeScalars.count == 2 {
+            map[from.unicodeScalars.dropFirst().first!.value] = to.unicodeScalars.map(\.value)
+        }
+        return map
+    }()
+
+    static func widthAndCaseFolded(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = utf8.next() {
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                continue
+            }
+            pending.removeAll(keepingCapacity: true)
+            pending.append(b)
+            let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+            for _ in 1..<length { if let c = utf8.next() { pending.append(c) } }
+            var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            for c in pending.dropFirst() { v = v << 6 | UInt32(c & 0x3F) }
+            if SearchText.isUnchangedByFolding(v) {
+                out.append(contentsOf: pending)
+            } else if (0xFF01...0xFF5E).contains(v) {
+                // Full-width ASCII: NFKC gives the ASCII character.
+                let a = UInt8(v - 0xFEE0)
+                out.append(a >= 0x41 && a <= 0x5A ? a + 32 : a)
+            } else if v == 0x3000 {
+                out.append(0x20)  // ideographic space
+            } else if let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenNFKCCaseFolded,
+                      scalar.properties.canonicalCombiningClass == .notReordered, !(0x1100...0x11FF).contains(v),
+                      !(0xFF61...0xFF9F).contains(v) {
+                out.append(contentsOf: pending)
+            } else {
+                return Array(text.precomposedStringWithCompatibilityMapping.lowercased().utf8)
+            }
+        }
+        return out
+    }
+
+    static func kanaFolded(_ bytes: [UInt8]) -> [UInt8] {
+        guard KanaFolding.mayChange(bytes) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var run = 0            // katakana characters in the run written so far
+        var pendingBar = false // the run's last character written was ー
+        func endRun() {
+            if pendingBar, run >= KanaFolding.minimumStemLength { out.removeLast(3) }
+            run = 0
+            pendingBar = false
+        }
+        func put(_ v: UInt32) {
+            out.append(0xE0 | UInt8(v >> 12))
+            out.append(0x80 | UInt8((v >> 6) & 0x3F))
+            out.append(0x80 | UInt8(v & 0x3F))
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            guard length == 3, i + 2 < n, b == 0xE3 else {
+                endRun()
+                out.append(contentsOf: bytes[i..<min(i + length, n)])
+                i += length
+                continue
+            }
+            var v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+            var replacement: [UInt32]? = nil
+            if v == 0x30F4, i + 2 < n, bytes[i] == 0xE3 {  // ヴ and a small vowel after it
+                let next = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                if let r = afterVu[next] { replacement = r; i += 3 }
+            }
+            if replacement == nil, let r = single[v] { v = r }
+            for value in replacement ?? [v] {
+                if KanaFolding.isKatakana(value) {
+                    run += 1
+                    pendingBar = value == 0x30FC
+                } else {
+                    endRun()
+                }
+                put(value)
+            }
+        }
+        endRun()
+        return out
+    }
+
+}
