@@ -28,6 +28,27 @@ import Testing
         #expect(try CacheCoder.decode(MaturityReport.self, from: CacheCoder.encode(report)) == report)
     }
 
+    /// Text written by the keyed and unkeyed containers' own `String` methods, and the same text
+    /// through the generic path (a wrapper whose value is a string), give the same bytes.
+    struct Plain: Encodable { var title: String; var tags: [String]; var note: String? }
+    struct Wrapped: Encodable { var title: Text; var tags: [Text]; var note: Text? }
+    struct Text: Encodable {
+        var value: String
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+
+    @Test("text fields are written as the generic path writes them")
+    func textFastPath() {
+        for (title, tags, note) in [("初動", ["a", "", "ランサムウェア"], Optional("注")), ("", [], nil), ("x", ["\u{0}"], "")] {
+            let plain = CacheCoder.encode(Plain(title: title, tags: tags, note: note))
+            let wrapped = CacheCoder.encode(Wrapped(title: Text(value: title), tags: tags.map { Text(value: $0) }, note: note.map { Text(value: $0) }))
+            #expect(plain == wrapped)
+        }
+    }
+
     @Test("truncated, flipped or random bytes throw", arguments: 0..<64)
     func damaged(_ seed: Int) {
         var random = SeededGenerator(seed: UInt64(seed) &+ 0x5EED)

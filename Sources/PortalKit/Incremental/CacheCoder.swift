@@ -56,19 +56,38 @@ extension CacheCoder {
         var bytes: [UInt8] = []
 
         func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) {
-            let slot = bytes.count
-            bytes.append(contentsOf: [0, 0, 0, 0])
+            let slot = openSlot()
             try? value.encode(to: Writer(sink: self, codingPath: codingPath))
-            let length = UInt32(bytes.count - slot - 4)
-            for i in 0..<4 { bytes[slot + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
+            closeSlot(slot)
         }
 
-        func null() { bytes.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF]) }
+        func null() { for _ in 0..<4 { bytes.append(0xFF) } }
 
         func raw<S: Sequence<UInt8>>(_ payload: S) {
-            let slot = bytes.count
-            bytes.append(contentsOf: [0, 0, 0, 0])
+            let slot = openSlot()
             bytes.append(contentsOf: payload)
+            closeSlot(slot)
+        }
+
+        /// A string's payload, as `value` writes it through a single-value container.
+        func string(_ value: String) {
+            var value = value
+            let slot = openSlot()
+            value.withUTF8 { bytes.append(contentsOf: $0) }
+            closeSlot(slot)
+        }
+
+        /// Four bytes for a length filled in by `closeSlot`. (Appended one by one: an array
+        /// literal here was an allocation for every value of every cached page.)
+        @inline(__always)
+        private func openSlot() -> Int {
+            let slot = bytes.count
+            for _ in 0..<4 { bytes.append(0) }
+            return slot
+        }
+
+        @inline(__always)
+        private func closeSlot(_ slot: Int) {
             let length = UInt32(bytes.count - slot - 4)
             for i in 0..<4 { bytes[slot + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
         }
@@ -112,6 +131,13 @@ extension CacheCoder {
             sink.value(value, codingPath: codingPath + [key])
         }
 
+        // Text, the commonest field, written as the generic path writes it, without the coding
+        // path and the encoder made for it.
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            self.key(key)
+            sink.string(value)
+        }
+
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             fatalError("nested containers are not used by the cached types")
         }
@@ -136,6 +162,11 @@ extension CacheCoder {
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             sink.value(value, codingPath: codingPath)
+            count += 1
+        }
+
+        mutating func encode(_ value: String) throws {
+            sink.string(value)
             count += 1
         }
 
