@@ -71,6 +71,29 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
+    @Test("a URL's white space is found by scalar as by Character; links decode as Foundation decodes")
+    func urls() {
+        var rng = SeededGenerator.forTest("urls", fallback: 0x0A11_0018)
+        let parts = ["https://", "http://", "mailto:", "a.example.jp", "/x", "?q=1", "#f", "%E8%AD%A6", "%zz", "%", "警察"] + Self.pieces
+        let urls = (0..<3_000).map { _ in (0..<Int.random(in: 1...8, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let http = urls.filter { url in
+            let byCharacter = URLText.scheme(of: url).map { $0 == "http" || $0 == "https" } == true
+                && URLText.isAllowedExternal(url) && !url.contains(where: \.isWhitespace)
+            return URLText.isHTTP(url) != byCharacter
+        }
+        #expect(http.isEmpty, "\(http.count) differ, e.g. \(http.first ?? "")")
+        let decoded = urls.filter { url in
+            let (path, fragment) = LinkResolver.splitFragment(url)
+            let hash = url.firstIndex(of: "#")
+            let expected = hash.map { String(url[..<$0]) } ?? url
+            let expectedFragment = hash.map { String(url[url.index(after: $0)...]) }
+            return path != (expected.removingPercentEncoding ?? expected)
+                || fragment != expectedFragment.map { $0.removingPercentEncoding ?? $0 }
+        }
+        #expect(decoded.isEmpty, "\(decoded.count) differ, e.g. \(decoded.first ?? "")")
+        #expect(URLText.isHTTP("https://www.npa.go.jp/") && !URLText.isHTTP("https://www.npa.go.jp/\u{3000}x"))
+    }
+
     /// What the summary was: Foundation's count and trimming.
     static func summaryByFoundation(_ text: String) -> String {
         guard text.count > JSONIndexContents.summaryLength else { return text }

@@ -163,7 +163,10 @@ struct LinkResolver: Sendable {
         return (decode(String(destination[..<hash])), decode(String(destination[destination.index(after: hash)...])))
     }
 
-    private static func decode(_ s: String) -> String { s.removingPercentEncoding ?? s }
+    /// Percent-decoded; most links have no `%`, and Foundation's decoding costs as much without one.
+    private static func decode(_ s: String) -> String {
+        s.utf8.contains(UInt8(ascii: "%")) ? s.removingPercentEncoding ?? s : s
+    }
 
     /// Resolves `../x.md` against the linking page's folder; nil when it climbs out of the content folder.
     static func join(folderOf contentPath: String, _ relative: String) -> String? {

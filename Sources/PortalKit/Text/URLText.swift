@@ -59,6 +59,8 @@ extension URLText {
     /// An absolute http(s) URL with a host and no white space.
     public static func isHTTP(_ url: String) -> Bool {
         guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
-        return isAllowedExternal(url) && !url.contains(where: { $0.isWhitespace })
+        // White space by scalar: a white-space scalar always starts its own Character, so this
+        // is `Character.isWhitespace` without breaking the text into Characters.
+        return isAllowedExternal(url) && !url.unicodeScalars.contains(where: \.properties.isWhitespace)
     }
 }
