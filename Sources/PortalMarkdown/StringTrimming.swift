@@ -45,8 +45,8 @@ extension String {
 
     /// The length in bytes of the White_Space character starting at `i`, or 0: Unicode's
     /// White_Space set, which is fixed (U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028,
-    /// 2029, 202F, 205F, 3000). Continuation
-    /// bytes (0x80–0xBF) match none of the lead bytes tested, so any offset may be asked.
+    /// 2029, 202F, 205F, 3000). Continuation bytes (0x80–0xBF) match none of the lead bytes
+    /// tested, so any offset may be asked.
     @inline(__always)
     static func whitespaceWidth(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b = utf8[i]
