@@ -12,11 +12,15 @@ public struct TemplateSet: Sendable {
     let displayRoot: String
     /// The texts each group of pages is rendered with (see `closure`), worked out once.
     let pageLayout: [String: String], listLayout: [String: String], restLayout: [String: String]
+    /// Partials rendered once per distinct set of values they read (see `PartialMemo`).
+    let memo: PartialMemo
+    let memoStore = PartialMemoStore()
 
-    init(library: MustacheLibrary, sources: [String: String], displayRoot: String) {
+    init(library: MustacheLibrary, sources: [String: String], displayRoot: String, memo: PartialMemo = .none) {
         self.library = library
         self.sources = sources
         self.displayRoot = displayRoot
+        self.memo = memo
         let references = sources.mapValues { Self.references(in: $0).map(\.name) }
         let changesDelimiters = sources.values.contains { $0.contains("{{=") }
         func layout(_ roots: [String]) -> [String: String] {
@@ -30,7 +34,8 @@ public struct TemplateSet: Sendable {
     func displayPath(_ name: String) -> String { displayRoot + "/" + name + ".mustache" }
 
     /// Parses the given templates (name → text); `displayRoot` names the folder in diagnostics.
-    static func make(_ sources: [String: String], displayRoot: String, log buildLog: inout DiagnosticLog) -> TemplateSet? {
+    /// `memoise`: off only for tests, which compare the memo's pages with plain rendering.
+    static func make(_ sources: [String: String], displayRoot: String, memoise: Bool = true, log buildLog: inout DiagnosticLog) -> TemplateSet? {
         // The templates' own mistakes (the build's log may hold the content's already).
         var log = DiagnosticLog()
         defer { buildLog.add(contentsOf: log.entries) }
@@ -59,7 +64,17 @@ public struct TemplateSet: Sendable {
             }
         }
         if log.hasErrors { return nil }
-        return TemplateSet(library: library, sources: sources, displayRoot: displayRoot)
+        // The memo's texts, registered over the templates they rewrite; they came from templates
+        // that parsed, so they parse (if one did not, the templates are rendered as written).
+        let memo = memoise ? PartialMemo.plan(sources) : .none
+        var memoLibrary = library
+        for (name, text) in memo.templates.sorted(by: { $0.key < $1.key }) {
+            guard let template = try? MustacheTemplate(string: TemplateEscaping.pragma + text) else {
+                return TemplateSet(library: library, sources: sources, displayRoot: displayRoot)
+            }
+            memoLibrary.register(template, named: name)
+        }
+        return TemplateSet(library: memoLibrary, sources: sources, displayRoot: displayRoot, memo: memo)
     }
 
     /// Reads every `*.mustache` file directly in `folder`.
@@ -129,9 +144,20 @@ public struct TemplateSet: Sendable {
 
     /// Renders a layout; swift-mustache answers nil for an unknown name, which becomes an error here.
     func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
-        guard sources[name] != nil, let html = library.render(Self.droppingEmptyText(context), withTemplate: name) else {
-            throw TemplateError(name: name)
+        guard sources[name] != nil else { throw TemplateError(name: name) }
+        var context = Self.droppingEmptyText(context)
+        for i in memo.entriesByLayout[name] ?? [] {
+            let entry = memo.entries[i]
+            let key = memoStore.worthKeying(i) ? entry.key(context) : nil
+            if let key, let text = memoStore.text(i, key) {
+                context[entry.slot] = text
+                continue
+            }
+            guard let text = library.render(context, withTemplate: entry.renderer) else { throw TemplateError(name: name) }
+            if let key { memoStore.remember(i, key, text) }
+            context[entry.slot] = text
         }
+        guard let html = library.render(context, withTemplate: name) else { throw TemplateError(name: name) }
         return html
     }
 }
