@@ -69,18 +69,21 @@ struct SearchIndexState: Sendable {
         return state
     }
 
-    /// Every term's postings, weighted, and its encoded pieces, in three steps that each run on
+    /// Every term's postings, weighted, and its encoded pieces, in two steps that each run on
     /// every core: runs of documents are tokenised, each run's postings collected with their
-    /// counts as they come (no document's term counts are kept unless `patchable`); the runs'
-    /// lists are joined in document order; then each term's counts become BM25 weights, once the
-    /// average length is known, and the term is encoded.
+    /// counts as they come (no document's term counts are kept unless `patchable`); then, part
+    /// by part of the terms, the runs' lists are joined in document order, each term's counts
+    /// become BM25 weights (the average length is known by then), and the term is encoded.
     private static func collect(_ documents: [SearchDocument], patchable: Bool, json: JSONIndexContents) async
         -> (terms: [[(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)]], frequencies: [TermFrequencies], lengths: [Int], average: Double) {
         let cores = max(ProcessInfoCores.count, 1)
         // Enough runs that no core waits long for the last one.
         let runCount = min(documents.count, cores * 8)
         let runs = (0..<runCount).map { r in (documents.count * r / runCount)..<(documents.count * (r + 1) / runCount) }
-        var collected = await parallelMap(runs) { range in CollectedRun(documents[range], first: range.lowerBound, keepCounts: patchable) }
+        let partCount = cores
+        let collected = await parallelMap(runs) { range in
+            CollectedRun(documents[range], first: range.lowerBound, partCount: partCount, keepCounts: patchable)
+        }
         var lengths: [Int] = []
         lengths.reserveCapacity(documents.count)
         var frequencies: [TermFrequencies] = []
@@ -90,35 +93,31 @@ struct SearchIndexState: Sendable {
         }
         let average = SearchIndex.averageLength(total: lengths.reduce(0, +), count: documents.count)
 
-        // Each run's lists appended, run after run (document order), counts turned into weights
-        // on the way: the lists are then final, and encoding them copies nothing. A run is let go
-        // once joined.
+        // Each part of the terms on its own core: the runs' lists appended, run after run
+        // (document order), counts turned into weights on the way, so the lists are final and
+        // encoding them copies nothing; then each term encoded. A run's part is let go once joined.
         let boosts = documents.map(\.kind.boost)
-        var slots = TermTable(capacity: 1 << 14)
-        var keys: [TermKey] = []
-        var lists: [[SearchIndex.Posting]] = []
-        for r in collected.indices {
-            let run = collected[r]
-            collected[r] = CollectedRun()
-            for (key, list) in zip(run.keys, run.lists) {
-                let slot = slots.value(key) {
-                    keys.append(key)
-                    lists.append([])
-                    return lists.count - 1
-                }
-                lists[slot].reserveCapacity(lists[slot].count + list.count)
-                for p in list {
-                    let doc = p.document
-                    lists[slot].append(SearchIndex.Posting(document: doc, weight: SearchIndex.weight(
-                        frequency: p.weight, length: lengths[doc], average: average, boost: boosts[doc])))
+        let weighted = await parallelMap(Array(0..<partCount)) { [lengths] part -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
+            var slots = TermTable(capacity: 1 << 13)
+            var keys: [TermKey] = []
+            var lists: [[SearchIndex.Posting]] = []
+            for run in collected {
+                let (runKeys, runLists) = run.parts[part].take()
+                for (key, list) in zip(runKeys, runLists) {
+                    let slot = slots.value(key) {
+                        keys.append(key)
+                        lists.append([])
+                        return lists.count - 1
+                    }
+                    lists[slot].reserveCapacity(lists[slot].count + list.count)
+                    for p in list {
+                        let doc = p.document
+                        lists[slot].append(SearchIndex.Posting(document: doc, weight: SearchIndex.weight(
+                            frequency: p.weight, length: lengths[doc], average: average, boost: boosts[doc])))
+                    }
                 }
             }
-        }
-
-        // Each term encoded; terms in parts, one part per core.
-        let parts = (0..<cores).map { p in (keys.count * p / cores)..<(keys.count * (p + 1) / cores) }
-        let weighted = await parallelMap(parts) { [lists, keys] range -> [(TermKey, [SearchIndex.Posting], SearchIndexFiles.TermPieces)] in
-            range.map { i in (keys[i], lists[i], SearchIndexFiles.TermPieces(keys[i].text, lists[i], json: json == .full)) }
+            return keys.indices.map { i in (keys[i], lists[i], SearchIndexFiles.TermPieces(keys[i].text, lists[i], json: json == .full)) }
         }
         return (weighted, frequencies, lengths, average)
     }
@@ -271,29 +270,51 @@ private extension Array where Element == SearchIndex.Posting {
 /// One run of documents tokenised: each term's postings in the run, holding the term's count
 /// in the document where the weight will go (weights need the average length of all runs).
 private struct CollectedRun: Sendable {
-    var keys: [TermKey] = []
-    var lists: [[SearchIndex.Posting]] = []
+    /// The run's terms by part (`TermKey.part(of:)`): each part is joined on its own core.
+    var parts: [RunPart] = []
     var lengths: [Int] = []
     /// Each document's term counts, when the index is to be patched later.
     var frequencies: [TermFrequencies] = []
 
-    init() {}
-
-    init(_ documents: ArraySlice<SearchDocument>, first: Int, keepCounts: Bool) {
+    init(_ documents: ArraySlice<SearchDocument>, first: Int, partCount: Int, keepCounts: Bool) {
         var slots = TermTable(capacity: 1 << 12)
+        var keys = [[TermKey]](repeating: [], count: partCount)
+        var lists = [[[SearchIndex.Posting]]](repeating: [], count: partCount)
         lengths.reserveCapacity(documents.count)
         for (offset, document) in documents.enumerated() {
             let tf = SearchIndex.frequencies(document)
             lengths.append(tf.length)
             for (term, count) in zip(tf.terms, tf.counts) {
+                // The slot holds the term's part and its place in that part's lists.
                 let slot = slots.value(term) {
-                    keys.append(term)
-                    lists.append([])
-                    return lists.count - 1
+                    let part = term.part(of: partCount)
+                    keys[part].append(term)
+                    lists[part].append([])
+                    return (lists[part].count - 1) * partCount + part
                 }
-                lists[slot].append(SearchIndex.Posting(document: first + offset, weight: count))
+                lists[slot % partCount][slot / partCount].append(SearchIndex.Posting(document: first + offset, weight: count))
             }
             if keepCounts { frequencies.append(tf) }
         }
+        parts = zip(keys, lists).map { RunPart(keys: $0, lists: $1) }
+    }
+}
+
+/// One part of a run's terms, taken (and so let go) by the one core that joins that part.
+private final class RunPart: @unchecked Sendable {
+    private var keys: [TermKey]
+    private var lists: [[SearchIndex.Posting]]
+
+    init(keys: [TermKey], lists: [[SearchIndex.Posting]]) {
+        self.keys = keys
+        self.lists = lists
+    }
+
+    func take() -> ([TermKey], [[SearchIndex.Posting]]) {
+        defer {
+            keys = []
+            lists = []
+        }
+        return (keys, lists)
     }
 }
