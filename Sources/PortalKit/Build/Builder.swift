@@ -69,7 +69,12 @@ public enum Builder {
            let state = session?.state.take() {
             return try await update(made, input, &run, from: consume state, marker: marker, session: &session, progress: progress)
         }
-        return try await publish(made, input, parses, &run, writer: writer, staging: staging, session: &session, progress: progress)
+        let summary = try await publish(made, input, parses, &run, writer: writer, staging: staging, session: &session, progress: progress)
+        // A single build's pages, documents and parses (hundreds of thousands of objects at
+        // 10,000 pages) are freed on another thread: the build is done, and `portal build`
+        // exits without waiting for them.
+        if session == nil { Leftovers.free(consume input, consume made) }
+        return summary
     }
 
     /// What one build carries from phase to phase besides the phases' results.
@@ -276,7 +281,7 @@ public enum Builder {
             try await pagesWritten.value
             await staging.drain()
             try staging.check()
-            try staging.write(indexFiles)
+            try await staging.writeOnEveryCore(indexFiles)
             try staging.commit()
         } catch let error as OutputError {
             staging.abort()
@@ -324,6 +329,17 @@ public enum Builder {
         private let value: Mutex<Value?>
         init(_ value: sending Value) { self.value = Mutex(value) }
         func take() -> Value? { value.withLock { v in defer { v = nil }; return v } }
+    }
+
+    /// Values whose last references are handed to a background task, which lets them go.
+    private final class Leftovers<A, B>: @unchecked Sendable {
+        private var values: (A, B)?
+        private init(_ values: (A, B)) { self.values = values }
+
+        static func free(_ a: A, _ b: B) {
+            let box = Leftovers((a, b))
+            Task.detached(priority: .utility) { box.values = nil }
+        }
     }
 
     private final class Retired: @unchecked Sendable {
