@@ -119,4 +119,13 @@ import Testing
         #expect(Set(memo.memo.entries.map(\.partial)) == ["header", "footer"])
         #expect(memo.memo.entriesByLayout["page"]?.count == 2)
     }
+
+    /// Missing partials are reported at their line: lines count across Japanese text, CRLF
+    /// line ends and tags that span lines.
+    @Test func referencesCarryTheirLines() {
+        let text = "見出し\r\n{{#list}}\n{{! 二行の\nコメント }}{{> a }}\n{{{raw}}} {{<b}}\n\n  {{>c}}{{/list}}{{>}}"
+        let found = TemplateSet.references(in: text)
+        #expect(found.map(\.name) == ["a", "b", "c"])
+        #expect(found.map(\.line) == [4, 5, 7])
+    }
 }

@@ -137,13 +137,20 @@ public enum Builder {
             throw BuildFailure([.error(.load, path: request.contentDisplay, .contentNotFound)])
         }
         let content = ContentFolder(root: request.content, displayRoot: request.contentDisplay)
+        // Templates and assets are read and parsed on a core of their own while the content loads.
+        let layout = Task {
+            var log = DiagnosticLog()
+            let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &log)
+            let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
+                                          displayRoot: request.templatesDisplay + "/assets", log: &log)
+            return (templates, assets, log)
+        }
         if run.cached { run.cache = await PageCache.read(for: request, notes: &run.notes) }
         var pages: [String: LoadedPageMemo] = [:]
         let site = await SiteLoader.load(content, reusing: previous?.pages ?? run.cache?.entries.mapValues(\.memo) ?? [:],
                                          stamps: snapshot, memo: &pages, log: &run.log)
-        let templates = TemplateSet.load(from: request.templates, displayRoot: request.templatesDisplay, log: &run.log)
-        let assets = AssetCopier.files(in: request.templates.appendingPathComponent("assets"),
-                                      displayRoot: request.templatesDisplay + "/assets", log: &run.log)
+        let (templates, assets, layoutLog) = await layout.value
+        run.log.add(contentsOf: layoutLog.entries)
         // Content with mistakes still goes on to be rendered, so that one run reports every
         // mistake (a broken link as well as a bad row); nothing is written while any is left.
         guard let site else { throw BuildFailure(run.log.entries) }

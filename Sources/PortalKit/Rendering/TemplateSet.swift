@@ -122,22 +122,28 @@ public struct TemplateSet: Sendable {
         return found
     }
 
-    /// `{{> name}}` and `{{< name}}` tags, with the line each sits on.
+    /// `{{> name}}` and `{{< name}}` tags, with the line each sits on. Read on UTF-8 bytes:
+    /// every template is read this way when loaded.
     static func references(in text: String) -> [(name: String, line: Int)] {
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
         var found: [(String, Int)] = []
         var line = 1
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            let tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        var counted = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+            var j = i + 2
+            while j + 1 < bytes.count, !(bytes[j] == close && bytes[j + 1] == close) { j += 1 }
+            guard j + 1 < bytes.count else { break }
+            line += bytes[counted..<i].count { $0 == newline }
+            counted = i
+            let tag = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if let first = tag.first, first == ">" || first == "<" {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty { found.append((name, line)) }
             }
-            line += rest[..<close.lowerBound].filter { $0 == "\n" }.count
-            rest = rest[close.upperBound...]
+            i = j + 2
         }
         return found
     }
