@@ -260,30 +260,30 @@ enum SampleIndex {
         // Digits and separators, like encoded postings, 400 kB.
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz,|".utf8)
         var tail = (0..<400_000).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
-        let before = TailParts.make(tail, first: true, level: 3, earlier: nil)
+        let before = TailParts.make(tail, first: true, level: SearchIndexFiles.tailLevel, earlier: nil)
         let sizes = before.parts.map(\.range.count)
         #expect(before.parts.count > 4, "seed \(random.seed)")
         #expect(sizes.allSatisfy { $0 >= TailParts.minimum && $0 <= TailParts.maximum }, "\(sizes), seed \(random.seed)")
         #expect(before.parts.map(\.range.lowerBound) == [0] + before.parts.dropLast().map(\.range.upperBound))
         // The parts joined are the tail behind its separator.
-        let stream = Deflate.stream(before.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: 3)
+        let stream = Deflate.stream(before.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: SearchIndexFiles.tailLevel)
         #expect(Deflate.inflate(stream)?.elementsEqual([UInt8(ascii: "{")] + tail + [UInt8(ascii: "}")]) == true, "seed \(random.seed)")
 
         // Three bytes inserted in the middle: the cuts after them move with them.
         let at = Int.random(in: 150_000..<250_000, using: &random)
         tail.insert(contentsOf: Array("9|9".utf8), at: at)
-        let after = TailParts.make(tail, first: true, level: 3, earlier: before)
+        let after = TailParts.make(tail, first: true, level: SearchIndexFiles.tailLevel, earlier: before)
         // Taken, not compressed again: earlier parts marked with bytes no deflate writes come back marked.
         var marked = before
         for i in marked.parts.indices { marked.parts[i].deflated.bytes = [0xEE, UInt8(i)] }
-        let kept = TailParts.make(tail, first: true, level: 3, earlier: marked).parts.filter { $0.deflated.bytes.first == 0xEE }.count
+        let kept = TailParts.make(tail, first: true, level: SearchIndexFiles.tailLevel, earlier: marked).parts.filter { $0.deflated.bytes.first == 0xEE }.count
         #expect(kept >= after.parts.count - 2, "\(kept) of \(after.parts.count) parts kept, seed \(random.seed)")
-        #expect(TailParts.make(tail, first: true, level: 3, earlier: nil).parts.map(\.deflated) == after.parts.map(\.deflated),
+        #expect(TailParts.make(tail, first: true, level: SearchIndexFiles.tailLevel, earlier: nil).parts.map(\.deflated) == after.parts.map(\.deflated),
                 "reused parts differ from a fresh build's, seed \(random.seed)")
         // Moved to be second in its file, the first part (which carries the separator) is not reused.
-        let second = TailParts.make(tail, first: false, level: 3, earlier: after)
+        let second = TailParts.make(tail, first: false, level: SearchIndexFiles.tailLevel, earlier: after)
         #expect(second.parts[0].deflated != after.parts[0].deflated)
-        #expect(Deflate.inflate(Deflate.stream(second.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: 3))?.first == UInt8(ascii: ","))
+        #expect(Deflate.inflate(Deflate.stream(second.parts.map(\.deflated) + [SearchIndexFiles.tailEnd], level: SearchIndexFiles.tailLevel))?.first == UInt8(ascii: ","))
     }
 
     @Test("an index built without its term counts (a single build) is rebuilt, not patched, when updated")
