@@ -171,15 +171,16 @@ public struct TemplateSet: Sendable {
 extension TemplateSet {
     /// Mustache treats "" as true, so `{{#notes}}…{{/notes}}` would print an empty label.
     /// Empty text is left out of every context instead: a section shows only when it has text.
+    /// Changed in place: most values stay, and a dictionary rebuilt key by key was a
+    /// percent of a build.
     static func droppingEmptyText(_ value: [String: Any]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        out.reserveCapacity(value.count)
+        var out = value
         for (key, v) in value {
             switch v {
-            case let s as String where s.isEmpty: continue
+            case let s as String: if s.isEmpty { out[key] = nil }
             case let d as [String: Any]: out[key] = droppingEmptyText(d)
             case let a as [[String: Any]]: out[key] = a.map(droppingEmptyText)
-            default: out[key] = v
+            default: continue
             }
         }
         return out
