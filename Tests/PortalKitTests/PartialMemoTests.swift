@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    /// An editor's template with a name the memo would use is left alone, and so is its page.
+    @Test func leavesTemplatesWithTheMemosNamesAlone() throws {
+        var sources = Self.layoutSources
+        sources["_portalMemo0"] = "<p>{{site.title}} の自作テンプレート</p>\n"
+        sources["layout"] = "{{>head}}\n{{>_portalMemo0}}\n"
+        let (memo, plain) = try Self.sets(sources)
+        #expect(memo.memo.entries.isEmpty)
+        let context: [String: Any] = ["site": ["title": "ポータル"], "nav": [["href": "a.html", "current": true, "title": "A"]]]
+        let page = try memo.render(context, with: "layout")
+        #expect(page == (try plain.render(context, with: "layout")))
+        #expect(page.contains("ポータル の自作テンプレート"))
+    }
+
     /// A partial reaches the page's values past items only when an item lacks the name: the key
     /// must then hold the top-level value too.
     @Test func keyHoldsTopLevelValuesItemsDoNotCover() throws {

@@ -48,27 +48,29 @@ struct PartialMemo: Sendable {
         let flat = flatTemplates(tags)
         var memo = PartialMemo()
         var slots: [String: Int] = [:]
-        var rewrites: [String: [(range: Range<Int>, slot: String)]] = [:]
+        var rewrites: [String: [(range: Range<Int>, entry: Int)]] = [:]
         for host in tags.keys.sorted() where flat.contains(host) {
             for tag in tags[host]! where tag.kind == .partial && !tag.dynamic && tag.depth == 0 && tag.before == .nothing {
                 if slots[tag.name] == nil {
-                    guard var scope = Scope(), scope.read(tag.name, tags, visiting: []) else { continue }
-                    slots[tag.name] = memo.entries.count
+                    var scope = Scope()
                     let slot = "_portalMemo\(memo.entries.count)"
+                    // The names the memo adds must not hide a template of the same name.
+                    guard scope.read(tag.name, tags, visiting: []), sources[slot] == nil, sources[slot + "Render"] == nil else { continue }
+                    slots[tag.name] = memo.entries.count
                     memo.entries.append(Entry(partial: tag.name, slot: slot, renderer: slot + "Render",
                                               rootNames: scope.rootNames.sorted(),
                                               sectionNames: scope.sectionNames.keys.sorted().map { ($0, scope.sectionNames[$0]!.sorted()) }))
                     memo.templates[slot] = "{{{\(slot)}}}"
                     memo.templates[slot + "Render"] = "{{>\(tag.name)}}"
                 }
-                rewrites[host, default: []].append((tag.range, memo.entries[slots[tag.name]!].slot))
+                rewrites[host, default: []].append((tag.range, slots[tag.name]!))
             }
         }
         guard !memo.entries.isEmpty else { return .none }
         for (host, spots) in rewrites {
             var bytes = Array(sources[host]!.utf8)
             for spot in spots.reversed() {
-                bytes.replaceSubrange(spot.range, with: Array("{{>\(spot.slot)}}".utf8))
+                bytes.replaceSubrange(spot.range, with: Array("{{>\(memo.entries[spot.entry].slot)}}".utf8))
             }
             memo.templates[host] = String(decoding: bytes, as: UTF8.self)
         }
@@ -80,7 +82,7 @@ struct PartialMemo: Sendable {
             while let next = pending.popLast() {
                 if reached.insert(next).inserted { pending += references[next] ?? [] }
             }
-            let indices = Set(rewrites.filter { reached.contains($0.key) }.flatMap { $0.value.map { spot in memo.entries.firstIndex { $0.slot == spot.slot }! } })
+            let indices = Set(rewrites.filter { reached.contains($0.key) }.flatMap { $0.value.map(\.entry) })
             if !indices.isEmpty { memo.entriesByLayout[name] = indices.sorted() }
         }
         return memo
@@ -119,7 +121,6 @@ struct PartialMemo: Sendable {
             case pushing
         }
 
-        init?() {}
 
         /// False when the partial cannot be memoised: it reaches a block or parent, includes
         /// itself, names a partial that is not there, or reads the page's whole context (`{{.}}`).
