@@ -124,8 +124,11 @@ public enum Builder {
         mutating func letGoOfRenderState() -> [String: ParsedPage] {
             let parsed = self.parsed
             keptUnitPaths = unitPaths
+            // Freed on another thread: tens of thousands of objects, a tenth of a second.
+            let memo = output.memo, pages = output.pages
             output.memo = RenderMemo()
             output.pages = []
+            Leftovers.free(consume memo, consume pages)
             return parsed
         }
     }
@@ -261,7 +264,7 @@ public enum Builder {
         // The index is a pure function of what was rendered: with the cache, the index of the
         // very same documents is the last output's index files.
         progress(.index)
-        let indexDigest = cached ? RenderCache.digest(output.searchDocuments).combined(with: Fingerprint.of(request.jsonIndex)) : nil
+        let indexDigest = cached ? await RenderCache.digest(output.searchDocuments).combined(with: Fingerprint.of(request.jsonIndex)) : nil
         let index: SearchIndexState?
         let indexFiles: [OutputFile]
         var keptIndex = false

@@ -77,7 +77,17 @@ enum RenderCache {
     }
 
     /// Everything the search index is made of.
-    static func digest(_ documents: [SearchDocument]) -> StableDigest { Fingerprint.of(documents) }
+    /// Digested in parts of a fixed size, on every core (fifty thousand documents at 10,000 pages
+    /// took a twentieth of a second on one core while the other waited); the parts' size, not
+    /// the machine's cores, decides the digest.
+    static func digest(_ documents: [SearchDocument]) async -> StableDigest {
+        let size = 1024
+        let parts = stride(from: 0, to: documents.count, by: size).map { $0..<min($0 + size, documents.count) }
+        var digest = StableDigest()
+        digest.add(documents.count)
+        for part in await parallelMap(parts, { Fingerprint.of(Array(documents[$0])) }) { digest.add(part) }
+        return digest
+    }
 
     /// What links resolve against: every page's path and headings, the attachments.
     static func digest(targets: [String: LinkResolver.Target], attachments: [Attachment]) -> StableDigest {
