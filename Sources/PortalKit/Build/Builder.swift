@@ -308,7 +308,7 @@ public enum Builder {
                 digests[key] = (unitPaths[key] ?? [], fingerprint)
             }
             if let indexDigest { digests[RenderCache.indexKey] = (indexFiles.map(\.path), indexDigest) }
-            RenderCache.write(digests, for: request)
+            await RenderCache.write(digests, for: request)
         }
         run.timings.end(.write)
         if session != nil, let index {
