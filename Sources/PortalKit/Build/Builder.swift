@@ -73,7 +73,7 @@ public enum Builder {
         // A single build's pages, documents and parses (hundreds of thousands of objects at
         // 10,000 pages) are freed on another thread: the build is done, and `portal build`
         // exits without waiting for them.
-        if session == nil { Leftovers.free(consume input, consume made) }
+        if session == nil { Leftovers.free((consume input, consume made)) }
         return summary
     }
 
@@ -128,7 +128,7 @@ public enum Builder {
             let memo = output.memo, pages = output.pages
             output.memo = RenderMemo()
             output.pages = []
-            Leftovers.free(consume memo, consume pages)
+            Leftovers.free((consume memo, consume pages))
             return parsed
         }
     }
@@ -322,15 +322,12 @@ public enum Builder {
     }
 
     /// The last build's index and files; the rest of its state (tens of thousands of entries) is
-    /// freed on another thread rather than before this build can go on. The state is handed
-    /// over in a box the other thread empties, so whichever side lets go last, the freeing
-    /// happens there.
+    /// freed on another thread rather than before this build can go on.
     private static func takeIndex(_ state: consuming BuildState) -> (SearchIndexState, [OutputFile]) {
         let index = state.index
         state.index = SearchIndexState()
         let files = state.output.files
-        let retired = Retired(state)
-        Task.detached(priority: .utility) { retired.free() }
+        Leftovers.free(state)
         return (index, files)
     }
 
@@ -341,21 +338,16 @@ public enum Builder {
         func take() -> Value? { value.withLock { v in defer { v = nil }; return v } }
     }
 
-    /// Values whose last references are handed to a background task, which lets them go.
-    private final class Leftovers<A, B>: @unchecked Sendable {
-        private var values: (A, B)?
-        private init(_ values: (A, B)) { self.values = values }
+    /// A value whose last references are handed to a background task, which lets it go: in a
+    /// box the task empties, so whichever side lets go last, the freeing happens there.
+    private final class Leftovers<Value>: @unchecked Sendable {
+        private var value: Value?
+        private init(_ value: consuming Value) { self.value = value }
 
-        static func free(_ a: A, _ b: B) {
-            let box = Leftovers((a, b))
-            Task.detached(priority: .utility) { box.values = nil }
+        static func free(_ value: consuming Value) {
+            let box = Leftovers(value)
+            Task.detached(priority: .utility) { box.value = nil }
         }
-    }
-
-    private final class Retired: @unchecked Sendable {
-        private var state: BuildState?
-        init(_ state: consuming BuildState) { self.state = state }
-        func free() { state = nil }
     }
 
     /// Errors always fail; with `--strict`, warnings do too.
