@@ -98,18 +98,12 @@ enum PageCache {
             return CacheCoder.encode(page, capacity: 8192)[...]
         }
         // Encoded and written a batch at a time: all at once, the encoded pages would be a
-        // hundred megabytes held while the index is built on the other core. The next batch is
-        // encoded on every core while this one is written.
+        // hundred megabytes held while the index is built on the other core.
         guard var writer = CacheFile.Writer(file(for: request.output)) else { return }
         writer.append([CacheCoder.encode(header, capacity: 256)[...]])
-        var pending: Task<[ArraySlice<UInt8>], Never>?
         for start in stride(from: 0, to: stored.count, by: 512) {
-            let batch = Array(stored[start..<min(start + 512, stored.count)])
-            let next = Task { await parallelMap(batch, encode) }
-            if let pending { writer.append(await pending.value) }
-            pending = next
+            writer.append(await parallelMap(Array(stored[start..<min(start + 512, stored.count)]), encode))
         }
-        if let pending { writer.append(await pending.value) }
         writer.commit()
     }
 }
