@@ -176,33 +176,3 @@ import Testing
         #expect(held == streamed)
     }
 }
-
-/// The search index's files are written on every core once the pages are done.
-@Suite struct StagingOnEveryCoreTests {
-    @Test("written on every core: every file with its bytes, and of two failures the first in order is thrown")
-    func writesAllAndThrowsFirstFailure() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-cores-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let writer = StagedOutputFolder(target: root.appendingPathComponent("output"), displayPath: "output")
-        let staging = try writer.begin()
-        let files = (0..<301).map { i in OutputFile(path: SitePath("search/f\(i % 7)/x-\(i).js"), text: "ファイル \(i)\n") }
-        try await staging.writeOnEveryCore(files)
-        for file in files {
-            let written = try Data(contentsOf: staging.folder.appendingPathComponent(file.path.string))
-            #expect(Array(written) == file.body.joined, "\(file.path.string)")
-        }
-        // A folder where a file is to go, early and late in the list: the early one is reported.
-        try FileManager.default.createDirectory(at: staging.folder.appendingPathComponent("bad/early.js"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: staging.folder.appendingPathComponent("bad/late.js"), withIntermediateDirectories: true)
-        var more = (0..<200).map { i in OutputFile(path: SitePath("more/y-\(i).js"), text: "\(i)") }
-        more.insert(OutputFile(path: SitePath("bad/early.js"), text: "x"), at: 3)
-        more.append(OutputFile(path: SitePath("bad/late.js"), text: "x"))
-        do {
-            try await staging.writeOnEveryCore(more)
-            Issue.record("no failure thrown")
-        } catch {
-            #expect("\(error)".contains("early.js"), "\(error)")
-        }
-        staging.abort()
-    }
-}

@@ -291,7 +291,7 @@ public enum Builder {
             try await pagesWritten.value
             await staging.drain()
             try staging.check()
-            try await staging.writeOnEveryCore(indexFiles)
+            try staging.write(indexFiles)
             try staging.commit()
         } catch let error as OutputError {
             staging.abort()

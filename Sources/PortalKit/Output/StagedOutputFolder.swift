@@ -171,23 +171,6 @@ public struct StagedOutputFolder: Sendable {
             }
         }
 
-        /// `write`, the files shared out among the cores (the search index's four thousand
-        /// files at 10,000 pages are written when nothing else is left to do). The first
-        /// failure, in the files' order, is thrown.
-        public func writeOnEveryCore(_ files: [OutputFile]) async throws(OutputError) {
-            let cores = max(ProcessInfoCores.count, 1)
-            let slices = (0..<cores).map { c in (files.count * c / cores)..<(files.count * (c + 1) / cores) }
-            let failures = await parallelMap(slices) { range -> OutputError? in
-                do throws(OutputError) {
-                    try self.write(Array(files[range]))
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let first = failures.lazy.compactMap({ $0 }).first { throw first }
-        }
-
         /// Writes the files on a thread of its own and answers them as written (`.staged`, their
         /// bytes let go), so that rendering and indexing go on while the disk works: the
         /// render step of a single build hands each page here as soon as it is made. A failure
