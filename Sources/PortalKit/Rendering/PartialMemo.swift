@@ -34,12 +34,15 @@ struct PartialMemo: Sendable {
     var entries: [Entry] = []
     /// For each template, the entries rendering with it as the layout needs.
     var entriesByLayout: [String: [Int]] = [:]
+    /// The texts rendered so far, shared by every copy of the plan (and the renderer's threads).
+    let store = PartialMemoStore()
 
     static let none = PartialMemo()
 
-    /// The plan for `sources` (name → text); `.none` when no tag qualifies or a template changes
+    /// The plan for `sources` (name → text; `references`: the partials and parents each names,
+    /// see `TemplateSet.references(in:)`); `.none` when no tag qualifies or a template changes
     /// its delimiters.
-    static func plan(_ sources: [String: String]) -> PartialMemo {
+    static func plan(_ sources: [String: String], references: [String: [String]]) -> PartialMemo {
         var tags: [String: [TemplateTag]] = [:]
         for (name, text) in sources {
             guard let scanned = TemplateTag.scan(text) else { return .none }
@@ -75,17 +78,29 @@ struct PartialMemo: Sendable {
             memo.templates[host] = String(decoding: bytes, as: UTF8.self)
         }
         // A layout needs the entries of every template it reaches.
-        let references = tags.mapValues { $0.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name) }
         for name in sources.keys {
-            var reached: Set<String> = []
-            var pending = [name]
-            while let next = pending.popLast() {
-                if reached.insert(next).inserted { pending += references[next] ?? [] }
-            }
-            let indices = Set(rewrites.filter { reached.contains($0.key) }.flatMap { $0.value.map(\.entry) })
+            let reached = TemplateSet.closure([name], in: sources, references: references)
+            let indices = Set(rewrites.filter { reached[$0.key] != nil }.flatMap { $0.value.map(\.entry) })
             if !indices.isEmpty { memo.entriesByLayout[name] = indices.sorted() }
         }
         return memo
+    }
+
+    /// Puts the text of each memoised partial `layout` reaches into `context`: remembered, or
+    /// rendered (`render(context, template name)`) and remembered. False when a render failed.
+    func fill(_ context: inout [String: Any], for layout: String, rendering render: ([String: Any], String) -> String?) -> Bool {
+        for i in entriesByLayout[layout] ?? [] {
+            let entry = entries[i]
+            let key = store.worthKeying(i) ? entry.key(context) : nil
+            if let key, let text = store.text(i, key) {
+                context[entry.slot] = text
+                continue
+            }
+            guard let text = render(context, entry.renderer) else { return false }
+            if let key { store.remember(i, key, text) }
+            context[entry.slot] = text
+        }
+        return true
     }
 
     /// The templates whose top-level tags always see the page's own values: every template but

@@ -14,14 +14,15 @@ public struct TemplateSet: Sendable {
     let pageLayout: [String: String], listLayout: [String: String], restLayout: [String: String]
     /// Partials rendered once per distinct set of values they read (see `PartialMemo`).
     let memo: PartialMemo
-    let memoStore = PartialMemoStore()
 
-    init(library: MustacheLibrary, sources: [String: String], displayRoot: String, memo: PartialMemo = .none) {
+    /// `references`: the partials and parents each template names, when the caller has read them.
+    init(library: MustacheLibrary, sources: [String: String], displayRoot: String, references: [String: [String]]? = nil,
+         memo: PartialMemo = .none) {
         self.library = library
         self.sources = sources
         self.displayRoot = displayRoot
         self.memo = memo
-        let references = sources.mapValues { Self.references(in: $0).map(\.name) }
+        let references = references ?? sources.mapValues { Self.references(in: $0).map(\.name) }
         let changesDelimiters = sources.values.contains { $0.contains("{{=") }
         func layout(_ roots: [String]) -> [String: String] {
             changesDelimiters ? sources : Self.closure(roots, in: sources, references: references)
@@ -56,8 +57,9 @@ public struct TemplateSet: Sendable {
         for name in required where sources[name] == nil {
             log.add(.error(.load, path: path(name), .missingTemplate(name, required: required)))
         }
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in references(in: text) where sources[reference.name] == nil {
+        let found = sources.mapValues { Self.references(in: $0) }
+        for name in sources.keys.sorted() {
+            for reference in found[name]! where sources[reference.name] == nil {
                 log.add(.error(.load, path: path(name), line: reference.line, column: 1,
                                .missingPartial(name, partial: reference.name, expected: path(reference.name),
                                                near: Suggestion.closest(to: reference.name, in: sources.keys.sorted()))))
@@ -66,15 +68,16 @@ public struct TemplateSet: Sendable {
         if log.hasErrors { return nil }
         // The memo's texts, registered over the templates they rewrite; they came from templates
         // that parsed, so they parse (if one did not, the templates are rendered as written).
-        let memo = memoise ? PartialMemo.plan(sources) : .none
+        let named = found.mapValues { $0.map(\.name) }
+        let memo = memoise ? PartialMemo.plan(sources, references: named) : .none
         var memoLibrary = library
         for (name, text) in memo.templates.sorted(by: { $0.key < $1.key }) {
             guard let template = try? MustacheTemplate(string: TemplateEscaping.pragma + text) else {
-                return TemplateSet(library: library, sources: sources, displayRoot: displayRoot)
+                return TemplateSet(library: library, sources: sources, displayRoot: displayRoot, references: named)
             }
             memoLibrary.register(template, named: name)
         }
-        return TemplateSet(library: memoLibrary, sources: sources, displayRoot: displayRoot, memo: memo)
+        return TemplateSet(library: memoLibrary, sources: sources, displayRoot: displayRoot, references: named, memo: memo)
     }
 
     /// Reads every `*.mustache` file directly in `folder`.
@@ -111,7 +114,8 @@ public struct TemplateSet: Sendable {
         return closure(roots, in: sources, references: sources.mapValues { references(in: $0).map(\.name) })
     }
 
-    private static func closure(_ roots: [String], in sources: [String: String], references: [String: [String]]) -> [String: String] {
+    /// The same with each template's references already read (`references(in:)`).
+    static func closure(_ roots: [String], in sources: [String: String], references: [String: [String]]) -> [String: String] {
         var found: [String: String] = [:]
         var pending = roots
         while let name = pending.popLast() {
@@ -152,18 +156,8 @@ public struct TemplateSet: Sendable {
     func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
         guard sources[name] != nil else { throw TemplateError(name: name) }
         var context = Self.droppingEmptyText(context)
-        for i in memo.entriesByLayout[name] ?? [] {
-            let entry = memo.entries[i]
-            let key = memoStore.worthKeying(i) ? entry.key(context) : nil
-            if let key, let text = memoStore.text(i, key) {
-                context[entry.slot] = text
-                continue
-            }
-            guard let text = library.render(context, withTemplate: entry.renderer) else { throw TemplateError(name: name) }
-            if let key { memoStore.remember(i, key, text) }
-            context[entry.slot] = text
-        }
-        guard let html = library.render(context, withTemplate: name) else { throw TemplateError(name: name) }
+        guard memo.fill(&context, for: name, rendering: { library.render($0, withTemplate: $1) }),
+              let html = library.render(context, withTemplate: name) else { throw TemplateError(name: name) }
         return html
     }
 }
