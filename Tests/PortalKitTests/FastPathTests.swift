@@ -71,7 +71,7 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
-    @Test("a URL's white space is found by scalar as by Character; links decode as Foundation decodes")
+    @Test("a URL's white space is found by scalar as by Character, and after a prepended mark too; links decode as Foundation decodes")
     func urls() {
         var rng = SeededGenerator.forTest("urls", fallback: 0x0A11_0018)
         let parts = ["https://", "http://", "mailto:", "a.example.jp", "/x", "?q=1", "#f", "%E8%AD%A6", "%zz", "%", "警察"] + Self.pieces
@@ -92,6 +92,9 @@ import Testing
         }
         #expect(decoded.isEmpty, "\(decoded.count) differ, e.g. \(decoded.first ?? "")")
         #expect(URLText.isHTTP("https://www.npa.go.jp/") && !URLText.isHTTP("https://www.npa.go.jp/\u{3000}x"))
+        // A space after a prepended mark is inside that mark's Character; it is still white space.
+        #expect("\u{600} ".count == 1)
+        #expect(!URLText.isHTTP("https://www.npa.go.jp/a\u{600} b"))
     }
 
     /// What the summary was: Foundation's count and trimming.

@@ -59,8 +59,9 @@ extension URLText {
     /// An absolute http(s) URL with a host and no white space.
     public static func isHTTP(_ url: String) -> Bool {
         guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
-        // White space by scalar: a white-space scalar always starts its own Character, so this
-        // is `Character.isWhitespace` without breaking the text into Characters.
+        // White space by scalar, without breaking the text into Characters. The same as asking
+        // each Character, but for a space after a prepended mark (U+0600 and its kind), which
+        // joins that mark's Character and hid from the Character test: refused now, as it should be.
         return isAllowedExternal(url) && !url.unicodeScalars.contains(where: \.properties.isWhitespace)
     }
 }
