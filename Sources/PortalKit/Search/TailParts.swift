@@ -22,20 +22,20 @@ struct TailParts: Sendable {
     /// The tail's parts, each taken from `earlier` (the same term's last parts) where its bytes
     /// are the same.
     static func make(_ tail: [UInt8], first: Bool, level: Int32, earlier: TailParts?) -> TailParts {
+        // Only parts made under the same separator can be taken (the first part carries it).
+        let earlier = earlier?.first == first ? earlier : nil
         // An unchanged tail is the same buffer (Array's == compares storage first).
-        if let earlier, earlier.first == first, earlier.tail == tail { return earlier }
-        // The earlier parts by length, to find one with the same bytes; only under the same
-        // separator (the first part carries it).
+        if let earlier, earlier.tail == tail { return earlier }
+        // The earlier parts by length, to find one with the same bytes.
         var kept: [Int: [Part]] = [:]
-        let earlierTail = earlier?.first == first ? earlier?.tail ?? [] : []
-        if !earlierTail.isEmpty, let earlier {
-            for part in earlier.parts { kept[part.range.count, default: []].append(part) }
-        }
+        for part in earlier?.parts ?? [] { kept[part.range.count, default: []].append(part) }
         var parts: [Part] = []
         var start = 0
         for end in cuts(tail) {
             let range = start..<end
-            let same = kept[range.count]?.first { ($0.range.lowerBound == 0) == (start == 0) && earlierTail[$0.range].elementsEqual(tail[range]) }
+            let same = earlier.flatMap { earlier in
+                kept[range.count]?.first { ($0.range.lowerBound == 0) == (start == 0) && earlier.tail[$0.range].elementsEqual(tail[range]) }
+            }
             let part = same?.deflated
                 ?? Deflate.part((start == 0 ? [first ? UInt8(ascii: "{") : UInt8(ascii: ",")] : []) + tail[range], level: level)
             parts.append(Part(range: range, deflated: part))
