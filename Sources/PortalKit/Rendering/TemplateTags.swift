@@ -63,16 +63,16 @@ struct TemplateTag: Equatable {
                 }
                 if kind != .variable || sigil == "&" { body = body.dropFirst() }
             }
-            var name = body.trimmingWhiteSpace
+            var name = String(body).trimmed()
             var dynamic = false
             if kind == .partial, name.first == "*" {
                 dynamic = true
-                name = Substring(name.dropFirst()).trimmingWhiteSpace
+                name = String(name.dropFirst()).trimmed()
             }
             let prefix = bytes[lineStart..<start]
             let before: Before = prefix.isEmpty ? .nothing : prefix.allSatisfy { $0 == 0x20 || $0 == 0x09 } ? .whiteSpace : .text
             if kind == .close { depth -= 1 }
-            tags.append(TemplateTag(kind: kind, name: String(name), dynamic: dynamic, range: start..<end, before: before, depth: depth))
+            tags.append(TemplateTag(kind: kind, name: name, dynamic: dynamic, range: start..<end, before: before, depth: depth))
             switch kind {
             case .section, .inverted, .block, .parent: depth += 1
             default: break
@@ -82,14 +82,5 @@ struct TemplateTag: Equatable {
             i = end
         }
         return tags
-    }
-}
-
-private extension Substring {
-    var trimmingWhiteSpace: Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return s
     }
 }
