@@ -75,21 +75,40 @@ public struct PhaseTiming: Sendable {
     /// where /proc cannot tell).
     public var residentBytes: Int?
     public var peakResidentBytes: Int?
+    /// CPU time the whole process spent in the phase, on every core (user and system): set
+    /// beside `duration`, it tells a phase that kept both cores busy from one that waited.
+    public var cpuTime: Duration?
+}
+
+/// A moment inside a phase where another one ended, with the CPU time used by then.
+struct PhaseMark: Sendable {
+    let instant: ContinuousClock.Instant
+    let cpu: Duration?
+
+    static func now() -> PhaseMark { PhaseMark(instant: .now, cpu: ProcessCPU.used()) }
 }
 
 /// Wall-clock time and memory per phase.
 struct PhaseTimings {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
+    private var lastCPU: Duration?
     private(set) var entries: [PhaseTiming] = []
 
-    init() { last = clock.now }
+    init() {
+        last = clock.now
+        lastCPU = ProcessCPU.used()
+    }
 
-    /// `phase` ended now, or at `instant` (a step measured inside another).
-    mutating func end(_ phase: TimingPhase, at instant: ContinuousClock.Instant? = nil) {
-        let now = instant ?? clock.now
+    /// `phase` ended now, or at `mark` (a step measured inside another).
+    mutating func end(_ phase: TimingPhase, at mark: PhaseMark? = nil) {
+        let now = mark?.instant ?? clock.now
         let memory = ProcessMemory.current()
-        entries.append(PhaseTiming(phase: phase, duration: now - last, residentBytes: memory?.resident, peakResidentBytes: memory?.peak))
+        let cpu = mark == nil ? ProcessCPU.used() : mark?.cpu
+        let spent = cpu.flatMap { cpu in lastCPU.map { cpu - $0 } }
+        entries.append(PhaseTiming(phase: phase, duration: now - last, residentBytes: memory?.resident,
+                                   peakResidentBytes: memory?.peak, cpuTime: spent))
         last = now
+        lastCPU = cpu
     }
 }

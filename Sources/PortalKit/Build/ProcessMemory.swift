@@ -20,3 +20,14 @@ enum ProcessMemory {
         line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }
     }
 }
+
+/// The CPU time the process has used so far, for `--timings`.
+enum ProcessCPU {
+    /// User and system time of every thread, from getrusage.
+    static func used() -> Duration? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        func duration(_ t: timeval) -> Duration { .seconds(t.tv_sec) + .microseconds(t.tv_usec) }
+        return duration(usage.ru_utime) + duration(usage.ru_stime)
+    }
+}

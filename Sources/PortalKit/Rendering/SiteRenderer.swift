@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
         /// Pages taken from the previous output instead of rendered.
         var keptPages = 0
         /// When the Markdown stage ended and the templates began (`--timings`).
-        var markdownEnded = ContinuousClock.now
+        var markdownEnded = PhaseMark.now()
     }
 
     public func render(_ site: LoadedSite, log: inout DiagnosticLog) async -> Output {
@@ -67,7 +67,7 @@ public struct SiteRenderer: Sendable {
         let all = await MarkdownStage.resolve(parsed, resolver: resolver, previous: sameLinks ? previous?.resolved ?? [:] : [:])
         for r in all { log.add(contentsOf: r.diagnostics) }
         memo.resolved = Dictionary(all.map { ($0.page.page.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
-        let markdownEnded = ContinuousClock.now
+        let markdownEnded = PhaseMark.now()
 
         let navigation = site.config.navigation.isEmpty
             ? [.init(title: "ホーム", path: PageContext.homePath, line: 0), .init(title: "ガイダンス", path: PageContext.guidanceIndexPath, line: 0)]
