@@ -245,12 +245,30 @@ enum SampleIndex {
             let stream = Deflate.stream(made, level: level)
             let inflated = try #require(Deflate.inflate(stream), "level \(level), seed \(random.seed): not a valid stream")
             #expect(inflated.elementsEqual(parts.joined()), "level \(level), seed \(random.seed)")
-            // The header zlib itself writes at this level.
+            // The header a whole stream gets at this level (libdeflate writes zlib's).
             #expect(Array(stream.prefix(2)) == Array(Deflate.compress([1, 2, 3], level: level).prefix(2)), "level \(level)")
             // A wrong checksum is caught: the parts' sums were combined, not made up.
             var broken = stream
             broken[broken.count - 1] ^= 1
             #expect(Deflate.inflate(broken) == nil)
+        }
+    }
+
+    @Test("a whole stream (libdeflate) inflates with zlib to its input, at every level, and is the same each time")
+    func deflateWhole() throws {
+        var random = SeededGenerator.forTest("deflate whole", fallback: 20_261_205)
+        let inputs: [[UInt8]] = [
+            [],
+            Array("[\"警察に通報\"]".utf8),
+            Array((0..<2000).map { _ in "ランサムウェア\(Int.random(in: 0..<1000, using: &random))," }.joined().utf8),
+            (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &random) },
+        ]
+        for level: Int32 in [1, 4, 6, 9, 12] {
+            for input in inputs {
+                let stream = Deflate.compress(input, level: level)
+                #expect(Deflate.inflate(stream) == input, "level \(level), \(input.count) bytes, seed \(random.seed)")
+                #expect(Deflate.compress(input, level: level) == stream, "level \(level): not deterministic")
+            }
         }
     }
 

@@ -1,20 +1,30 @@
+import CDeflate
 import CZlib
 import Foundation
 
 /// zlib's deflate (RFC 1950), for the search files search.js inflates itself: classic scripts
 /// cannot be served compressed from disk, so the compressed bytes travel inside them as base64.
 enum Deflate {
-    /// `input` deflated at `level` (1 fastest … 9 smallest). zlib is deterministic for a given
-    /// input and level, so the output stays byte-identical from build to build.
+    /// `input` as one zlib stream (RFC 1950) at `level` (1 fastest … 12 smallest), by
+    /// libdeflate: whole-buffer only, and about three times as fast as zlib at the same size
+    /// (the search's document chunks at level 6: 0.019 against 0.052 CPU-seconds for 1,000 pages,
+    /// 829,775 against 829,608 bytes). It is deterministic for a given input and level, so the
+    /// output stays byte-identical from build to build.
     static func compress(_ input: [UInt8], level: Int32) -> [UInt8] {
-        var size = compressBound(uLong(input.count))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), level) }
+        // A compressor holds its level's tables (under a megabyte); making one takes about 2 µs.
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            preconditionFailure("libdeflate could not allocate a compressor")
         }
-        // compressBound is enough by definition and the arguments are valid: only memory can fail.
-        precondition(status == Z_OK, "deflate failed (\(status))")
-        out.removeLast(out.count - Int(size))
+        defer { libdeflate_free_compressor(compressor) }
+        var out = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, input.count))
+        let size = out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { i in
+                libdeflate_zlib_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count)
+            }
+        }
+        // The bound is enough by definition: 0 (no room) cannot happen.
+        precondition(size > 0, "deflate failed")
+        out.removeLast(out.count - size)
         return out
     }
 
