@@ -49,6 +49,67 @@ import Testing
         }
     }
 
+    /// Integers and Bools through the containers' own methods, and through a wrapper that takes
+    /// the generic path, give the same bytes.
+    struct Numbers: Encodable { var line: Int; var lines: [Int]; var column: Int?; var flag: Bool }
+    struct WrappedNumbers: Encodable { var line: Boxed<Int>; var lines: [Boxed<Int>]; var column: Boxed<Int>?; var flag: Boxed<Bool> }
+    struct Boxed<V: Encodable>: Encodable {
+        var value: V
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+
+    @Test("integer and Bool fields are written as the generic path writes them")
+    func numberFastPath() {
+        for (line, lines, column, flag) in [(0, [1, -1, Int.max, Int.min], Optional(300), true), (-64, [], nil, false), (127, [128], 0, true)] {
+            let plain = CacheCoder.encode(Numbers(line: line, lines: lines, column: column, flag: flag))
+            let wrapped = CacheCoder.encode(WrappedNumbers(line: Boxed(value: line), lines: lines.map { Boxed(value: $0) },
+                                                           column: column.map { Boxed(value: $0) }, flag: Boxed(value: flag)))
+            #expect(plain == wrapped, "\(line) \(lines) \(String(describing: column)) \(flag)")
+        }
+    }
+
+    @Test("a parse written by hand is byte for byte what its Codable conformance writes, and reads back")
+    func documentShortcut() throws {
+        var random = SeededGenerator.forTest("document shortcut", fallback: 20_261_205)
+        let words = ["見出し", "ランサムウェア", "a", "", "警察", "\"<&>'", "x y"]
+        func word() -> String { words[Int.random(in: 0..<words.count, using: &random)] }
+        func number() -> Int { Int.random(in: -3...100_000, using: &random) }
+        var documents: [MarkdownDocument] = [
+            MarkdownDocument(slottedHTML: "", headings: [], links: [], sections: [], diagnostics: []),
+            Markdown.render("前文\n\n## 見出し {#h}\n\n[a](b.md) と ![画像](c.png)\n\n## {#bad id}\n", options: MarkdownOptions(
+                terms: TermMatcher([.init(words: ["見出し", "と"], destination: "/glossary.yml#t")]))),
+        ]
+        for _ in 0..<50 {
+            documents.append(MarkdownDocument(
+                slottedHTML: word() + word(),
+                headings: (0..<Int.random(in: 0..<4, using: &random)).map { _ in Heading(level: number(), text: word(), id: word(), line: number()) },
+                links: (0..<Int.random(in: 0..<4, using: &random)).map { _ in
+                    LinkReference(kind: [.link, .image, .term][Int.random(in: 0..<3, using: &random)], destination: word(), title: word(),
+                                  text: word(), line: number(), column: number())
+                },
+                sections: (0..<Int.random(in: 0..<4, using: &random)).map { _ in
+                    TextSection(headingID: Bool.random(using: &random) ? word() : nil, title: word(), text: word())
+                },
+                diagnostics: (0..<Int.random(in: 0..<3, using: &random)).map { _ in
+                    MarkdownDiagnostic(severity: Bool.random(using: &random) ? .error : .warning, line: number(), column: number(), message: word(),
+                                       catalogued: Bool.random(using: &random) ? MessageReference("E0713", [.init(name: word(), value: word(), ja: nil)]) : nil)
+                }))
+        }
+        #expect(documents[1].diagnostics.count == 1 && documents[1].sections.contains { $0.headingID == nil })
+        for document in documents {
+            let byHand = CacheCoder.encode(document)
+            #expect(byHand == CacheCoder.encode(document, shortcuts: false), "seed \(random.seed)")
+            #expect(try CacheCoder.decode(MarkdownDocument.self, from: byHand) == document, "seed \(random.seed)")
+        }
+        // Inside another value too (the page cache stores it as an optional field).
+        struct Stored: Encodable { var path: String; var document: MarkdownDocument? }
+        let stored = Stored(path: "guidance/a.md", document: documents[1])
+        #expect(CacheCoder.encode(stored) == CacheCoder.encode(stored, shortcuts: false))
+    }
+
     @Test("truncated, flipped or random bytes throw", arguments: 0..<64)
     func damaged(_ seed: Int) {
         var random = SeededGenerator(seed: UInt64(seed) &+ 0x5EED)

@@ -1,3 +1,5 @@
+import PortalMarkdown
+
 /// The build cache's file format for any `Codable` value, so what the cache stores of a page is
 /// written once (the types' stored properties) and never again by hand.
 ///
@@ -9,8 +11,10 @@
 enum CacheCoder {
     struct Malformed: Error {}
 
-    static func encode<T: Encodable>(_ value: T, capacity: Int = 1 << 16) -> [UInt8] {
-        let sink = Sink()
+    /// `shortcuts`: the hand-written writers of the commonest types (`Sink.document`), which
+    /// write the same bytes as their Codable conformances; off only for the tests that check so.
+    static func encode<T: Encodable>(_ value: T, capacity: Int = 1 << 16, shortcuts: Bool = true) -> [UInt8] {
+        let sink = Sink(shortcuts: shortcuts)
         sink.bytes.reserveCapacity(capacity)
         sink.value(value, codingPath: [])
         return sink.bytes
@@ -52,14 +56,40 @@ enum CacheCoder {
 // MARK: Writing
 
 extension CacheCoder {
-    fileprivate final class Sink {
+    final class Sink {
         var bytes: [UInt8] = []
+        let shortcuts: Bool
+
+        init(shortcuts: Bool = true) { self.shortcuts = shortcuts }
 
         func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) {
             let slot = openSlot()
-            try? value.encode(to: Writer(sink: self, codingPath: codingPath))
+            // A page's parse is most of the page cache, and the Codable path boxes a container
+            // for each of its headings, links and sections; a type check is all it costs here.
+            if shortcuts, T.self == MarkdownDocument.self {
+                document(value as! MarkdownDocument)
+            } else {
+                try? value.encode(to: Writer(sink: self, codingPath: codingPath))
+            }
             closeSlot(slot)
         }
+
+        /// An integer's payload, as `value` writes it through a single-value container.
+        func integer(_ value: Int) {
+            let slot = openSlot()
+            signed(Int64(value))
+            closeSlot(slot)
+        }
+
+        /// A Bool's payload, as `value` writes it through a single-value container.
+        func bool(_ value: Bool) {
+            let slot = openSlot()
+            bytes.append(value ? 1 : 0)
+            closeSlot(slot)
+        }
+
+        /// Zig-zag, so small negative numbers stay short.
+        func signed(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
 
         func null() { for _ in 0..<4 { bytes.append(0xFF) } }
 
@@ -80,14 +110,14 @@ extension CacheCoder {
         /// Four bytes for a length filled in by `closeSlot`. (Appended one by one: an array
         /// literal here was an allocation for every value of every cached page.)
         @inline(__always)
-        private func openSlot() -> Int {
+        func openSlot() -> Int {
             let slot = bytes.count
             for _ in 0..<4 { bytes.append(0) }
             return slot
         }
 
         @inline(__always)
-        private func closeSlot(_ slot: Int) {
+        func closeSlot(_ slot: Int) {
             let length = UInt32(bytes.count - slot - 4)
             for i in 0..<4 { bytes[slot + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
         }
@@ -126,16 +156,28 @@ extension CacheCoder {
             sink.null()
         }
 
+        // The writer reports no errors, so the coding path stays empty: appending each key
+        // was an array allocated for every field of every cached page.
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
-            sink.value(value, codingPath: codingPath + [key])
+            sink.value(value, codingPath: codingPath)
         }
 
-        // Text, the commonest field, written as the generic path writes it, without the coding
-        // path and the encoder made for it.
+        // The commonest fields written as the generic path writes them, without the encoder and
+        // the boxed single-value container it would make for each.
         mutating func encode(_ value: String, forKey key: Key) throws {
             self.key(key)
             sink.string(value)
+        }
+
+        mutating func encode(_ value: Int, forKey key: Key) throws {
+            self.key(key)
+            sink.integer(value)
+        }
+
+        mutating func encode(_ value: Bool, forKey key: Key) throws {
+            self.key(key)
+            sink.bool(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -170,6 +212,11 @@ extension CacheCoder {
             count += 1
         }
 
+        mutating func encode(_ value: Int) throws {
+            sink.integer(value)
+            count += 1
+        }
+
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             fatalError("nested containers are not used by the cached types")
         }
@@ -186,7 +233,7 @@ extension CacheCoder {
         let sink: Sink
         var codingPath: [any CodingKey]
 
-        private func signed(_ v: Int64) { sink.varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
+        private func signed(_ v: Int64) { sink.signed(v) }
 
         mutating func encodeNil() throws { throw Malformed() }  // optionals are keyed fields here
         mutating func encode(_ value: Bool) throws { sink.bytes.append(value ? 1 : 0) }

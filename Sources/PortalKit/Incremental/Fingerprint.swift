@@ -86,8 +86,10 @@ private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol 
         entry(key, d)
     }
 
+    // No key appended to the coding path: nothing reads it, and it was an array allocated
+    // for every nested field.
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        entry(key, digest(value, codingPath: codingPath + [key]))
+        entry(key, digest(value, codingPath: codingPath))
     }
 
     // The common leaves without a sink of their own each (the same digest as through `digest`).
