@@ -254,6 +254,30 @@ enum SampleIndex {
         }
     }
 
+    @Test("parts of every size and kind (several blocks, stored blocks, empty) end in a sync flush and join into one stream")
+    func deflatePartsOfEveryKind() throws {
+        var random = SeededGenerator.forTest("deflate parts of every kind", fallback: 20_261_206)
+        for round in 0..<12 {
+            let level = Int32([1, 4, 6, 12][round % 4])
+            let parts: [[UInt8]] = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: return []
+                // Incompressible: libdeflate writes stored blocks.
+                case 1: return (0..<Int.random(in: 1...150_000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                // Long and varied enough for several blocks.
+                case 2: return Array((0..<Int.random(in: 1...40_000, using: &random)).map { _ in "\(Int.random(in: 0..<5000, using: &random))|" }.joined().utf8)
+                default: return Array(String(repeating: "通報", count: Int.random(in: 1...50, using: &random)).utf8)
+                }
+            } + [Array("}".utf8)]
+            let made = parts.enumerated().map { Deflate.part($1, level: level, last: $0 == parts.count - 1) }
+            for part in made.dropLast() {
+                #expect(Array(part.bytes.suffix(4)) == [0x00, 0x00, 0xFF, 0xFF], "round \(round), seed \(random.seed)")
+            }
+            let inflated = try #require(Deflate.inflate(Deflate.stream(made, level: level)), "round \(round), seed \(random.seed)")
+            #expect(inflated.elementsEqual(parts.joined()), "round \(round), seed \(random.seed)")
+        }
+    }
+
     @Test("a whole stream (libdeflate) inflates with zlib to its input, at every level, and is the same each time")
     func deflateWhole() throws {
         var random = SeededGenerator.forTest("deflate whole", fallback: 20_261_205)
