@@ -1,4 +1,5 @@
 import Foundation
+import PortalMarkdown
 import Testing
 @testable import PortalKit
 
@@ -64,5 +65,30 @@ import Testing
             == ["incident", "registry", "contacts", "faq", "risk", "maturity", "glossary"].map(RenderCache.kindKey).sorted())
         #expect(records[0].keys.contains("guidance/ransomware-facts.md"))
         #expect(records[0] == records[1])
+    }
+
+    @Test("a page's headings and sections digest by hand exactly as through their Codable path")
+    func headingAndSectionShortcuts() {
+        var random = SeededGenerator.forTest("fingerprint shortcuts", fallback: 20_261_205)
+        let words = ["見出し", "", "a", "ランサムウェア", "\u{0}", "x y"]
+        func word() -> String { words[Int.random(in: 0..<words.count, using: &random)] }
+        var seen: Set<StableDigest> = []
+        for _ in 0..<60 {
+            let headings = (0..<Int.random(in: 0..<5, using: &random)).map { _ in
+                Heading(level: Int.random(in: 1...6, using: &random), text: word(), id: word(), line: Int.random(in: -1...500, using: &random))
+            }
+            let sections = (0..<Int.random(in: 0..<5, using: &random)).map { _ in
+                TextSection(headingID: Bool.random(using: &random) ? word() : nil, title: word(), text: word())
+            }
+            #expect(Fingerprint.of(headings) == Fingerprint.of(headings, shortcuts: false), "seed \(random.seed)")
+            #expect(Fingerprint.of(sections) == Fingerprint.of(sections, shortcuts: false), "seed \(random.seed)")
+            // Inside a page, where the render cache meets them.
+            let page = RenderedPage(page: CacheCoderTests.page, contentHTML: word(), headings: headings, sections: sections)
+            let digest = Fingerprint.of(page)
+            #expect(digest == Fingerprint.of(page, shortcuts: false), "seed \(random.seed)")
+            seen.insert(digest)
+        }
+        // The shortcuts tell pages apart as the Codable path does (the seeded pages mostly differ).
+        #expect(seen.count > 40)
     }
 }

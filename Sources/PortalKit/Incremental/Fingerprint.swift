@@ -1,3 +1,5 @@
+import PortalMarkdown
+
 /// The build cache's digest of any `Encodable` value, derived from its `Codable` conformance, so
 /// what a page depends on is written once (the value's stored properties) and never again in a
 /// hand-written list that could miss a field.
@@ -8,8 +10,10 @@
 /// per-process order, so inputs hold sorted arrays instead (`Fingerprint.of` traps on a Set in
 /// debug builds, where the tests run).
 enum Fingerprint {
-    static func of<T: Encodable>(_ value: T) -> StableDigest {
-        let sink = DigestSink()
+    /// `shortcuts`: the hand-written digests of a page's headings and sections (`Shortcut`),
+    /// the same as their Codable path gives; off only for the tests that check so.
+    static func of<T: Encodable>(_ value: T, shortcuts: Bool = true) -> StableDigest {
+        let sink = DigestSink(shortcuts: shortcuts)
         let encoder = FingerprintEncoder(sink: sink, codingPath: [])
         do {
             try value.encode(to: encoder)
@@ -24,6 +28,9 @@ enum Fingerprint {
 /// One digest being built; containers made from the same encoder write to it in turn.
 private final class DigestSink {
     var digest = StableDigest()
+    let shortcuts: Bool
+
+    init(shortcuts: Bool) { self.shortcuts = shortcuts }
 }
 
 private struct FingerprintEncoder: Encoder {
@@ -46,12 +53,84 @@ private struct FingerprintEncoder: Encoder {
     }
 }
 
-/// Digests one value on its own, for a keyed entry.
-private func digest<T: Encodable>(_ value: T, codingPath: [any CodingKey]) -> StableDigest {
+/// Digests one value on its own, for a keyed entry or an element.
+private func digest<T: Encodable>(_ value: T, codingPath: [any CodingKey], shortcuts: Bool) -> StableDigest {
     assert(!(value is any SetAlgebra), "a Set encodes in per-process order: fingerprint a sorted array")
-    let sink = DigestSink()
+    if shortcuts, T.self == [Heading].self { return Shortcut.headings(value as! [Heading]) }
+    if shortcuts, T.self == [TextSection].self { return Shortcut.sections(value as! [TextSection]) }
+    let sink = DigestSink(shortcuts: shortcuts)
     try? value.encode(to: FingerprintEncoder(sink: sink, codingPath: codingPath))
     return sink.digest
+}
+
+/// A keyed container's entries, summed so that their order does not matter.
+private struct EntrySum {
+    private var a: UInt64 = 0, b: UInt64 = 0, count = 0
+
+    mutating func add(_ key: String, _ value: StableDigest) {
+        var d = StableDigest()
+        d.add(key)
+        d.add(value)
+        a &+= d.a
+        b &+= d.b
+        count += 1
+    }
+
+    mutating func add(_ key: String, text: String) {
+        var d = StableDigest()
+        d.add(text)
+        add(key, d)
+    }
+
+    mutating func add(_ key: String, integer: Int) {
+        var d = StableDigest()
+        d.add(integer)
+        add(key, d)
+    }
+
+    /// What a keyed container adds when it is done.
+    func finish(into digest: inout StableDigest) {
+        digest.add(count)
+        digest.add(StableDigest(a: a, b: b))
+    }
+}
+
+/// Every rendered page's headings and sections, digested for the render cache, as their
+/// Codable path would: a keyed container per element (-1, its entries' sum), in an unkeyed
+/// one (-2); a nil optional left out. The Codable path boxed a container for each element,
+/// a third of the fingerprints' time. `FingerprintTests` compares both on seeded values, so
+/// a field added to these types and not here fails it.
+private enum Shortcut {
+    static func headings(_ headings: [Heading]) -> StableDigest {
+        list(headings) { h, sum in
+            sum.add("level", integer: h.level)
+            sum.add("text", text: h.text)
+            sum.add("id", text: h.id)
+            sum.add("line", integer: h.line)
+        }
+    }
+
+    static func sections(_ sections: [TextSection]) -> StableDigest {
+        list(sections) { s, sum in
+            if let id = s.headingID { sum.add("headingID", text: id) }
+            sum.add("title", text: s.title)
+            sum.add("text", text: s.text)
+        }
+    }
+
+    private static func list<T>(_ items: [T], _ fields: (T, inout EntrySum) -> Void) -> StableDigest {
+        var digest = StableDigest()
+        digest.add(-2)
+        for item in items {
+            var element = StableDigest()
+            element.add(-1)
+            var sum = EntrySum()
+            fields(item, &sum)
+            sum.finish(into: &element)
+            digest.add(element)
+        }
+        return digest
+    }
 }
 
 /// Entries in any order give the same digest: each entry's own digest (key and value) is added
@@ -59,26 +138,16 @@ private func digest<T: Encodable>(_ value: T, codingPath: [any CodingKey]) -> St
 private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: DigestSink
     var codingPath: [any CodingKey]
-    private var sumA: UInt64 = 0, sumB: UInt64 = 0, count = 0
+    private var sum = EntrySum()
 
     init(sink: DigestSink, codingPath: [any CodingKey]) {
         self.sink = sink
         self.codingPath = codingPath
     }
 
-    deinit {
-        sink.digest.add(count)
-        sink.digest.add(StableDigest(a: sumA, b: sumB))
-    }
+    deinit { sum.finish(into: &sink.digest) }
 
-    private func entry(_ key: Key, _ value: StableDigest) {
-        var d = StableDigest()
-        d.add(key.stringValue)
-        d.add(value)
-        sumA &+= d.a
-        sumB &+= d.b
-        count += 1
-    }
+    private func entry(_ key: Key, _ value: StableDigest) { sum.add(key.stringValue, value) }
 
     func encodeNil(forKey key: Key) throws {
         var d = StableDigest()
@@ -89,21 +158,13 @@ private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol 
     // No key appended to the coding path: nothing reads it, and it was an array allocated
     // for every nested field.
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        entry(key, digest(value, codingPath: codingPath))
+        entry(key, digest(value, codingPath: codingPath, shortcuts: sink.shortcuts))
     }
 
     // The common leaves without a sink of their own each (the same digest as through `digest`).
-    func encode(_ value: String, forKey key: Key) throws {
-        var d = StableDigest()
-        d.add(value)
-        entry(key, d)
-    }
+    func encode(_ value: String, forKey key: Key) throws { sum.add(key.stringValue, text: value) }
 
-    func encode(_ value: Int, forKey key: Key) throws {
-        var d = StableDigest()
-        d.add(value)
-        entry(key, d)
-    }
+    func encode(_ value: Int, forKey key: Key) throws { sum.add(key.stringValue, integer: value) }
 
     func encode(_ value: Bool, forKey key: Key) throws {
         var d = StableDigest()
@@ -134,7 +195,7 @@ private struct UnkeyedDigest: UnkeyedEncodingContainer {
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        sink.digest.add(digest(value, codingPath: codingPath))
+        sink.digest.add(digest(value, codingPath: codingPath, shortcuts: sink.shortcuts))
         count += 1
     }
 
@@ -175,5 +236,5 @@ private struct SingleDigest: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { sink.digest.add(Int(value)) }
     mutating func encode(_ value: UInt32) throws { sink.digest.add(Int(value)) }
     mutating func encode(_ value: UInt64) throws { sink.digest.add(Int(bitPattern: UInt(value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { sink.digest.add(digest(value, codingPath: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { sink.digest.add(digest(value, codingPath: codingPath, shortcuts: sink.shortcuts)) }
 }
