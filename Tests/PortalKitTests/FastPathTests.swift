@@ -74,14 +74,28 @@ import Testing
     @Test("a URL's white space is found by scalar as by Character, and after a prepended mark too; links decode as Foundation decodes")
     func urls() {
         var rng = SeededGenerator.forTest("urls", fallback: 0x0A11_0018)
-        let parts = ["https://", "http://", "mailto:", "a.example.jp", "/x", "?q=1", "#f", "%E8%AD%A6", "%zz", "%", "警察"] + Self.pieces
-        let urls = (0..<3_000).map { _ in (0..<Int.random(in: 1...8, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let parts = ["https://", "http://", "mailto:", "a.example.jp", "/x", "?q=1", "#f", "%E8%AD%A6", "%zz", "%", "警察",
+                     "HTTPS://", "Http://", "hTTp:", "h://", "ftp://", "https:/", "://", "@", "user@", ":", ":8080", "EXAMPLE.COM", "//"] + Self.pieces
+        let mixed = (0..<3_000).map { _ in (0..<Int.random(in: 1...8, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        // ASCII ones, mostly starting like a URL (read as bytes by isHTTP and ExampleText.host).
+        let starts = ["https://", "HTTP://", "hTTps:", "http:/", "http://", "ftp://", "h://", "http", "", "mailto:"]
+        let asciiParts = ["a.example.jp", "/x", "?q=1", "#f", "@", ":", ":8080", "user@", "EXAMPLE.COM", " ", "\t", "\r\n", "\u{0B}", "//", "%zz", "x"]
+        let urls = mixed + (0..<2_000).map { _ in
+            starts.randomElement(using: &rng)! + (0..<Int.random(in: 0...5, using: &rng)).map { _ in asciiParts.randomElement(using: &rng)! }.joined()
+        }
         let http = urls.filter { url in
             let byCharacter = URLText.scheme(of: url).map { $0 == "http" || $0 == "https" } == true
                 && URLText.isAllowedExternal(url) && !url.contains(where: \.isWhitespace)
             return URLText.isHTTP(url) != byCharacter
         }
         #expect(http.isEmpty, "\(http.count) differ, e.g. \(http.first ?? "")")
+        // The ASCII ones (read as bytes) are a good share of them, and some of those are http(s).
+        let ascii = urls.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        #expect(ascii.count > 2_000 && ascii.filter(URLText.isHTTP).count > 150, "\(ascii.count) ASCII, \(ascii.filter(URLText.isHTTP).count) http(s)")
+        let hosts = urls.filter { ExampleText.host($0) != ExampleText.hostByCharacters($0) }
+        #expect(hosts.isEmpty, "\(hosts.count) hosts differ, e.g. \(hosts.first ?? "")")
+        #expect(ExampleText.host("HTTPS://User@Sub.Example.NET:8080/x?y#z") == "sub.example.net")
+        #expect(ExampleText.host("Info@Example.COM") == "example.com" && ExampleText.host("no host") == nil)
         let decoded = urls.filter { url in
             let (path, fragment) = LinkResolver.splitFragment(url)
             let hash = url.firstIndex(of: "#")

@@ -6,8 +6,19 @@ enum ExampleText {
     static let suffixes = [".example", ".test", ".invalid"]
     static let marks = ["〇〇", "○○", "◯◯", "××", "ＸＸ", "XXX", "xxx", "要記入", "ダミー", "（サンプル）", "(サンプル)"]
 
+    /// `.example.com` and the like, for the suffix test.
+    private static let dottedDomains = domains.map { "." + $0 }
+
     /// The host of an http(s) URL or an e-mail address, lower-cased; nil for neither.
     static func host(_ address: String) -> String? {
+        // An ASCII address (nearly all) read as bytes: a Character there is a byte, or CR LF,
+        // which none of the marks looked for can join, so the same host as by Characters.
+        var address = address
+        if let ascii = address.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Optional(host(ascii: $0)) : nil }) { return ascii }
+        return hostByCharacters(address)
+    }
+
+    static func hostByCharacters(_ address: String) -> String? {
         var rest = Substring(address)
         if let at = rest.lastIndex(of: "@"), !address.contains("://") { return String(rest[rest.index(after: at)...]).lowercased() }
         guard let start = rest.range(of: "://") else { return nil }
@@ -19,9 +30,24 @@ enum ExampleText {
         return host.lowercased()
     }
 
+    private static func host(ascii u: UnsafeBufferPointer<UInt8>) -> String? {
+        func lowered(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+            String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let separator = u.indices.dropLast(2).first { u[$0] == UInt8(ascii: ":") && u[$0 + 1] == UInt8(ascii: "/") && u[$0 + 2] == UInt8(ascii: "/") }
+        guard let separator else {
+            return u.lastIndex(of: UInt8(ascii: "@")).map { lowered(u[($0 + 1)...]) }
+        }
+        var start = separator + 3
+        let end = u[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? u.count
+        if let at = u[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+        let stop = u[start..<end].lastIndex(of: UInt8(ascii: ":")) ?? end
+        return lowered(u[start..<stop])
+    }
+
     static func isExampleAddress(_ address: String) -> Bool {
         guard let host = host(address) else { return false }
-        return domains.contains { host == $0 || host.hasSuffix("." + $0) } || suffixes.contains { host.hasSuffix($0) }
+        return domains.contains(host) || dottedDomains.contains { host.hasSuffix($0) } || suffixes.contains { host.hasSuffix($0) }
     }
 
     /// The first fill-in mark in the text, if any.

@@ -58,10 +58,23 @@ extension String {
 extension URLText {
     /// An absolute http(s) URL with a host and no white space.
     public static func isHTTP(_ url: String) -> Bool {
+        // Most URLs are ASCII, where a Character is a byte (or CR LF, white space either way):
+        // read as bytes, the same answer as below without breaking the text into Characters.
+        var url = url
+        if let ascii = url.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? isHTTP(ascii: $0) : nil }) { return ascii }
         guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
         // White space by scalar, without breaking the text into Characters. The same as asking
         // each Character, but for a space after a prepended mark (U+0600 and its kind), which
         // joins that mark's Character and hid from the Character test: refused now, as it should be.
         return isAllowedExternal(url) && !url.unicodeScalars.contains(where: \.properties.isWhitespace)
+    }
+
+    /// `isHTTP` of an ASCII URL: "http" or "https" in any case, "://", at least one more byte,
+    /// and none of ASCII's white space (tab, line feed, vertical tab, form feed, carriage return, space).
+    private static func isHTTP(ascii u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon == 4 || colon == 5 else { return false }
+        for (i, letter) in "https".utf8.prefix(colon).enumerated() where u[i] | 0x20 != letter { return false }
+        guard u.count > colon + 3, u[colon + 1] == UInt8(ascii: "/"), u[colon + 2] == UInt8(ascii: "/") else { return false }
+        return !u.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
     }
 }
