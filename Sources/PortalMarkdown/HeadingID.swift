@@ -26,8 +26,10 @@ public enum HeadingID {
 
     /// Explicit ids written as `{#id}` at the end of a heading: ASCII letters, digits, `-`, `_`.
     public static func isValidExplicit(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        // ASCII only, so by bytes: the ASCII scalars that are Alphabetic are the 52 letters.
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        guard let first = id.utf8.first, isLetter(first) else { return false }
+        return id.utf8.allSatisfy { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 }
 

@@ -330,12 +330,51 @@ private extension HeadingIDAllocator {
 }
 
 /// `Heading text {#id}`: an explicit id, written as some Markdown dialects do.
-private struct ExplicitID {
+struct ExplicitID {
     var id: String
     var remainder: String
+    /// In Characters.
     var suffixLength: Int
 
     init?(parsing text: String) {
+        if let valid = ExplicitID(validASCIISuffixOf: text) {
+            self = valid
+        } else {
+            self.init(byCharacters: text)
+        }
+    }
+
+    /// The common case read as bytes: ` {#ascii-id}` at the very end, after an ASCII byte (so no
+    /// prepended mark joins the brace), followed only by spaces or tabs. Every byte of that
+    /// suffix is a Character of its own, so this is what `byCharacters` finds, without
+    /// Foundation's search or counting the heading's Characters; anything else goes there.
+    init?(validASCIISuffixOf text: String) {
+        var text = text
+        guard let found = text.withUTF8({ u -> (open: Int, close: Int, end: Int)? in
+            var end = u.count
+            while end > 0, u[end - 1] == 0x20 || u[end - 1] == 0x09 { end -= 1 }
+            guard end > 0, u[end - 1] == UInt8(ascii: "}") else { return nil }
+            var start = end - 1
+            while start > 0, Self.isIDByte(u[start - 1]) { start -= 1 }
+            // `{#` before the id, which starts with a letter; before them an ASCII byte or nothing.
+            guard start >= 2, start < end - 1, u[start - 1] == UInt8(ascii: "#"), u[start - 2] == UInt8(ascii: "{"),
+                  (u[start] | 0x20) >= UInt8(ascii: "a"), (u[start] | 0x20) <= UInt8(ascii: "z"),
+                  start == 2 || u[start - 3] < 0x80
+            else { return nil }
+            return (start - 2, end - 1, u.count)
+        }) else { return nil }
+        let utf8 = text.utf8
+        let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+        id = String(text[index(found.open + 2)..<index(found.close)])
+        remainder = String(text[..<index(found.open)])
+        suffixLength = found.end - found.open
+    }
+
+    private static func isIDByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+    }
+
+    init?(byCharacters text: String) {
         let trimmed = text.trimmingTrailingSpaces()
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
         id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])

@@ -71,6 +71,40 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
+    @Test("a heading's explicit id read as bytes is what the Character reading finds, and ids are checked by byte as by scalar")
+    func explicitIDs() {
+        var rng = SeededGenerator.forTest("explicit ids", fallback: 0x1D5_0018)
+        let parts = ["見出し", " ", "  ", "\t", "{#", "}", "id", "A-b_9", "z", "9", "-", "_", "#", "{", "\u{600}", "\u{301}", "e\u{301}",
+                     "\u{3000}", "\r\n", "\n", "ｉｄ", "é"]
+        // Mostly shaped like `text {#id}` with something random around, some wholly random.
+        let texts = (0..<4_000).map { n -> String in
+            let random = { (count: Int) in (0..<count).map { _ in parts.randomElement(using: &rng)! }.joined() }
+            let idParts = ["id", "A-b_9", "z", "9", "-", "_", "é", "{", "ｉｄ"]
+            let id = ["id", "z", "A-b_9", "9", "é"].randomElement(using: &rng)! + (0..<Int.random(in: 0...2, using: &rng)).map { _ in idParts.randomElement(using: &rng)! }.joined()
+            let trailing = ["", "", " ", "\t ", "\u{3000}", "\r\n", "\u{301}"].randomElement(using: &rng)!
+            switch n % 4 {
+            case 0: return random(Int.random(in: 0...8, using: &rng))
+            case 1: return random(Int.random(in: 0...3, using: &rng)) + "{#" + random(Int.random(in: 0...3, using: &rng)) + "}" + random(Int.random(in: 0...1, using: &rng))
+            default: return random(Int.random(in: 0...3, using: &rng)) + ["", " ", "\u{600}", "e\u{301}"].randomElement(using: &rng)! + "{#" + id + "}" + trailing
+            }
+        }
+        var fast = 0
+        let differing = texts.filter { text in
+            if ExplicitID(validASCIISuffixOf: text) != nil { fast += 1 }
+            let a = ExplicitID(parsing: text), b = ExplicitID(byCharacters: text)
+            return a?.id != b?.id || a?.remainder != b?.remainder || a?.suffixLength != b?.suffixLength
+        }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
+        #expect(fast > 150, "only \(fast) read as bytes")
+        let ids = texts.compactMap { ExplicitID(byCharacters: $0)?.id } + ["a", "A9-_", "9a", "", "-", "é", "ａ", "a b"]
+        let byScalar = { (id: String) -> Bool in
+            guard let first = id.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+            return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        }
+        #expect(ids.filter { HeadingID.isValidExplicit($0) != byScalar($0) }.isEmpty)
+        #expect(ids.filter(HeadingID.isValidExplicit).count > 100)
+    }
+
     @Test("a URL's white space is found by scalar as by Character, and after a prepended mark too; links decode as Foundation decodes")
     func urls() {
         var rng = SeededGenerator.forTest("urls", fallback: 0x0A11_0018)
