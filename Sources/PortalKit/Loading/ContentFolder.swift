@@ -16,7 +16,13 @@ public struct ContentFolder: Sendable {
     }
 
     func readData(_ relative: String) throws -> Data {
-        try Data(contentsOf: root.appendingPathComponent(relative))
+        try Data(contentsOf: file(relative))
+    }
+
+    /// A file's URL under the root. Said to be a file: without the hint, Foundation asks the
+    /// disk whether the path is a folder, a stat per file read.
+    func file(_ relative: String) -> URL {
+        root.appendingPathComponent(relative, isDirectory: false)
     }
 
     public func displayPath(_ relative: String) -> String {
@@ -101,14 +107,14 @@ public struct ContentFolder: Sendable {
     /// Reads a text file as UTF-8, reporting a failure as a diagnostic. `listed` files came from
     /// `files(in:)`, which has already checked where they lead.
     public func readText(_ relative: String, listed: Bool = false, log: inout DiagnosticLog) -> String? {
-        let url = root.appendingPathComponent(relative)
+        let url = file(relative)
         guard listed || isInside(url) else {
             log.add(.error(.load, path: displayPath(relative), .symlinkOutside))
             return nil
         }
         let data: Data
         do {
-            data = try readData(relative)
+            data = try Data(contentsOf: url)
         } catch {
             log.add(.error(.load, path: displayPath(relative), .cannotReadFile(error.localizedDescription)))
             return nil

@@ -119,7 +119,8 @@ public struct StagedOutputFolder: Sendable {
         } catch {
             throw OutputError(path: displayPath, .cannotStage(error.localizedDescription))
         }
-        return Staging(folder: staging, target: target, displayPath: displayPath)
+        return Staging(folder: staging, target: target, displayPath: displayPath,
+                       hasPrevious: FileManager.default.fileExists(atPath: target.path))
     }
 
     /// A build being written aside. `write` may be called from any task, one call at a time.
@@ -127,15 +128,19 @@ public struct StagedOutputFolder: Sendable {
         let folder: URL
         let target: URL
         let displayPath: String
+        /// Whether an output was there when the build began: a first build has no file to
+        /// link, and asking for each one was a failed lstat per file.
+        let hasPrevious: Bool
         private let madeFolders = Mutex<Set<String>>([""])
         private let failures = Mutex<[OutputError]>([])
         /// Writes queued by `stageInBackground`, one after another.
         private let writes = DispatchQueue(label: "portal.staging")
 
-        init(folder: URL, target: URL, displayPath: String) {
+        init(folder: URL, target: URL, displayPath: String, hasPrevious: Bool) {
             self.folder = folder
             self.target = target
             self.displayPath = displayPath
+            self.hasPrevious = hasPrevious
         }
 
         /// Nothing is visible until the swap, so nothing needs syncing file by file.
@@ -164,7 +169,7 @@ public struct StagedOutputFolder: Sendable {
                     }
                     continue
                 }
-                if Self.linkUnchanged(target.path + "/" + file.path.string, to: path, body: file.body) { continue }
+                if hasPrevious, Self.linkUnchanged(target.path + "/" + file.path.string, to: path, body: file.body) { continue }
                 if let code = Self.writeFile(path, file.body) {
                     throw OutputError(path: displayPath, .stagingWriteFailed("\(path): \(String(cString: strerror(code)))"))
                 }
