@@ -16,6 +16,19 @@ import Testing
         #expect(fast == plain)
     }
 
+    @Test("text renders as itself in every kind of tag: escaped, raw, as a section and inverted", arguments: [
+        "", "通報", "<a href=\"x\">&'</a>", "e\u{301}", "{{v}}", "Optional(\"x\")",
+    ])
+    func textRendersAsItself(_ text: String) throws {
+        _ = TemplateEscaping.registered
+        let template = try MustacheTemplate(string: TemplateEscaping.pragma + "{{v}}|{{{v}}}|{{#v}}[{{.}}]{{/v}}|{{^v}}none{{/v}}|{{n}}")
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+        // A string is never null: its section shows even when empty (the build drops empty text
+        // from contexts before rendering), and its inverted section never does.
+        #expect(template.render(["v": text, "n": 7] as [String: Any]) == "\(escaped)|\(text)|[\(escaped)]||7")
+    }
+
     @Test("the pragma line writes nothing, whatever the template starts with")
     func pragmaIsInvisible() throws {
         _ = TemplateEscaping.registered
