@@ -21,32 +21,40 @@ enum LinkSlots {
     }
 
     /// Works on UTF-8 bytes: the markers are EF B7 90 (start), EF B7 91 (open) and EF B7 92
-    /// (close) around ASCII digits, so a byte scan finds them without decoding the page.
+    /// (close) around ASCII digits, so a byte scan finds them without decoding the page, and the
+    /// bytes between them are copied a run at a time.
     static func fill(_ html: String, with markup: [LinkMarkup]) -> String {
         guard !markup.isEmpty else { return html }
-        let bytes = Array(html.utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + markup.count * 64)
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            if bytes[i] == 0xEF, i + 2 < count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 {
-                var j = i + 3
-                var n = 0
-                while j < count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
-                    n = n * 10 + Int(bytes[j] - 0x30)
-                    j += 1
-                }
-                if j + 2 < count, bytes[j] == 0xEF, bytes[j + 1] == 0xB7, bytes[j + 2] == 0x91 || bytes[j + 2] == 0x92 {
-                    if n < markup.count {
-                        out.append(contentsOf: (bytes[j + 2] == 0x91 ? markup[n].open : markup[n].close).utf8)
+        var html = html
+        let out = html.withUTF8 { bytes -> [UInt8] in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + markup.count * 64)
+            let count = bytes.count
+            var run = 0  // where the bytes not yet copied start
+            var i = 0
+            while let lead = bytes[i...].firstIndex(of: 0xEF) {
+                i = lead
+                if i + 2 < count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 {
+                    var j = i + 3
+                    var n = 0
+                    while j < count, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                        n = n * 10 + Int(bytes[j] - 0x30)
+                        j += 1
                     }
-                    i = j + 3
-                    continue
+                    if j + 2 < count, bytes[j] == 0xEF, bytes[j + 1] == 0xB7, bytes[j + 2] == 0x91 || bytes[j + 2] == 0x92 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                        if n < markup.count {
+                            out.append(contentsOf: (bytes[j + 2] == 0x91 ? markup[n].open : markup[n].close).utf8)
+                        }
+                        i = j + 3
+                        run = i
+                        continue
+                    }
                 }
+                i += 1
             }
-            out.append(bytes[i])
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return out
         }
         return String(decoding: out, as: UTF8.self)
     }

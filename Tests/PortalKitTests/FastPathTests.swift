@@ -71,6 +71,71 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
+    /// What `LinkSlots.fill` was: byte by byte.
+    static func filledByteByByte(_ html: String, _ markup: [LinkMarkup]) -> String {
+        guard !markup.isEmpty else { return html }
+        let bytes = Array(html.utf8)
+        var out = [UInt8]()
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 {
+                var j = i + 3, n = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { n = n * 10 + Int(bytes[j] - 0x30); j += 1 }
+                if j + 2 < bytes.count, bytes[j] == 0xEF, bytes[j + 1] == 0xB7, bytes[j + 2] == 0x91 || bytes[j + 2] == 0x92 {
+                    if n < markup.count { out.append(contentsOf: (bytes[j + 2] == 0x91 ? markup[n].open : markup[n].close).utf8) }
+                    i = j + 3
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test("link slots filled a run at a time give what filling byte by byte gave")
+    func linkSlots() {
+        var rng = SeededGenerator.forTest("link slots", fallback: 0x5107_0018)
+        // Full-width forms and the markers' neighbours share the lead byte EF; broken and
+        // out-of-range slots, and slots at either end.
+        let scalar = { (value: UInt32) in String(Character(Unicode.Scalar(value)!)) }
+        let start = scalar(0xFDD0), open = scalar(0xFDD1)
+        var parts: [String] = ["<p>", "通報", "ＶＰＮ", "！", scalar(0xFDD3), scalar(0xFDCF), start, open, scalar(0xFDD2), "12", "a"]
+        parts += (0..<4).flatMap { [LinkSlots.open($0), LinkSlots.close($0)] }
+        parts += [LinkSlots.open(17), start + "3", start + open]
+        let markup = [LinkMarkup(open: "<a href=\"x.html\">", close: "</a>"), LinkMarkup(open: "<img alt=\"\">"),
+                      LinkMarkup(open: "<a class=\"external\" href=\"https://www.npa.go.jp/\">", close: "</a>")]
+        let htmls = (0..<3_000).map { _ in (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let differing = htmls.filter { LinkSlots.fill($0, with: markup) != Self.filledByteByByte($0, markup) }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
+        #expect(htmls.filter { LinkSlots.fill($0, with: markup) != $0 }.count > 1_000)
+    }
+
+    @Test("a link beside its page joins its folder as walking its segments does")
+    func joinedPaths() {
+        func walked(_ contentPath: String, _ relative: String) -> String? {
+            var parts = contentPath.split(separator: "/").map(String.init).dropLast()
+            if relative.hasPrefix("/") { parts = [] }
+            for piece in relative.split(separator: "/") {
+                switch piece {
+                case ".": continue
+                case "..":
+                    if parts.isEmpty { return nil }
+                    parts.removeLast()
+                default: parts.append(String(piece))
+                }
+            }
+            return parts.joined(separator: "/")
+        }
+        var rng = SeededGenerator.forTest("joined paths", fallback: 0x7011_0018)
+        let pieces = ["guidance", "a.md", "..", ".", "", "/", "//", "警察.md", "/\u{301}", "x\u{301}", "faq.yml", "e\u{301}.md"]
+        let random = { (count: Int) in (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined() }
+        let pairs = (0..<4_000).map { _ in (random(Int.random(in: 0...4, using: &rng)), random(Int.random(in: 0...3, using: &rng))) }
+        let differing = pairs.filter { LinkResolver.join(folderOf: $0.0, $0.1) != walked($0.0, $0.1) }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { "\($0.0) + \($0.1)" } ?? "")")
+        #expect(pairs.filter { !$0.1.isEmpty && !$0.1.contains("/") && $0.1 != "." && $0.1 != ".." }.count > 500)
+    }
+
     @Test("a heading's explicit id read as bytes is what the Character reading finds, and ids are checked by byte as by scalar")
     func explicitIDs() {
         var rng = SeededGenerator.forTest("explicit ids", fallback: 0x1D5_0018)

@@ -81,8 +81,11 @@ struct LinkResolver: Sendable {
             }
             return LinkMarkup(open: "<a href=\"#\(HTMLText.attribute(URLText.encodeFragment(fragment)))\"\(titleAttribute)>", close: "</a>")
         }
+        // Worked out once: a link to a page needed each twice.
+        let isMarkdown = pathPart.lowercased().hasSuffix(".md")
+        let joined = Self.join(folderOf: page.contentPath, pathPart)
         // A page other than Markdown (the glossary, `glossary.yml#term`) is a target like a page.
-        if !pathPart.lowercased().hasSuffix(".md"), let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] {
+        if !isMarkdown, let targetPath = joined, let target = pages[targetPath] {
             if let fragment, !target.headingIDs.contains(fragment) {
                 report(.error, .missingEntry(pathPart, id: fragment))
                 return inert
@@ -90,8 +93,8 @@ struct LinkResolver: Sendable {
             let href = HTMLText.attribute(page.outputPath.relativeURL(to: target.outputPath, fragment: fragment))
             return LinkMarkup(open: link.kind == .term ? "<a class=\"term\" href=\"\(href)\">" : "<a href=\"\(href)\"\(titleAttribute)>", close: "</a>")
         }
-        guard pathPart.lowercased().hasSuffix(".md") else {
-            guard let target = Self.join(folderOf: page.contentPath, pathPart) else {
+        guard isMarkdown else {
+            guard let target = joined else {
                 report(.error, .linkOutside(pathPart))
                 return inert
             }
@@ -105,11 +108,11 @@ struct LinkResolver: Sendable {
                 close: "</a><span class=\"file-meta\">（\(HTMLText.escape(file.typeLabel))、\(Attachment.sizeLabel(file.size))）</span>"
             )
         }
-        if let targetPath = Self.join(folderOf: page.contentPath, pathPart), pages[targetPath] == nil, unloaded.contains(targetPath) {
+        if let targetPath = joined, pages[targetPath] == nil, unloaded.contains(targetPath) {
             return inert
         }
-        guard let targetPath = Self.join(folderOf: page.contentPath, pathPart), let target = pages[targetPath] else {
-            report(.error, .missingPage(pathPart, near: Self.nearest(Self.join(folderOf: page.contentPath, pathPart) ?? pathPart,
+        guard let targetPath = joined, let target = pages[targetPath] else {
+            report(.error, .missingPage(pathPart, near: Self.nearest(joined ?? pathPart,
                                                                      among: pages.keys.filter { $0.hasSuffix(".md") }, from: page.contentPath)))
             return inert
         }
@@ -170,6 +173,12 @@ struct LinkResolver: Sendable {
 
     /// Resolves `../x.md` against the linking page's folder; nil when it climbs out of the content folder.
     static func join(folderOf contentPath: String, _ relative: String) -> String? {
+        // Most links name a file beside the page: no slash, no dot segment. Then the answer is
+        // the page's folder and the name, as the walk below would join them.
+        if !relative.isEmpty, !relative.utf8.contains(UInt8(ascii: "/")), relative != ".", relative != ".." {
+            let folder = contentPath.split(separator: "/").dropLast()
+            return folder.isEmpty ? relative : folder.joined(separator: "/") + "/" + relative
+        }
         var parts = contentPath.split(separator: "/").map(String.init).dropLast()
         if relative.hasPrefix("/") { parts = [] }
         for piece in relative.split(separator: "/") {
