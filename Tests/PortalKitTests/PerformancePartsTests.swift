@@ -29,6 +29,38 @@ import Testing
         #expect(template.render(["v": text, "n": 7] as [String: Any]) == "\(escaped)|\(text)|[\(escaped)]||7")
     }
 
+    /// Two context values alike: the same dictionaries, arrays, text, flags and numbers.
+    static func same(_ a: Any, _ b: Any) -> Bool {
+        switch (a, b) {
+        case let (a as [String: Any], b as [String: Any]): a.count == b.count && a.allSatisfy { k, v in b[k].map { same(v, $0) } ?? false }
+        case let (a as [[String: Any]], b as [[String: Any]]): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+        case let (a as [String], b as [String]): a == b
+        case let (a as String, b as String): a == b
+        case let (a as Bool, b as Bool): a == b
+        case let (a as Int, b as Int): a == b
+        default: false
+        }
+    }
+
+    @Test("empty text is dropped at every depth, and a context without any is left as it is")
+    func emptyTextDropped() {
+        let context: [String: Any] = [
+            "title": "通報", "empty": "", "flag": false, "count": 0, "tags": ["", "a"],
+            "page": ["summary": "", "title": "t", "extra": [String: Any](), "deep": ["x": "", "y": "y"] as [String: Any]] as [String: Any],
+            "items": [["href": "a.html", "title": ""], ["href": "", "title": "b"], [:]] as [[String: Any]],
+            "clean": [["href": "c.html"]] as [[String: Any]],
+        ]
+        let expected: [String: Any] = [
+            "title": "通報", "flag": false, "count": 0, "tags": ["", "a"],
+            "page": ["title": "t", "extra": [String: Any](), "deep": ["y": "y"] as [String: Any]] as [String: Any],
+            "items": [["href": "a.html"], ["title": "b"], [:]] as [[String: Any]],
+            "clean": [["href": "c.html"]] as [[String: Any]],
+        ]
+        #expect(Self.same(TemplateSet.droppingEmptyText(context), expected))
+        #expect(!Self.same(context, expected))
+        #expect(Self.same(TemplateSet.droppingEmptyText(expected), expected))
+    }
+
     @Test("the pragma line writes nothing, whatever the template starts with")
     func pragmaIsInvisible() throws {
         _ = TemplateEscaping.registered
