@@ -11,15 +11,25 @@ enum Deflate {
     /// 829,775 against 829,608 bytes). It is deterministic for a given input and level, so the
     /// output stays byte-identical from build to build.
     static func compress(_ input: [UInt8], level: Int32) -> [UInt8] {
+        libdeflate(input, level: level, wrapper: .zlib)
+    }
+
+    private enum Wrapper { case zlib, raw }
+
+    /// One call of libdeflate: a zlib stream, or raw deflate blocks (the last one final).
+    private static func libdeflate(_ input: [UInt8], level: Int32, wrapper: Wrapper) -> [UInt8] {
         // A compressor holds its level's tables (under a megabyte); making one takes about 2 µs.
         guard let compressor = libdeflate_alloc_compressor(level) else {
             preconditionFailure("libdeflate could not allocate a compressor")
         }
         defer { libdeflate_free_compressor(compressor) }
-        var out = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, input.count))
+        let bound = wrapper == .zlib ? libdeflate_zlib_compress_bound(compressor, input.count)
+            : libdeflate_deflate_compress_bound(compressor, input.count)
+        var out = [UInt8](repeating: 0, count: bound)
         let size = out.withUnsafeMutableBufferPointer { o in
             input.withUnsafeBufferPointer { i in
-                libdeflate_zlib_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count)
+                wrapper == .zlib ? libdeflate_zlib_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count)
+                    : libdeflate_deflate_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count)
             }
         }
         // The bound is enough by definition: 0 (no room) cannot happen.
@@ -47,18 +57,7 @@ enum Deflate {
     /// made not final and a sync flush after it (`unfinished`), the bytes zlib's `Z_SYNC_FLUSH`
     /// would have ended it with.
     static func part(_ input: [UInt8], level: Int32, last: Bool = false) -> Part {
-        guard let compressor = libdeflate_alloc_compressor(level) else {
-            preconditionFailure("libdeflate could not allocate a compressor")
-        }
-        defer { libdeflate_free_compressor(compressor) }
-        var out = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, input.count))
-        let size = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { i in
-                libdeflate_deflate_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count)
-            }
-        }
-        precondition(size > 0, "deflate failed")
-        out.removeLast(out.count - size)
+        let out = libdeflate(input, level: level, wrapper: .raw)
         let adler = input.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
         return Part(bytes: last ? out : unfinished(out), adler: adler, count: input.count)
     }
