@@ -31,9 +31,10 @@ import Testing
     /// Text written by the keyed and unkeyed containers' own `String` methods, and the same text
     /// through the generic path (a wrapper whose value is a string), give the same bytes.
     struct Plain: Encodable { var title: String; var tags: [String]; var note: String? }
-    struct Wrapped: Encodable { var title: Text; var tags: [Text]; var note: Text? }
-    struct Text: Encodable {
-        var value: String
+    struct Wrapped: Encodable { var title: Boxed<String>; var tags: [Boxed<String>]; var note: Boxed<String>? }
+    /// A value through a single-value container of its own: the generic path.
+    struct Boxed<V: Encodable>: Encodable {
+        var value: V
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(value)
@@ -44,7 +45,7 @@ import Testing
     func textFastPath() {
         for (title, tags, note) in [("初動", ["a", "", "ランサムウェア"], Optional("注")), ("", [], nil), ("x", ["\u{0}"], "")] {
             let plain = CacheCoder.encode(Plain(title: title, tags: tags, note: note))
-            let wrapped = CacheCoder.encode(Wrapped(title: Text(value: title), tags: tags.map { Text(value: $0) }, note: note.map { Text(value: $0) }))
+            let wrapped = CacheCoder.encode(Wrapped(title: Boxed(value: title), tags: tags.map { Boxed(value: $0) }, note: note.map { Boxed(value: $0) }))
             #expect(plain == wrapped)
         }
     }
@@ -53,13 +54,6 @@ import Testing
     /// the generic path, give the same bytes.
     struct Numbers: Encodable { var line: Int; var lines: [Int]; var column: Int?; var flag: Bool }
     struct WrappedNumbers: Encodable { var line: Boxed<Int>; var lines: [Boxed<Int>]; var column: Boxed<Int>?; var flag: Boxed<Bool> }
-    struct Boxed<V: Encodable>: Encodable {
-        var value: V
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        }
-    }
 
     @Test("integer and Bool fields are written as the generic path writes them")
     func numberFastPath() {

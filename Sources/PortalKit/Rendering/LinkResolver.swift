@@ -179,6 +179,11 @@ struct LinkResolver: Sendable {
             let folder = contentPath.split(separator: "/").dropLast()
             return folder.isEmpty ? relative : folder.joined(separator: "/") + "/" + relative
         }
+        return joinByWalking(folderOf: contentPath, relative)
+    }
+
+    /// `join` segment by segment: `.` stays, `..` climbs, `/` at the start means the root.
+    static func joinByWalking(folderOf contentPath: String, _ relative: String) -> String? {
         var parts = contentPath.split(separator: "/").map(String.init).dropLast()
         if relative.hasPrefix("/") { parts = [] }
         for piece in relative.split(separator: "/") {
