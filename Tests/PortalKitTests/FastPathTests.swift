@@ -122,6 +122,99 @@ import Testing
         #expect(pairs.filter { !$0.1.isEmpty && !$0.1.contains("/") && $0.1 != "." && $0.1 != ".." }.count > 500)
     }
 
+    /// What `CSV.parse` was: scalar by scalar.
+    static func parsedByScalars(_ text: String, firstLine: Int = 1) throws(CSVError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field = ""
+        var line = firstLine
+        var recordLine = firstLine
+        var inQuotes = false
+        var quotedFieldEnded = false
+        var atFieldStart = true
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty && !quotedFieldEnded) {
+                records.append(CSVRecord(fields: fields, line: recordLine))
+            }
+            fields = []
+            field = ""
+            atFieldStart = true
+            quotedFieldEnded = false
+        }
+
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if scalar == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        quotedFieldEnded = true
+                        pending = next
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    if scalar == "\r" { continue }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where atFieldStart:
+                inQuotes = true
+                atFieldStart = false
+            case "\"":
+                throw CSVError(line: line, problem: .quoteInUnquotedField)
+            case ",":
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+                quotedFieldEnded = false
+            case "\r":
+                continue
+            case "\n":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                if quotedFieldEnded {
+                    throw CSVError(line: line, problem: .textAfterClosingQuote)
+                }
+                atFieldStart = false
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if inQuotes {
+            throw CSVError(line: recordLine, problem: .unclosedQuote)
+        }
+        if !field.isEmpty || !fields.isEmpty || quotedFieldEnded {
+            endRecord()
+        }
+        return records
+    }
+
+    @Test("CSV read byte by byte gives the records and errors reading scalar by scalar gave")
+    func csvBytes() {
+        var rng = SeededGenerator.forTest("csv bytes", fallback: 0xC5F_0018)
+        let parts = [",", "\"", "\"\"", "\r\n", "\n", "\r", "a", "通報", "e\u{301}", " ", "\"x,y\"", "\"a\nb\"", "1", "\u{3000}", "🇯🇵"]
+        func outcome(_ parse: () throws(CSVError) -> [CSVRecord]) -> String {
+            do { return try parse().map { "\($0.line):\($0.fields)" }.joined(separator: ";") } catch { return "error \(error.line) \(error.problem)" }
+        }
+        let texts = (0..<5_000).map { _ in (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let differing = texts.filter { text in
+            outcome { () throws(CSVError) in try CSV.parse(text, firstLine: 3) } != outcome { () throws(CSVError) in try Self.parsedByScalars(text, firstLine: 3) }
+        }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
+        let parsed = texts.filter { (try? CSV.parse($0)) != nil }.count
+        #expect(parsed > 1_000 && parsed < 4_900, "\(parsed) of 5,000 parsed: both outcomes should be common")
+    }
+
     @Test("a heading's explicit id read as bytes is what the Character reading finds, and ids are checked by byte as by scalar")
     func explicitIDs() {
         var rng = SeededGenerator.forTest("explicit ids", fallback: 0x1D5_0018)

@@ -18,63 +18,70 @@ public struct CSVError: Error, Sendable, Equatable {
 }
 
 public enum CSV {
-    /// Parses the whole text. Blank lines between records are skipped.
+    /// Parses the whole text. Blank lines between records are skipped. Byte by byte: the
+    /// delimiters are ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII, so a field's
+    /// bytes are its text's (scalar by scalar, this was most of a ```table block's cost).
     public static func parse(_ text: String, firstLine: Int = 1) throws(CSVError) -> [CSVRecord] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let bytes = Array(text.utf8)
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = firstLine
         var recordLine = firstLine
         var inQuotes = false
         var quotedFieldEnded = false
         var atFieldStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
 
         func endRecord() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty && !quotedFieldEnded) {
                 records.append(CSVRecord(fields: fields, line: recordLine))
             }
             fields = []
-            field = ""
             atFieldStart = true
             quotedFieldEnded = false
         }
 
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
             if inQuotes {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.unicodeScalars.append("\"")
+                if byte == quote {
+                    // A doubled quote is one quote; any other byte after a quote is read outside.
+                    if i < bytes.count, bytes[i] == quote {
+                        field.append(quote)
+                        i += 1
                     } else {
                         inQuotes = false
                         quotedFieldEnded = true
-                        pending = next
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    if scalar == "\r" { continue }
-                    field.unicodeScalars.append(scalar)
+                    if byte == lf { line += 1 }
+                    if byte == cr { continue }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where atFieldStart:
+            switch byte {
+            case quote where atFieldStart:
                 inQuotes = true
                 atFieldStart = false
-            case "\"":
+            case quote:
                 throw CSVError(line: line, problem: .quoteInUnquotedField)
-            case ",":
-                fields.append(field)
-                field = ""
+            case comma:
+                endField()
                 atFieldStart = true
                 quotedFieldEnded = false
-            case "\r":
+            case cr:
                 continue
-            case "\n":
+            case lf:
                 endRecord()
                 line += 1
                 recordLine = line
@@ -83,7 +90,7 @@ public enum CSV {
                     throw CSVError(line: line, problem: .textAfterClosingQuote)
                 }
                 atFieldStart = false
-                field.unicodeScalars.append(scalar)
+                field.append(byte)
             }
         }
         if inQuotes {
