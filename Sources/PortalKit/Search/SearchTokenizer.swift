@@ -22,7 +22,9 @@ public enum SearchTokenizer {
             || (0x20000...0x2FA1F).contains(v)
             || v == 0x3005 || v == 0x3006 || v == 0x3007  // 々 〆 〇
         { return .japanese }
-        if s.properties.isAlphabetic, v < 0x2E80 { return .latin }  // accented Latin and other alphabets
+        // Accented Latin and other alphabets. The range first: Japanese punctuation and
+        // full-width forms, the commonest scalars here, skip the property lookup.
+        if v < 0x2E80, s.properties.isAlphabetic { return .latin }
         return .separator
     }
 
