@@ -38,8 +38,8 @@ fi
 
 if [ -d Tests/browser ]; then
   echo "== browser, HTML and accessibility (pytest)"
-  # The same flags as `make release` (Makefile), so that neither rebuilds the other's binary.
-  swift build -c release --product portal --static-swift-stdlib >/dev/null && .build/release/portal build --quiet
+  # `make release` itself, so that the tests run the binary users get and neither rebuilds the other's.
+  make --no-print-directory release >/dev/null && .build/release/portal build --quiet
   python3 -m pytest -q -p no:cacheprovider Tests/browser 2>&1 | tee test-artifacts/pytest.log
   rc=${PIPESTATUS[0]}
   line=$(grep -E '[0-9]+ (passed|failed)' test-artifacts/pytest.log | tail -1)

@@ -233,18 +233,16 @@ extension CacheCoder {
         let sink: Sink
         var codingPath: [any CodingKey]
 
-        private func signed(_ v: Int64) { sink.signed(v) }
-
         mutating func encodeNil() throws { throw Malformed() }  // optionals are keyed fields here
         mutating func encode(_ value: Bool) throws { sink.bytes.append(value ? 1 : 0) }
         mutating func encode(_ value: String) throws { sink.bytes.append(contentsOf: value.utf8) }
         mutating func encode(_ value: Double) throws { sink.varint(value.bitPattern) }
         mutating func encode(_ value: Float) throws { sink.varint(UInt64(value.bitPattern)) }
-        mutating func encode(_ value: Int) throws { signed(Int64(value)) }
-        mutating func encode(_ value: Int8) throws { signed(Int64(value)) }
-        mutating func encode(_ value: Int16) throws { signed(Int64(value)) }
-        mutating func encode(_ value: Int32) throws { signed(Int64(value)) }
-        mutating func encode(_ value: Int64) throws { signed(value) }
+        mutating func encode(_ value: Int) throws { sink.signed(Int64(value)) }
+        mutating func encode(_ value: Int8) throws { sink.signed(Int64(value)) }
+        mutating func encode(_ value: Int16) throws { sink.signed(Int64(value)) }
+        mutating func encode(_ value: Int32) throws { sink.signed(Int64(value)) }
+        mutating func encode(_ value: Int64) throws { sink.signed(value) }
         mutating func encode(_ value: UInt) throws { sink.varint(UInt64(value)) }
         mutating func encode(_ value: UInt8) throws { sink.varint(UInt64(value)) }
         mutating func encode(_ value: UInt16) throws { sink.varint(UInt64(value)) }

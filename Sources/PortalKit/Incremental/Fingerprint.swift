@@ -88,6 +88,12 @@ private struct EntrySum {
         add(key, d)
     }
 
+    mutating func add(_ key: String, flag: Bool) {
+        var d = StableDigest()
+        d.add(flag)
+        add(key, d)
+    }
+
     /// What a keyed container adds when it is done.
     func finish(into digest: inout StableDigest) {
         digest.add(count)
@@ -166,11 +172,7 @@ private final class KeyedDigest<Key: CodingKey>: KeyedEncodingContainerProtocol 
 
     func encode(_ value: Int, forKey key: Key) throws { sum.add(key.stringValue, integer: value) }
 
-    func encode(_ value: Bool, forKey key: Key) throws {
-        var d = StableDigest()
-        d.add(value)
-        entry(key, d)
-    }
+    func encode(_ value: Bool, forKey key: Key) throws { sum.add(key.stringValue, flag: value) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         fatalError("nested containers are not used by synthesized conformances")

@@ -43,7 +43,8 @@ public enum URLText {
     public static func isAllowedExternal(_ url: String) -> Bool {
         guard let scheme = scheme(of: url), allowedSchemes.contains(scheme) else { return false }
         if scheme == "http" || scheme == "https" {
-            return url.dropFirst(scheme.count + 1).hasPrefix("//") && url.count > scheme.count + 3
+            // Something after `scheme://`: asked of the next Character, not by counting them all.
+            return url.dropFirst(scheme.count + 1).hasPrefix("//") && !url.dropFirst(scheme.count + 3).isEmpty
         }
         return true
     }
