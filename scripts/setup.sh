@@ -5,7 +5,7 @@
 set -euo pipefail
 mode=${1:-build}
 
-apt_packages=(libcmark-dev libdeflate-dev pkg-config zlib1g-dev)
+apt_packages=(libcmark-dev libdeflate-dev libmimalloc-dev pkg-config zlib1g-dev)
 pip_packages=()
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   apt_packages+=(chromium chromium-driver fonts-ipafont-gothic)
