@@ -234,6 +234,17 @@ import Testing
         #expect(table.count == reference.count)
     }
 
+    @Test("isIn answers as ClosedRange.contains, at and around both ends and across wrap-around")
+    func isInRange() {
+        let ranges: [(UInt32, UInt32)] = [(0x30, 0x39), (0x3041, 0x3096), (0x20000, 0x2FA1F), (0, 0), (5, 5), (0, UInt32.max)]
+        for (low, high) in ranges {
+            let probes: [UInt32] = [0, 1, low &- 1, low, low &+ 1, high &- 1, high, high &+ 1, UInt32.max, UInt32.max - 1]
+            for v in probes {
+                #expect(v.isIn(low, high) == (low...high).contains(v), "\(v) in \(low)...\(high)")
+            }
+        }
+    }
+
     @Test("parallelMap keeps the order of its input, whatever each item costs")
     func parallelOrder() async {
         let items = Array(0..<1_000)

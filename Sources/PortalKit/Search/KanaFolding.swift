@@ -36,7 +36,7 @@ public enum KanaFolding {
         return map
     }()
 
-    static func isKatakana(_ v: UInt32) -> Bool { (0x30A1...0x30FA).contains(v) || (0x30FC...0x30FE).contains(v) }
+    static func isKatakana(_ v: UInt32) -> Bool { v.isIn(0x30A1, 0x30FA) || v.isIn(0x30FC, 0x30FE) }
 
     /// Whether `bytes` (UTF-8) hold anything this folding changes: kana at all (U+3041–U+30FF).
     static func mayChange(_ bytes: [UInt8]) -> Bool {

@@ -277,26 +277,34 @@ private struct CollectedRun: Sendable {
     var frequencies: [TermFrequencies] = []
 
     init(_ documents: ArraySlice<SearchDocument>, first: Int, partCount: Int, keepCounts: Bool) {
+        // The run's terms in the order met, each with its postings; split into parts at the end
+        // (a part keeps that order), so the hot loop appends to one list, not a list in a list
+        // in a list.
         var slots = TermTable(capacity: 1 << 12)
-        var keys = [[TermKey]](repeating: [], count: partCount)
-        var lists = [[[SearchIndex.Posting]]](repeating: [], count: partCount)
+        var terms: [TermKey] = []
+        var lists: [[SearchIndex.Posting]] = []
         lengths.reserveCapacity(documents.count)
         for (offset, document) in documents.enumerated() {
             let tf = SearchIndex.frequencies(document)
             lengths.append(tf.length)
             for (term, count) in zip(tf.terms, tf.counts) {
-                // The slot holds the term's part and its place in that part's lists.
                 let slot = slots.value(term) {
-                    let part = term.part(of: partCount)
-                    keys[part].append(term)
-                    lists[part].append([])
-                    return (lists[part].count - 1) * partCount + part
+                    terms.append(term)
+                    lists.append([])
+                    return lists.count - 1
                 }
-                lists[slot % partCount][slot / partCount].append(SearchIndex.Posting(document: first + offset, weight: count))
+                lists[slot].append(SearchIndex.Posting(document: first + offset, weight: count))
             }
             if keepCounts { frequencies.append(tf) }
         }
-        parts = zip(keys, lists).map { RunPart(keys: $0, lists: $1) }
+        var keys = [[TermKey]](repeating: [], count: partCount)
+        var partLists = [[[SearchIndex.Posting]]](repeating: [], count: partCount)
+        for (term, list) in zip(terms, lists) {
+            let part = term.part(of: partCount)
+            keys[part].append(term)
+            partLists[part].append(list)
+        }
+        parts = zip(keys, partLists).map { RunPart(keys: $0, lists: $1) }
     }
 }
 

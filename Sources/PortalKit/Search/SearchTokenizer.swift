@@ -14,12 +14,12 @@ public enum SearchTokenizer {
 
     static func kind(_ s: Unicode.Scalar) -> Kind {
         let v = s.value
-        if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) { return .latin }
-        if (0x3041...0x3096).contains(v) || (0x309D...0x309F).contains(v)  // hiragana
-            || (0x30A1...0x30FA).contains(v) || (0x30FC...0x30FF).contains(v)  // katakana, ー
-            || (0x31F0...0x31FF).contains(v)  // katakana phonetic extensions
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)  // kanji
-            || (0x20000...0x2FA1F).contains(v)
+        if v.isIn(0x30, 0x39) || v.isIn(0x61, 0x7A) || v.isIn(0x41, 0x5A) { return .latin }
+        if v.isIn(0x3041, 0x3096) || v.isIn(0x309D, 0x309F)  // hiragana
+            || v.isIn(0x30A1, 0x30FA) || v.isIn(0x30FC, 0x30FF)  // katakana, ー
+            || v.isIn(0x31F0, 0x31FF)  // katakana phonetic extensions
+            || v.isIn(0x3400, 0x4DBF) || v.isIn(0x4E00, 0x9FFF) || v.isIn(0xF900, 0xFAFF)  // kanji
+            || v.isIn(0x20000, 0x2FA1F)
             || v == 0x3005 || v == 0x3006 || v == 0x3007  // 々 〆 〇
         { return .japanese }
         // Accented Latin and other alphabets. The range first: Japanese punctuation and

@@ -2,10 +2,14 @@
 /// terms, collecting postings). Packed keys use open addressing with a multiplicative hash;
 /// Swift's Dictionary seeds SipHash for every lookup, which cost more than the tokenising.
 /// The few terms longer than eight bytes go to an ordinary dictionary.
-struct TermTable {
+///
+/// The slots are buffers the table owns, not arrays: every store into an array asked whether
+/// it was shared and checked its bounds, 3 % of a build's CPU in these loops. Noncopyable, so
+/// no copy can share (or free) them.
+struct TermTable: ~Copyable {
     /// 0 marks an empty slot: a packed term is never empty, so its key is never 0.
-    private var keys: [UInt64]
-    private var values: [Int]
+    private var keys: UnsafeMutableBufferPointer<UInt64>
+    private var values: UnsafeMutableBufferPointer<Int>
     private var mask: Int
     private var long: [String: Int] = [:]
     private(set) var count = 0
@@ -13,9 +17,21 @@ struct TermTable {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: 0, count: size)
+        (keys, values) = Self.allocate(size)
         mask = size - 1
+    }
+
+    deinit {
+        keys.deallocate()
+        values.deallocate()
+    }
+
+    private static func allocate(_ size: Int) -> (UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<Int>) {
+        let keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: size)
+        keys.initialize(repeating: 0)
+        let values = UnsafeMutableBufferPointer<Int>.allocate(capacity: size)
+        values.initialize(repeating: 0)
+        return (keys, values)
     }
 
     /// Adds `amount` to the term's value (0 when new).
@@ -53,10 +69,16 @@ struct TermTable {
 
     /// Every term with its value, in no particular order.
     func forEach(_ body: (TermKey, Int) -> Void) {
-        for i in keys.indices where keys[i] != 0 { body(.packed(keys[i]), values[i]) }
+        var i = 0
+        while i < keys.count {
+            if keys[i] != 0 { body(.packed(keys[i]), values[i]) }
+            i += 1
+        }
         for (text, v) in long { body(.long(text), v) }
     }
 
+    // The slot index is always masked, so it is in bounds: the buffers' own checks (debug
+    // builds only) are all that is left.
     private mutating func findOrInsert(_ key: UInt64, initial: Int) -> Int {
         var slot = Self.hash(key) & mask
         while true {
@@ -82,16 +104,21 @@ struct TermTable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let (oldKeys, oldValues) = (keys, values)
+        (keys, values) = Self.allocate(oldKeys.count * 2)
         mask = keys.count - 1
-        for i in oldKeys.indices where oldKeys[i] != 0 {
-            var slot = Self.hash(oldKeys[i]) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[i]
-            values[slot] = oldValues[i]
+        var i = 0
+        while i < oldKeys.count {
+            if oldKeys[i] != 0 {
+                var slot = Self.hash(oldKeys[i]) & mask
+                while keys[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = oldKeys[i]
+                values[slot] = oldValues[i]
+            }
+            i += 1
         }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 
     @inline(__always)
