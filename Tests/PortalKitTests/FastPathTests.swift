@@ -305,6 +305,33 @@ import Testing
         #expect(JSONIndexContents.summary(of: eighty + "い") == eighty + "…")
         #expect(JSONIndexContents.summary(of: " " + eighty) == String(eighty.dropLast()) + "…")
     }
+
+    @Test("counted by scalars, mostly Japanese text gives Foundation's summary, marks at the cut included")
+    func summaryByScalars() {
+        var rng = SeededGenerator.forTest("summary-scalars", fallback: 0x5CA1_A125)
+        // Plain pieces, and now and then one that joins its neighbour or is not plain.
+        let plain = ["ランサムウェア", "身代金", "。", "、", "「", "」", "\u{3000}", "VPN", " ", "a", "1", "\t", "\n", "Ｗｉｎｄｏｗｓ", "〃", "【", "】"]
+        let joining = ["\u{301}", "\u{3099}", "\u{FE0F}", "\u{E0100}", "\r\n", "\u{200D}", "👩‍💻", "ｶﾞ", "é", "\u{600}", "\u{1100}\u{1161}"]
+        var byScalars = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            let length = Int.random(in: 40...140, using: &rng)
+            while text.unicodeScalars.count < length {
+                text += Int.random(in: 0..<150, using: &rng) == 0 ? joining.randomElement(using: &rng)! : plain.randomElement(using: &rng)!
+            }
+            if JSONIndexContents.plainPrefix(of: text, characters: JSONIndexContents.summaryLength) != .unknown { byScalars += 1 }
+            #expect(JSONIndexContents.summary(of: text) == Self.summaryByFoundation(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        // Both paths were taken often enough to mean something.
+        #expect(byScalars > 1_000 && byScalars < 2_900, "\(byScalars)")
+        let eighty = String(repeating: "字", count: 80)
+        for mark in ["\u{301}", "\u{3099}", "\u{FE00}", "\u{E0100}", "\u{200D}"] {
+            #expect(JSONIndexContents.plainPrefix(of: eighty + mark + "字", characters: 80) == .unknown)
+            #expect(JSONIndexContents.summary(of: eighty + mark + "字") == Self.summaryByFoundation(eighty + mark + "字"))
+        }
+        #expect(JSONIndexContents.plainPrefix(of: eighty, characters: 80) == .whole)
+        #expect(JSONIndexContents.plainPrefix(of: eighty + "字", characters: 80) == .end(240))
+    }
 }
 
 /// The definitions the folding functions must equal byte for byte: NFKC and lower case, and the
