@@ -91,4 +91,24 @@ import Testing
         // The shortcuts tell pages apart as the Codable path does (the seeded pages mostly differ).
         #expect(seen.count > 40)
     }
+
+    @Test("search documents digest by hand exactly as through their Codable path")
+    func searchDocumentShortcut() {
+        var random = SeededGenerator.forTest("fingerprint documents", fallback: 20_261_206)
+        let words = ["身代金", "", "a", "ランサムウェア", "\u{0}", "x y", "guidance/a.html#b"]
+        func word() -> String { words[Int.random(in: 0..<words.count, using: &random)] }
+        var seen: Set<StableDigest> = []
+        for _ in 0..<60 {
+            let documents = (0..<Int.random(in: 1..<4, using: &random)).map { _ in
+                SearchDocument(kind: SearchDocument.Kind.allCases.randomElement(using: &random)!, title: word(),
+                               breadcrumb: (0..<Int.random(in: 0..<3, using: &random)).map { _ in word() }, url: word(), text: word(),
+                               category: Bool.random(using: &random) ? word() : nil, pageTitle: Bool.random(using: &random) ? word() : nil)
+            }
+            let digest = Fingerprint.of(documents)
+            #expect(digest == Fingerprint.of(documents, shortcuts: false), "seed \(random.seed)")
+            seen.insert(digest)
+        }
+        // Seeded documents mostly differ, and so do their digests.
+        #expect(seen.count > 50)
+    }
 }

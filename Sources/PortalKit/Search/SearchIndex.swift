@@ -50,7 +50,9 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Weighted term frequencies of one document.
     static func frequencies(_ doc: SearchDocument) -> TermFrequencies {
-        var tf = TermTable(capacity: doc.text.utf8.count / 6)
+        // Japanese text has about one distinct term per five bytes (a bigram per three-byte
+        // character, many repeated): room for one per four, so the table rarely grows.
+        var tf = TermTable(capacity: doc.text.utf8.count / 4)
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.title)) { tf.add($0, titleWeight) }
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.breadcrumb.joined(separator: " "))) { tf.add($0, breadcrumbWeight) }
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.text)) { tf.add($0, textWeight) }
