@@ -1,9 +1,22 @@
 extension String {
-    func trimmingSpaces() -> String {
+    /// Without leading and trailing white space (a Character is white space when its first
+    /// scalar is). Most text starts and ends with a letter or a kana: that is seen from the two
+    /// end scalars, without asking the grapheme rules for the first and last Characters.
+    package func trimmingSpaces() -> String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, Self.plainEnd(first), Self.plainEnd(last) { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+
+    /// Not white space, and never inside a Character that a white space scalar begins:
+    /// printable ASCII (only a Prepend mark, which is not white space, joins before it), kana,
+    /// CJK punctuation other than the ideographic space, kanji, full-width forms.
+    private static func plainEnd(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v > 0x20 && v < 0x7F) || ((0x3001...0x30FF).contains(v) && v != 0x3099 && v != 0x309A)
+            || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
     }
 
     func trimmingTrailingSpaces() -> String {

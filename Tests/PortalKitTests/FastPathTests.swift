@@ -306,6 +306,31 @@ import Testing
         #expect(JSONIndexContents.summary(of: " " + eighty) == String(eighty.dropLast()) + "…")
     }
 
+    /// What trimming was: Characters dropped from both ends while white space.
+    static func trimmedByCharacters(_ text: String) -> String {
+        var s = Substring(text)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    @Test("trimming by the end scalars equals trimming Characters, marks and spaces at either end included")
+    func trimming() {
+        var rng = SeededGenerator.forTest("trimming", fallback: 0x7212_4D3E)
+        var plainEnds = 0
+        for _ in 0..<3_000 {
+            let text = Self.randomText(&rng)
+            let trimmed = text.trimmingSpaces()
+            #expect(trimmed == Self.trimmedByCharacters(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(text.trimmed() == trimmed)
+            if trimmed == text, !text.isEmpty { plainEnds += 1 }
+        }
+        #expect(plainEnds > 100, "\(plainEnds)")
+        for text in ["a\u{301}", " a", "a ", "\u{3000}字", "字\u{3000}", "\u{600} ", "字\u{3099}", "\u{600}a", "ｶﾞ", "\r\n", "。", ""] {
+            #expect(text.trimmingSpaces() == Self.trimmedByCharacters(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("counted by scalars, mostly Japanese text gives Foundation's summary, marks at the cut included")
     func summaryByScalars() {
         var rng = SeededGenerator.forTest("summary-scalars", fallback: 0x5CA1_A125)
