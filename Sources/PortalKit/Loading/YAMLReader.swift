@@ -40,6 +40,9 @@ struct YAMLMapping {
     let source: YAMLSource
     let node: Node
     private let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The keys alone, in order: a lookup compares these, rather than copying (and retaining)
+    /// each pair it passes, a few dozen lookups for every page's front matter.
+    let keys: [String]
 
     init?(_ node: Node?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) {
         guard let node else { return nil }  // a syntax error, reported by `parse`
@@ -50,6 +53,7 @@ struct YAMLMapping {
         self.source = source
         self.node = node
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        keys = pairs.map(\.key)
     }
 
     /// A mapping that may be absent: nil without a diagnostic when the key is missing.
@@ -59,32 +63,31 @@ struct YAMLMapping {
     }
 
     var mark: Mark? { node.mark }
-    var keys: [String] { pairs.map(\.key) }
 
     func value(_ key: String) -> Node? {
-        pairs.first { $0.key == key }?.value
+        keys.firstIndex(of: key).map { pairs[$0].value }
     }
 
     /// Where a key's value starts: errors about the value point there.
     func valueMark(_ key: String) -> Mark? {
-        pairs.first { $0.key == key }?.value.mark ?? mark
+        keys.firstIndex(of: key).flatMap { pairs[$0].value.mark } ?? mark
     }
 
     func markOf(_ key: String) -> Mark? {
-        pairs.first { $0.key == key }?.keyNode.mark ?? mark
+        keys.firstIndex(of: key).flatMap { pairs[$0].keyNode.mark } ?? mark
     }
 
     func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
-        for pair in pairs where !allowed.contains(pair.key) {
-            log.add(source.diagnostic(pair.keyNode.mark, .unknownKey(pair.key, near: Suggestion.closest(to: pair.key, in: allowed), known: allowed)))
+        for (i, key) in keys.enumerated() where !allowed.contains(key) {
+            log.add(source.diagnostic(pairs[i].keyNode.mark, .unknownKey(key, near: Suggestion.closest(to: key, in: allowed), known: allowed)))
         }
     }
 
     /// Front matter written for another tool (author:, draft:, weight: …) still builds: each
     /// unknown key is a warning (an error under --strict), with the key it may be a slip for.
     func warnUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
-        for pair in pairs where !allowed.contains(pair.key) {
-            log.add(source.diagnostic(pair.keyNode.mark, .unknownFrontMatterKey(pair.key, near: Suggestion.closest(to: pair.key, in: allowed)), severity: .warning))
+        for (i, key) in keys.enumerated() where !allowed.contains(key) {
+            log.add(source.diagnostic(pairs[i].keyNode.mark, .unknownFrontMatterKey(key, near: Suggestion.closest(to: key, in: allowed)), severity: .warning))
         }
     }
 
