@@ -135,6 +135,11 @@ public struct StagedOutputFolder: Sendable {
         private let failures = Mutex<[OutputError]>([])
         /// Writes queued by `stageInBackground`, one after another.
         private let writes = DispatchQueue(label: "portal.staging")
+        /// Files given to `stageInBackground` and not yet queued: they go to the queue a batch at
+        /// a time, since a queue woken for every page (ten thousand wake-ups, each a system call
+        /// on the rendering core and a switch on the writing one) cost more than the writing.
+        private let pending = Mutex<[OutputFile]>([])
+        static let batch = 32
 
         init(folder: URL, target: URL, displayPath: String, hasPrevious: Bool) {
             self.folder = folder
@@ -181,6 +186,17 @@ public struct StagedOutputFolder: Sendable {
         /// render step of a single build hands each page here as soon as it is made. A failure
         /// is kept for `check()`; `drain` waits for the writes.
         public func stageInBackground(_ files: [OutputFile]) -> [OutputFile] {
+            let full = pending.withLock { pending -> [OutputFile]? in
+                pending += files
+                guard pending.count >= Self.batch else { return nil }
+                defer { pending = [] }
+                return pending
+            }
+            if let full { queue(full) }
+            return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
+        }
+
+        private func queue(_ files: [OutputFile]) {
             writes.async {
                 do throws(OutputError) {
                     try self.write(files)
@@ -188,11 +204,15 @@ public struct StagedOutputFolder: Sendable {
                     self.failures.withLock { $0.append(error) }
                 }
             }
-            return files.map { OutputFile(path: $0.path, body: .staged(file: folder.path + "/" + $0.path.string, size: $0.body.count)) }
         }
 
-        /// Returns once every write `stageInBackground` queued is done.
+        /// Returns once every file `stageInBackground` was given is written (or failed).
         public func drain() async {
+            let rest = pending.withLock { pending -> [OutputFile] in
+                defer { pending = [] }
+                return pending
+            }
+            if !rest.isEmpty { queue(rest) }
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in writes.async { done.resume() } }
         }
 
