@@ -12,10 +12,11 @@ extension String {
 
     /// Not white space, and never inside a Character that a white space scalar begins:
     /// printable ASCII (only a Prepend mark, which is not white space, joins before it), kana,
-    /// CJK punctuation other than the ideographic space, kanji, full-width forms.
+    /// CJK punctuation other than the ideographic space and the tone marks U+302A–302F (which
+    /// join what comes before), kanji, full-width forms.
     private static func plainEnd(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (v > 0x20 && v < 0x7F) || ((0x3001...0x30FF).contains(v) && v != 0x3099 && v != 0x309A)
+        return (v > 0x20 && v < 0x7F) || (0x3001...0x3029).contains(v) || ((0x3030...0x30FF).contains(v) && v != 0x3099 && v != 0x309A)
             || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
     }
 

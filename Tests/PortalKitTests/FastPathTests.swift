@@ -326,7 +326,7 @@ import Testing
             if trimmed == text, !text.isEmpty { plainEnds += 1 }
         }
         #expect(plainEnds > 100, "\(plainEnds)")
-        for text in ["a\u{301}", " a", "a ", "\u{3000}字", "字\u{3000}", "\u{600} ", "字\u{3099}", "\u{600}a", "ｶﾞ", "\r\n", "。", ""] {
+        for text in ["a\u{301}", " a", "a ", "\u{3000}字", "字\u{3000}", "\u{600} ", "字\u{3099}", "\u{600}a", "ｶﾞ", "\r\n", "。", "", "a \u{302A}", "a \u{302F}", "\u{3000}\u{302E}"] {
             #expect(text.trimmingSpaces() == Self.trimmedByCharacters(text), "\(text.unicodeScalars.map(\.value))")
         }
     }
