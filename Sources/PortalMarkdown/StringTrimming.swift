@@ -10,14 +10,10 @@ extension String {
         return String(s)
     }
 
-    /// Not white space, and never inside a Character that a white space scalar begins:
-    /// printable ASCII (only a Prepend mark, which is not white space, joins before it), kana,
-    /// CJK punctuation other than the ideographic space and the tone marks U+302A–302F (which
-    /// join what comes before), kanji, full-width forms.
+    /// Not white space, and one that no white space scalar before it joins into a Character.
     private static func plainEnd(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (v > 0x20 && v < 0x7F) || (0x3001...0x3029).contains(v) || ((0x3030...0x30FF).contains(v) && v != 0x3099 && v != 0x309A)
-            || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
+        return v.standsAlone && v != 0x20 && v != 0x09 && v != 0x0A && v != 0x3000
     }
 
     func trimmingTrailingSpaces() -> String {

@@ -331,6 +331,28 @@ import Testing
         }
     }
 
+    @Test("every scalar that standsAlone is its own Character between any two others of the set")
+    func standsAloneScalars() {
+        let set = (UInt32(0)...0xFFFF).filter(\.standsAlone)
+        // The ends of every run of the set, and a few from the middle, as neighbours.
+        var neighbours: [UInt32] = []
+        for (i, v) in set.enumerated() where i == 0 || set[i - 1] != v - 1 || i == set.count - 1 || set[i + 1] != v + 1 || v % 997 == 0 {
+            neighbours.append(v)
+        }
+        #expect(set.count > 21_000 && neighbours.count > 20, "\(set.count) \(neighbours.count)")
+        for v in set {
+            for (before, after) in zip(neighbours, neighbours.reversed()) {
+                var text = String.UnicodeScalarView()
+                for s in [before, v, after] { text.append(Unicode.Scalar(s)!) }
+                #expect(String(text).count == 3, "U+\(String(v, radix: 16)) between U+\(String(before, radix: 16)) and U+\(String(after, radix: 16))")
+            }
+        }
+        // Marks that join what comes before, and a Prepend that joins what follows, are out.
+        for v: UInt32 in [0x0D, 0x7F, 0x302A, 0x302F, 0x3099, 0x309A, 0x0600, 0x200D, 0xFE0F, 0xFF9E] {
+            #expect(!v.standsAlone, "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test("counted by scalars, mostly Japanese text gives Foundation's summary, marks at the cut included")
     func summaryByScalars() {
         var rng = SeededGenerator.forTest("summary-scalars", fallback: 0x5CA1_A125)

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Testing
 @testable import PortalKit
+import PortalMarkdown
 
 /// The fast paths that replaced library or standard-library code must answer exactly as the
 /// code they replaced: each is checked here against that reference.

@@ -1,4 +1,5 @@
 import Foundation
+import PortalMarkdown
 
 /// What `search-index.json` (the index for other tools) holds. The page's own search never reads
 /// it, so by default it is small enough for a file share: every document's metadata and a
@@ -44,9 +45,8 @@ public enum JSONIndexContents: String, Sendable, Hashable, Codable, CaseIterable
     }
 
     /// Where the first `n` characters end, counted as scalars while every scalar up to there and
-    /// the one after is one that grapheme rules never join to its neighbours (printable ASCII,
-    /// tab and line feed, kana, kanji, CJK punctuation, full-width forms): there a character is a
-    /// scalar. Stepping Characters through Japanese text asked the grapheme rules at every
+    /// the one after is one that grapheme rules never join to its neighbours
+    /// (`UInt32.standsAlone`): there a character is a scalar. Stepping Characters through Japanese text asked the grapheme rules at every
     /// step, most of the summary's cost.
     static func plainPrefix(of text: String, characters n: Int) -> PlainPrefix {
         text.utf8.withContiguousStorageIfAvailable { utf8 -> PlainPrefix in
@@ -65,11 +65,10 @@ public enum JSONIndexContents: String, Sendable, Hashable, Codable, CaseIterable
     /// The UTF-8 length of the scalar at `i` when it always stands alone as a character.
     private static func standalone(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         let b = utf8[i]
-        if b < 0x80 { return b >= 0x20 && b < 0x7F || b == 0x09 || b == 0x0A ? 1 : nil }
+        if b < 0x80 { return UInt32(b).standsAlone ? 1 : nil }
+        // Every scalar the set holds above ASCII takes three bytes.
         guard b & 0xF0 == 0xE0, i + 2 < utf8.count else { return nil }
         let v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-        let plain = v.isIn(0x3000, 0x3003) || v.isIn(0x3008, 0x3011) || v.isIn(0x3041, 0x3096)
-            || v.isIn(0x30A1, 0x30FA) || v.isIn(0x30FC, 0x30FE) || v.isIn(0x4E00, 0x9FFF) || v.isIn(0xFF01, 0xFF5E)
-        return plain ? 3 : nil
+        return v.standsAlone ? 3 : nil
     }
 }

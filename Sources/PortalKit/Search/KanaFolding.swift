@@ -1,3 +1,5 @@
+import PortalMarkdown
+
 /// Spelling variants of Japanese that mean the same word, folded alike at index and at query
 /// time: small kana as large (ランサムウエア = ランサムウェア), ヴ with a small vowel as the
 /// usual kana (ヴァ = バ, ヴ = ブ), and a katakana word of four or more characters ending in ー

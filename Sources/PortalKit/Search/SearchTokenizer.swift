@@ -1,3 +1,5 @@
+import PortalMarkdown
+
 /// The search text rule, once, for the index (the browser's search.js implements the same rule,
 /// and both are tested against Tests/Shared/search-vectors.json):
 ///

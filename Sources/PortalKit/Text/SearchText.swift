@@ -1,4 +1,5 @@
 import Foundation
+import PortalMarkdown
 
 /// The one folding rule for everything people type into: NFKC (full-width ASCII and half-width
 /// katakana to their usual forms), then lower case, then Japanese spelling variants
@@ -81,11 +82,4 @@ public enum SearchText {
     public static func fold(_ text: String) -> String {
         String(decoding: foldedUTF8(text), as: UTF8.self)
     }
-}
-
-extension UInt32 {
-    /// `(low...high).contains(self)` in one comparison: the indexer's hot loops asked
-    /// `ClosedRange.contains`, which was not inlined, several times per character.
-    @inline(__always)
-    func isIn(_ low: UInt32, _ high: UInt32) -> Bool { self &- low <= high &- low }
 }
