@@ -46,8 +46,8 @@ public enum JSONIndexContents: String, Sendable, Hashable, Codable, CaseIterable
 
     /// Where the first `n` characters end, counted as scalars while every scalar up to there and
     /// the one after is one that grapheme rules never join to its neighbours
-    /// (`UInt32.standsAlone`): there a character is a scalar. Stepping Characters through Japanese text asked the grapheme rules at every
-    /// step, most of the summary's cost.
+    /// (`UInt32.standsAlone`): there a character is a scalar. Stepping Characters through
+    /// Japanese text asked the grapheme rules at every step, most of the summary's cost.
     static func plainPrefix(of text: String, characters n: Int) -> PlainPrefix {
         text.utf8.withContiguousStorageIfAvailable { utf8 -> PlainPrefix in
             var i = 0
