@@ -21,6 +21,18 @@ import Testing
         for page in ["index.html", "guidance/overview.html", "contacts.html"] {
             #expect(site.read("output/" + page)?.contains("sample-banner") == false, "\(page)")
         }
+        // The links to those pages say so as well: a count on the home page is not the real list's.
+        let tag = "</a> <span class=\"sample-tag\">サンプル</span></li>"
+        let home = try #require(site.read("output/index.html"))
+        #expect(home.contains("基準適合サービス一覧（339件）" + tag))
+        #expect(home.contains("リスク評価" + tag))
+        #expect(home.contains("重要10項目の成熟度" + tag))
+        #expect(home.components(separatedBy: "sample-tag").count - 1 == 3)
+        let map = try #require(site.read("output/sitemap.html"))
+        #expect(map.contains("一覧と絞り込み" + tag))
+        #expect(map.contains("脆弱性診断サービス" + tag))
+        #expect(map.contains("リスク評価" + tag))
+        #expect(!map.contains("連絡先" + tag) && !map.contains("用語集" + tag))
         let failures = await site.failure(strict: true)
         #expect(failures.contains { $0.hasPrefix("content/services/services.csv: error: sample data (sample: true)") })
     }
@@ -71,6 +83,12 @@ import Testing
                 == ["content/guidance/example.md: samp"])
         #expect(site.read("output/guidance/example.html")?.contains("<strong>サンプル</strong>これはサンプルのページです。") == true)
         #expect(site.read("output/guidance/real.html")?.contains("sample-banner") == false)
+        // Wherever the page is listed, its link says so; the real page's link does not.
+        for list in ["index.html", "guidance/index.html", "sitemap.html"] {
+            let html = try #require(site.read("output/" + list))
+            #expect(html.contains(">例</a> <span class=\"sample-tag\">サンプル</span>"), "\(list)")
+            #expect(html.components(separatedBy: "sample-tag").count - 1 == (list == "index.html" ? 2 : 1), "\(list)")
+        }
         #expect(await site.failure(strict: true).contains { $0.hasPrefix("content/guidance/example.md: error: sample data") })
     }
 

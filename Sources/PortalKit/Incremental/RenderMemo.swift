@@ -21,6 +21,7 @@ struct SiteListing: Sendable, Hashable, Codable {
         var updated: LocalDate
         var outputPath: SitePath
         var group: String?
+        var sample: Bool
     }
 
     var pages: [Page] = []
@@ -30,7 +31,7 @@ struct SiteListing: Sendable, Hashable, Codable {
     init() {}
 
     init(_ site: LoadedSite) {
-        func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath, group: p.group) }
+        func listed(_ p: GuidancePage) -> Page { Page(title: p.title, summary: p.summary, updated: p.updated, outputPath: p.outputPath, group: p.group, sample: p.sample) }
         pages = site.pages.map(listed)
         links = site.kinds.flatMap(\.links)
     }

@@ -129,6 +129,9 @@ struct KindLink: Sendable, Hashable, Codable {
     var section: Section
     /// As the home page's quick links show it; nil when it is not one.
     var quickTitle: String?
+    /// The page shows example data (`sample: true`): the links to it say so too, not only the
+    /// page's banner, so that no one takes a count on the home page for the real list.
+    var sample = false
 }
 
 /// A term that links to its entry where a guidance page first uses it.

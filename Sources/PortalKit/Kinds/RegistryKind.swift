@@ -6,7 +6,8 @@ struct RegistryKind: ContentKind {
     func load(_ context: inout LoadContext, log: inout DiagnosticLog) async -> Registry? {
         let content = context.content
         let before = log.entries.count
-        guard let registry = RegistryLoader.load(content, options: context.config.registryImport, log: &log) else { return nil }
+        guard var registry = RegistryLoader.load(content, options: context.config.registryImport, log: &log) else { return nil }
+        registry.sample = context.config.registrySample
         // An empty list (as `portal init` writes it), not one whose every row had a mistake.
         if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
@@ -27,7 +28,7 @@ struct RegistryKind: ContentKind {
 
     func links(_ registry: Registry) -> [KindLink] {
         [KindLink(path: RegistryPages.indexPath, title: "一覧と絞り込み", section: .registry,
-                  quickTitle: "基準適合サービス一覧（\(registry.services.count)件）")]
-            + registry.categories.map { KindLink(path: RegistryPages.categoryPath($0.id), title: $0.name, section: .registry) }
+                  quickTitle: "基準適合サービス一覧（\(registry.services.count)件）", sample: registry.sample)]
+            + registry.categories.map { KindLink(path: RegistryPages.categoryPath($0.id), title: $0.name, section: .registry, sample: registry.sample) }
     }
 }

@@ -15,7 +15,7 @@ struct RiskKind: ContentKind {
     }
 
     func links(_ risk: RiskAssessment) -> [KindLink] {
-        [KindLink(path: ReportPages.riskPath, title: "リスク評価", section: .reports, quickTitle: "リスク評価")]
+        [KindLink(path: ReportPages.riskPath, title: "リスク評価", section: .reports, quickTitle: "リスク評価", sample: risk.sample)]
     }
 }
 
@@ -36,7 +36,7 @@ struct MaturityKind: ContentKind {
     }
 
     func links(_ report: MaturityReport) -> [KindLink] {
-        [KindLink(path: ReportPages.maturityPath, title: "重要10項目の成熟度", section: .reports, quickTitle: "重要10項目の成熟度")]
+        [KindLink(path: ReportPages.maturityPath, title: "重要10項目の成熟度", section: .reports, quickTitle: "重要10項目の成熟度", sample: report.sample)]
     }
 }
 

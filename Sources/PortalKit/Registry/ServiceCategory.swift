@@ -36,6 +36,8 @@ public struct Registry: Sendable, Hashable, Codable {
     public var services: [Service]
     /// Where the CSV came from, as shown to the user.
     public var sourcePath: String
+    /// Example rows, not the published list (site.yml's `registry.sample`).
+    public var sample = false
 
     public func category(_ id: String) -> ServiceCategory? {
         categories.first { $0.id == id }

@@ -15,7 +15,7 @@ extension PageContext {
         // Guidance by group (site.yml's guidance_groups), each its own section of the map.
         let groups = groupedPages(site.pages, from: path)
         if groups.count <= 1 {
-            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath) }])
+            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath).merging(["sample": $0.sample]) { $1 } }])
         } else {
             sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)]])
             for group in groups {
@@ -25,7 +25,7 @@ extension PageContext {
         // Each kind's pages by section (the incident sheet leads what matters in an emergency).
         let links = site.kinds.flatMap(\.links)
         for section in KindLink.Section.allCases {
-            let items = links.filter { $0.section == section }.map { link($0.title, $0.path) }
+            let items = links.filter { $0.section == section }.map { l in link(l.title, l.path).merging(["sample": l.sample]) { $1 } }
             if !items.isEmpty { sections.append(["title": section.title, "links": items]) }
         }
         c["sections"] = sections

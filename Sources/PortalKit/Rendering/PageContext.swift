@@ -89,7 +89,7 @@ struct PageContext {
 
     func pageSummary(_ page: GuidancePage, from path: SitePath) -> [String: Any] {
         ["title": page.title, "summary": page.summary, "href": path.relativeURL(to: page.outputPath),
-         "updated": page.updated.description, "updatedLabel": page.updated.japanese]
+         "updated": page.updated.description, "updatedLabel": page.updated.japanese, "sample": page.sample]
     }
 
     func home(_ pages: [GuidancePage], site: LoadedSite) -> [String: Any] {
@@ -98,7 +98,7 @@ struct PageContext {
         if links.contains(where: { $0.path == Self.incidentPath }) { context["incidentHref"] = Self.homePath.relativeURL(to: Self.incidentPath) }
         if links.contains(where: { $0.path == Self.contactsPath }) { context["contactsHref"] = Self.homePath.relativeURL(to: Self.contactsPath) }
         context["quickLinks"] = links.compactMap { link in
-            link.quickTitle.map { ["title": $0, "href": Self.homePath.relativeURL(to: link.path)] }
+            link.quickTitle.map { ["title": $0, "href": Self.homePath.relativeURL(to: link.path), "sample": link.sample] }
         }
         context["hasQuickLinks"] = links.contains { $0.quickTitle != nil }
         context["sections"] = groupedPages(pages, from: Self.homePath)
