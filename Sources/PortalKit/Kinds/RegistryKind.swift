@@ -11,7 +11,7 @@ struct RegistryKind: ContentKind {
         // An empty list (as `portal init` writes it), not one whose every row had a mistake.
         if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
-        } else if context.config.registrySample {
+        } else if registry.sample {
             log.add(SampleData.warning(registry.sourcePath))
         } else if let warning = ExampleText.registryWarning(registry) {
             log.add(warning)

@@ -111,7 +111,7 @@ struct RegistryPages {
         let path = Self.indexPath
         var c = context.base(at: path, title: "基準適合サービス一覧", description: "情報セキュリティサービス基準に適合したサービスの一覧と絞り込み",
                              breadcrumbs: [("ホーム", PageContext.homePath)])
-        if context.config.registrySample { c["sampleNotice"] = SampleData.registryNotice }
+        if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
         c["registry"] = [
             "sourceHref": context.config.registrySourceURL ?? "",
             "asOf": context.config.registryAsOf.flatMap(SampleData.asOfLabel) ?? "",
@@ -135,7 +135,7 @@ struct RegistryPages {
         let path = Self.listPath(page: page)
         var c = context.base(at: path, title: "基準適合サービス一覧（\(page)ページ目）", description: "",
                              breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
-        if context.config.registrySample { c["sampleNotice"] = SampleData.registryNotice }
+        if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
         c["list"] = [
             "services": rows(services, from: path),
             "pagination": pagination(page: page, pageCount: pageCount, from: path, pathOf: Self.listPath),
@@ -150,7 +150,7 @@ struct RegistryPages {
         let path = Self.categoryPath(row.category.id, page: page)
         var c = context.base(at: path, title: row.category.name, description: row.category.description,
                              breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
-        if context.config.registrySample { c["sampleNotice"] = SampleData.registryNotice }
+        if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
         c["category"] = [
             "id": row.category.id, "name": row.category.name, "label": row.category.label,
             "description": row.category.description, "count": row.count,

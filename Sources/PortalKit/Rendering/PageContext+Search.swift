@@ -10,12 +10,14 @@ extension PageContext {
     func sitemap(_ site: LoadedSite) -> [String: Any] {
         let path = Self.sitemapPath
         var c = base(at: path, title: "サイトマップ", description: "ポータルのすべてのページ", breadcrumbs: [("ホーム", Self.homePath)])
-        func link(_ title: String, _ target: SitePath) -> [String: Any] { ["title": title, "href": path.relativeURL(to: target)] }
+        func link(_ title: String, _ target: SitePath, sample: Bool = false) -> [String: Any] {
+            ["title": title, "href": path.relativeURL(to: target), "sample": sample]
+        }
         var sections: [[String: Any]] = []
         // Guidance by group (site.yml's guidance_groups), each its own section of the map.
         let groups = groupedPages(site.pages, from: path)
         if groups.count <= 1 {
-            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath).merging(["sample": $0.sample]) { $1 } }])
+            sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath, sample: $0.sample) }])
         } else {
             sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)]])
             for group in groups {
@@ -25,7 +27,7 @@ extension PageContext {
         // Each kind's pages by section (the incident sheet leads what matters in an emergency).
         let links = site.kinds.flatMap(\.links)
         for section in KindLink.Section.allCases {
-            let items = links.filter { $0.section == section }.map { l in link(l.title, l.path).merging(["sample": l.sample]) { $1 } }
+            let items = links.filter { $0.section == section }.map { link($0.title, $0.path, sample: $0.sample) }
             if !items.isEmpty { sections.append(["title": section.title, "links": items]) }
         }
         c["sections"] = sections
