@@ -51,6 +51,26 @@ def test_quality_table_in_the_page(driver, case):
     assert severe_errors(driver) == []
 
 
+def test_registry_count_from_a_partial_search_is_a_lower_bound(driver):
+    """基準適合 is on every service row, too common to search in full at first: the grouped
+    result's count is then at least N (no per-category counts), and the list it opens shows every
+    matching row; searching everything gives the exact count."""
+    pages = result_pages(driver, "基準適合")
+    item = driver.find_element(By.CSS_SELECTOR, "#search-results > li[data-page='services/index.html']")
+    title = item.find_element(By.CSS_SELECTOR, ".search-title").text
+    assert re.match(r"登録サービス \d+件以上（監査、脆弱性診断、フォレンジック、監視・運用、機器検証）$", title), title
+    deep = [b for b in driver.find_elements(By.CSS_SELECTOR, "button") if b.is_displayed() and "すべての候補" in b.text]
+    assert deep, "a partial search offers to search everything"
+    deep[0].click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").get_attribute("data-state") == "done"
+                                    and "以上" not in d.find_element(By.ID, "search-status").text)
+    item = driver.find_element(By.CSS_SELECTOR, "#search-results > li[data-page='services/index.html']")
+    title = item.find_element(By.CSS_SELECTOR, ".search-title").text
+    assert title.startswith("登録サービス 339件（監査 72件、脆弱性診断 159件、"), title
+    item.find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(driver, 10).until(lambda d: "339件中 339件" in d.find_element(By.ID, "registry-count").text)
+
+
 def test_partial_matches_are_labelled_with_the_missing_word(driver):
     pages = result_pages(driver, "ランサムウェア 新幹線")
     assert pages, "a query with one unknown word still finds the pages holding the other"

@@ -763,7 +763,11 @@
       page = "services/index.html";
       a.href = base + page + "#q=" + encodeURIComponent(query);
       type = "service";
-      title = "登録サービス " + result.count + "件（" + result.byCategory.map(function (c) { return c.label + " " + c.count + "件"; }).join("、") + "）";
+      /* When common words were searched only in part, every count here is a lower bound; the
+       * list the link opens filters all rows, so say so rather than print a number it will not show. */
+      title = "登録サービス " + result.count + (r.partial ? "件以上（" : "件（") + result.byCategory.map(function (c) {
+        return r.partial ? c.label : c.label + " " + c.count + "件";
+      }).join("、") + "）";
       crumb = r.labels.service + "一覧 › キーワードで絞り込んだ一覧を開く";
     } else {
       page = pageOf(first.url);
