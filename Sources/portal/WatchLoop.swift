@@ -34,7 +34,7 @@ struct WatchLoop {
             snapshot = next
             guard !changes.isEmpty else { continue }
             session.snapshot = next
-            await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath), session: &session)
+            await build(request, reason: changes.summary(relativeTo: FileManager.default.currentDirectoryPath, language: Language.current), session: &session)
         }
         if !options.quiet { print(Language.text(ja: "終了しました", en: "stopped")) }
     }
@@ -47,15 +47,14 @@ struct WatchLoop {
             summary.warnings.forEach { Console.error($0.text(Language.current)) }
             if options.timings { Console.timings(summary) }
             if !options.quiet {
-                let prefix = reason.map { "\($0): " } ?? ""
                 let seconds = (clock.now - start).seconds
                 if Language.current == .ja {
                     let what = summary.changedFiles.map { "\(options.output)/ の \(summary.fileCount) ファイルのうち \($0) ファイルを更新しました" }
                         ?? "\(summary.pageCount) ページを \(options.output)/ に書き出しました"
-                    print("\(prefix)\(what)（\(String(format: "%.3f", seconds)) 秒）")
+                    print("\(reason.map { "\($0)。" } ?? "")\(what)（\(String(format: "%.3f", seconds)) 秒）")
                 } else {
                     let what = summary.changedFiles.map { "updated \($0) of \(summary.fileCount) files in" } ?? "wrote \(summary.pageCount) pages to"
-                    print("\(prefix)\(what) \(options.output)/ in \(String(format: "%.3f s", seconds))")
+                    print("\(reason.map { "\($0): " } ?? "")\(what) \(options.output)/ in \(String(format: "%.3f s", seconds))")
                 }
             }
             afterBuild(nil)

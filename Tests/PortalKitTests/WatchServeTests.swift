@@ -16,6 +16,11 @@ import Testing
         #expect(c.summary() == "3 files changed")
         #expect(ChangeSet(modified: ["/w/c/b.md"]).summary(relativeTo: "/w") == "c/b.md changed")
         #expect(ChangeSet(removed: ["/x/c/b.md"]).summary(relativeTo: "/w") == "/x/c/b.md removed")
+        // Under a Japanese locale the whole console line is Japanese, the cause included.
+        #expect(c.summary(language: .ja) == "3 個のファイルが変わりました")
+        #expect(ChangeSet(modified: ["/w/c/b.md"]).summary(relativeTo: "/w", language: .ja) == "c/b.md が変わりました")
+        #expect(ChangeSet(added: ["/w/c/b.md"]).summary(relativeTo: "/w", language: .ja) == "c/b.md が追加されました")
+        #expect(ChangeSet(removed: ["/w/c/b.md"]).summary(relativeTo: "/w", language: .ja) == "c/b.md が削除されました")
     }
 
     @Test("changes are classified: site.yml rebuilds everything, templates their pages, content the rest")
@@ -132,12 +137,12 @@ extension ChangeDetectionTests {
         let out = Pipe(), err = Pipe()
         private let collectedOut = Collected(), collectedErr = Collected()
 
-        init(_ arguments: [String], in folder: URL, executable: URL = CLITests.binary) throws {
+        /// `locale`: the lines waited for are English by default, whatever the machine's locale.
+        init(_ arguments: [String], in folder: URL, executable: URL = CLITests.binary, locale: String = "C.UTF-8") throws {
             process.executableURL = executable
             process.arguments = arguments
             process.currentDirectoryURL = folder
-            // The lines waited for are the English ones, whatever the machine's locale.
-            process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "C.UTF-8"]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": locale]) { $1 }
             process.standardOutput = out
             process.standardError = err
             let o = collectedOut, e = collectedErr
@@ -192,6 +197,23 @@ extension ChangeDetectionTests {
         try FileManager.default.moveItem(at: site.url("content/guidance/b.md"), to: site.url("content/guidance/c.md"))
         #expect(w.wait { site.read("output/guidance/c.html") != nil && site.read("output/guidance/b.html") == nil })
         #expect(w.interrupt() == 0)
+    }
+
+    @Test("under a Japanese locale every line watch prints is Japanese, what caused a rebuild included")
+    func watchInJapanese() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CLITests.binary.path))
+        let site = try TestSite(["content/guidance/a.md": page("最初")])
+        defer { site.cleanUp() }
+        let w = try Running(["watch"], in: site.root, locale: "ja_JP.UTF-8")
+        #expect(w.wait { w.stdout.contains("を見張っています") })
+        try site.write("content/guidance/a.md", page("二番目"))
+        #expect(w.wait { w.stdout.contains("content/guidance/a.md が変わりました。output/ の") }, "\(w.stdout)")
+        try site.write("content/guidance/n.md", page("新しい"))
+        #expect(w.wait { w.stdout.contains("content/guidance/n.md が追加されました。output/ の") }, "\(w.stdout)")
+        #expect(w.interrupt() == 0)
+        // Paths and the name of the watching mechanism aside, no English word is left.
+        let words = w.stdout.split(whereSeparator: { !$0.isLetter || !$0.isASCII }).map(String.init)
+        #expect(Set(words).subtracting(["content", "guidance", "md", "output", "templates", "inotify", "polling", "Ctrl", "C", "a", "n"]).isEmpty, "\(w.stdout)")
     }
 
     @Test("watch follows content/ and templates/ deleted and made again, or replaced by a rename, to what a clean build gives",

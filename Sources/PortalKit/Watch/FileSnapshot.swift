@@ -153,16 +153,19 @@ public struct ChangeSet: Sendable, Equatable {
         return kind
     }
 
-    /// One line for the console: "content/guidance/a.md changed" or "3 files changed", paths
+    /// What changed, for the console line of the rebuild it caused: "content/guidance/a.md
+    /// changed" or "3 files changed" ("content/guidance/a.md が変わりました" in Japanese), paths
     /// shown relative to `base` (the current folder) when they lie under it.
-    public func summary(relativeTo base: String = "") -> String {
+    public func summary(relativeTo base: String = "", language: MessageLanguage = .en) -> String {
         let paths = all
-        if paths.count == 1 {
-            let verb = added.isEmpty ? (removed.isEmpty ? "changed" : "removed") : "added"
-            let prefix = base.hasSuffix("/") ? base : base + "/"
-            let shown = !base.isEmpty && paths[0].hasPrefix(prefix) ? String(paths[0].dropFirst(prefix.count)) : paths[0]
-            return "\(shown) \(verb)"
+        guard paths.count == 1 else {
+            return language == .ja ? "\(paths.count) 個のファイルが変わりました" : "\(paths.count) files changed"
         }
-        return "\(paths.count) files changed"
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let shown = !base.isEmpty && paths[0].hasPrefix(prefix) ? String(paths[0].dropFirst(prefix.count)) : paths[0]
+        if language == .ja {
+            return "\(shown) が" + (added.isEmpty ? (removed.isEmpty ? "変わりました" : "削除されました") : "追加されました")
+        }
+        return "\(shown) " + (added.isEmpty ? (removed.isEmpty ? "changed" : "removed") : "added")
     }
 }
