@@ -114,7 +114,7 @@ import Testing
         try site.remove("templates/footer.mustache")
         let errors = await site.failure()
         #expect(errors.contains("templates/page.mustache: error: missing template 'page': every portal needs home.mustache, page.mustache, section.mustache, search.mustache, sitemap.mustache [E0503]"))
-        #expect(errors.contains("templates/base.mustache:24:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache) [E0501]"))
+        #expect(errors.contains("templates/base.mustache:25:1: error: template 'base' uses missing partial 'footer' (expected templates/footer.mustache) [E0501]"))
     }
 
     @Test("script tags and javascript: links are rendered inert, with a warning for the link; --strict fails")
