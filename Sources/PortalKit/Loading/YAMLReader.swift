@@ -21,7 +21,11 @@ struct YAMLSource: Sendable {
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                log.add(diagnostic(mark, .yamlSyntax(problem)))
+                if let slip = YAMLSlip.find(in: text, errorLine: mark.line) {
+                    log.add(Diagnostic(.error, phase, path: path, line: slip.line + lineOffset, column: slip.column, slip.message))
+                } else {
+                    log.add(diagnostic(mark, .yamlSyntax(problem)))
+                }
             case let .duplicatedKeysInMapping(duplicates, context):
                 log.add(diagnostic(context.mark, .yamlDuplicateKeys(duplicates)))
             default:

@@ -62,6 +62,14 @@ public enum MessageCatalogue {
                        ja: "navigation の path '{path}' には、ポータルのページをトップからの相対パスで書いてください（例: guidance/overview.html）"),
         "E0125": Entry(en: "url '{url}' must start with http:// or https://",
                        ja: "url '{url}' は http:// か https:// で始めてください"),
+        "E0126": Entry(en: "a full-width colon '：' does not end a key: write a half-width ':' and a space (title: …)",
+                       ja: "キーのあとの '：' が全角です。半角の ':' と半角スペースにしてください（例: title: …）"),
+        "E0127": Entry(en: "the space after ':' is a full-width space: use a half-width space",
+                       ja: "':' のあとのスペースが全角です。半角スペースにしてください"),
+        "E0128": Entry(en: "the line is indented with a full-width space: indent with half-width spaces",
+                       ja: "行の始めに全角スペースがあります。字下げは半角スペースで書いてください"),
+        "E0129": Entry(en: "the line is indented with a tab: indent with spaces",
+                       ja: "行の始めにタブがあります。字下げは半角スペースで書いてください"),
         "E0201": Entry(en: "front matter is never closed: add a line '---' after it",
                        ja: "front matter が閉じていません。最後に '---' だけの行を加えてください"),
         "W0202": Entry(en: "unknown front-matter key '{key}' is ignored: did you mean '{near}'?",
@@ -395,7 +403,9 @@ public enum MessageCatalogue {
 
 /// The catalogued messages, one factory each, so a call site names its arguments.
 extension Message {
-    static func yamlSyntax(_ problem: String) -> Message { Message("E0101", ["problem": problem]) }
+    static func yamlSyntax(_ problem: String) -> Message {
+        Message("E0101").with("problem", Wording(problem, ja: YAMLProblemWording.japanese(problem) ?? problem))
+    }
     static func unknownKey(_ key: String, near: String?, known: [String]) -> Message {
         Message("E0102", ["key": key, "near": near ?? "", "known": known.joined(separator: ", ")])
     }
@@ -426,6 +436,10 @@ extension Message {
     static func badEncoding(_ value: String) -> Message { Message("E0123", ["value": value]) }
     static func badNavigationPath(_ path: String) -> Message { Message("E0124", ["path": path]) }
     static func notHTTP(_ url: String) -> Message { Message("E0125", ["url": url]) }
+    static let yamlFullWidthColon = Message("E0126")
+    static let yamlFullWidthSpaceAfterColon = Message("E0127")
+    static let yamlFullWidthIndent = Message("E0128")
+    static let yamlTabIndent = Message("E0129")
     static let frontMatterUnclosed = Message("E0201")
     static func unknownFrontMatterKey(_ key: String, near: String?) -> Message {
         near.map { Message("W0202", ["key": key, "near": $0]) } ?? Message("W0203", ["key": key])
