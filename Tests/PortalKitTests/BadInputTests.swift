@@ -41,6 +41,15 @@ import Testing
              expected: ["content/guidance/a.md:8:1: error: table: this row has 1 cells but the header has 2 [E0721]"]),
         SiteCase(name: "remote image", files: ["content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")],
              expected: ["content/guidance/a.md:5:1: error: remote image 'https://example.com/a.png': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml) [E0709]"]),
+        SiteCase(name: "URLs copied from an example and left unfinished", files: [
+            "content/guidance/a.md": page(extra: "sources:\n  - title: IPA\n    url: https://…\n"),
+            "content/guidance/b.md": page(body: "[窓口](https://www.ipa.go.jp/…) を見る\n"),
+            "content/site.yml": "title: T\nregistry:\n  source_url: https://.../list\n",
+        ], expected: [
+            "content/guidance/a.md:6:10: error: URL 'https://…' was left unfinished (an ellipsis '…' or an empty host name): write the real address [E0130]",
+            "content/guidance/b.md:5:1: error: URL 'https://www.ipa.go.jp/…' was left unfinished (an ellipsis '…' or an empty host name): write the real address [E0130]",
+            "content/site.yml:3:15: error: URL 'https://.../list' was left unfinished (an ellipsis '…' or an empty host name): write the real address [E0130]",
+        ]),
         SiteCase(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
              expected: ["content/site.yml:1:1: error: missing required key 'title' [E0103]"]),
         SiteCase(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],

@@ -22,7 +22,7 @@ import PortalMarkdown
         .notList("tags"), .listEntryNotText("tags"), .cannotReadFolder("Permission denied"), .symlinkOutside, .brokenSymlink,
         .cannotReadFile("Permission denied"), .notUTF8, .missingSiteConfig, .badAsOf("2024/12"), .badRegistrySourceURL("ftp://x"),
         .badEncoding("latin1"), .badNavigationPath("/a.html"), .notHTTP("www.example.jp"),
-        .yamlFullWidthColon, .yamlFullWidthSpaceAfterColon, .yamlFullWidthIndent, .yamlTabIndent,
+        .yamlFullWidthColon, .yamlFullWidthSpaceAfterColon, .yamlFullWidthIndent, .yamlTabIndent, .unfinishedURL("https://…"),
         // 02
         .sourceNotHTTP("www.example.jp"), .badSlug("a/b"), .fileNameNotURL("対応", bare: false), .fileNameNotURL("対応", bare: true), .noDate,
         .unknownContactGroup("police", known: ["internal", "external"]), .indexSlug, .reviewDue("2023-01-01", days: 400, limit: 365),

@@ -45,8 +45,8 @@ enum ContactsLoader {
             log.add(source.diagnostic(e.valueMark("email"), .badEmail(email)))
         }
         let url = e.string("url", log: &log) ?? ""
-        if !url.isEmpty, !URLText.isHTTP(url) {
-            log.add(source.diagnostic(e.valueMark("url"), .notHTTP(url)))
+        if !url.isEmpty, let problem = URLText.problem(with: url, otherwise: .notHTTP(url)) {
+            log.add(source.diagnostic(e.valueMark("url"), problem))
         }
         let placeholder = e.bool("placeholder", log: &log) ?? false
         let extensionText = e.string("extension", log: &log) ?? ""

@@ -36,8 +36,8 @@ enum GuidanceLoader {
             guard let t = item.string("title", required: true, log: &log),
                   let url = item.string("url", required: true, log: &log)
             else { continue }
-            guard URLText.isHTTP(url) else {
-                log.add(source.diagnostic(item.valueMark("url"), .sourceNotHTTP(url)))
+            if let problem = URLText.problem(with: url, otherwise: .sourceNotHTTP(url)) {
+                log.add(source.diagnostic(item.valueMark("url"), problem))
                 continue
             }
             if ExampleText.isExampleAddress(url) {

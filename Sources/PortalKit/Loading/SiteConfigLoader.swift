@@ -32,10 +32,10 @@ enum SiteConfigLoader {
                 }
             }
             if let url = registry.string("source_url", log: &log) {
-                if URLText.isHTTP(url) {
-                    config.registrySourceURL = url
+                if let problem = URLText.problem(with: url, otherwise: .badRegistrySourceURL(url)) {
+                    log.add(source.diagnostic(registry.valueMark("source_url"), problem))
                 } else {
-                    log.add(source.diagnostic(registry.valueMark("source_url"), .badRegistrySourceURL(url)))
+                    config.registrySourceURL = url
                 }
             }
             if let value = registry.string("encoding", log: &log) {

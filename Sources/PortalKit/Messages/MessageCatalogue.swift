@@ -70,6 +70,8 @@ public enum MessageCatalogue {
                        ja: "行の始めに全角スペースがあります。字下げは半角スペースで書いてください"),
         "E0129": Entry(en: "the line is indented with a tab: indent with spaces",
                        ja: "行の始めにタブがあります。字下げは半角スペースで書いてください"),
+        "E0130": Entry(en: "URL '{url}' was left unfinished (an ellipsis '…' or an empty host name): write the real address",
+                       ja: "URL '{url}' は書きかけのままです（「…」か、空のホスト名があります）。実際のアドレスを書いてください"),
         "E0201": Entry(en: "front matter is never closed: add a line '---' after it",
                        ja: "front matter が閉じていません。最後に '---' だけの行を加えてください"),
         "W0202": Entry(en: "unknown front-matter key '{key}' is ignored: did you mean '{near}'?",
@@ -440,6 +442,7 @@ extension Message {
     static let yamlFullWidthSpaceAfterColon = Message("E0127")
     static let yamlFullWidthIndent = Message("E0128")
     static let yamlTabIndent = Message("E0129")
+    static func unfinishedURL(_ url: String) -> Message { Message("E0130", ["url": url]) }
     static let frontMatterUnclosed = Message("E0201")
     static func unknownFrontMatterKey(_ key: String, near: String?) -> Message {
         near.map { Message("W0202", ["key": key, "near": $0]) } ?? Message("W0203", ["key": key])

@@ -247,8 +247,8 @@ public enum RegistryLoader {
             }
             let url = field("url")
             about = "url"
-            if !url.isEmpty, !URLText.isHTTP(url) {
-                error(.notHTTP(url))
+            if !url.isEmpty, let problem = URLText.problem(with: url, otherwise: .notHTTP(url)) {
+                error(problem)
                 continue
             }
             services.append(Service(

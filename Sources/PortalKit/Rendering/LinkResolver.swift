@@ -59,6 +59,10 @@ struct LinkResolver: Sendable {
                 report(.warning, .linkSchemeRemoved(scheme))
                 return inert
             }
+            if URLText.isUnfinished(destination) {
+                report(.error, .unfinishedURL(destination))
+                return inert
+            }
             let href = HTMLText.attribute(destination)
             if scheme == "http" || scheme == "https" {
                 return LinkMarkup(

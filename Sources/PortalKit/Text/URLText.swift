@@ -59,6 +59,26 @@ extension String {
 extension URLText {
     /// An absolute http(s) URL with a host and no white space.
     public static func isHTTP(_ url: String) -> Bool {
+        isWellFormedHTTP(url) && !isUnfinished(url)
+    }
+
+    /// A URL left as the example it was copied from: `https://…`, `https://www.ipa.go.jp/…`,
+    /// `https://.../a`. No real address holds a bare ellipsis (a path would percent-encode it)
+    /// or an empty label in its host name.
+    static func isUnfinished(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
+        if url.unicodeScalars.contains(where: { $0 == "…" || $0 == "‥" }) { return true }
+        let host = url.unicodeScalars.dropFirst(scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return String(host).contains("..")
+    }
+
+    /// The message for a URL that `isHTTP` refuses: that it was left unfinished, or `otherwise`.
+    static func problem(with url: String, otherwise: Message) -> Message? {
+        if isUnfinished(url) { return .unfinishedURL(url) }
+        return isHTTP(url) ? nil : otherwise
+    }
+
+    private static func isWellFormedHTTP(_ url: String) -> Bool {
         // Most URLs are ASCII, where a Character is a byte (or CR LF, white space either way):
         // read as bytes, the same answer as below without breaking the text into Characters.
         var url = url
