@@ -87,6 +87,22 @@ import Testing
         #expect(errors.contains("content/files/flow.png: error: differs from content/files/Flow.png only in upper and lower case; they would overwrite each other on Windows, macOS and USB sticks: rename one [E0706]"))
     }
 
+    @Test("a page saved under another extension (a.md.txt, a.markdown, a .txt with front matter) is named, with the name it needs")
+    func pageSavedAsAttachment() async throws {
+        let site = try TestSite(["content/guidance/a.md": page()])
+        defer { site.cleanUp() }
+        try site.write("content/guidance/backup.md.txt", page())
+        try site.write("content/guidance/rules.markdown", page())
+        try site.write("content/guidance/sub/memo.txt", "\u{FEFF}" + page())
+        try site.write("content/guidance/readme.txt", "ただのテキストです\n")
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description).sorted() == [
+            "content/guidance/backup.md.txt: warning: this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it 'guidance/backup.md' [W0217]",
+            "content/guidance/rules.markdown: warning: this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it 'guidance/rules.md' [W0217]",
+            "content/guidance/sub/memo.txt: warning: this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it 'guidance/sub/memo.md' [W0217]",
+        ])
+    }
+
     @Test("a symlinked attachment pointing outside the content folder is refused")
     func symlinkOutside() async throws {
         let site = try TestSite(["content/guidance/a.md": page()])

@@ -20,6 +20,9 @@ enum AttachmentLoader {
                 if let reason = ActiveContent.colonNameReason(file) {
                     log.add(.warning(.load, path: content.displayPath(file), reason))
                 }
+                if folder == "guidance", let pageName = pageName(of: file, url: url) {
+                    log.add(.warning(.load, path: content.displayPath(file), .pageNotNamedMD(pageName)))
+                }
                 let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
                 if size > maxBytes {
                     log.add(.warning(.load, path: content.displayPath(file), .attachmentTooLarge(Attachment.sizeLabel(size), limit: Attachment.sizeLabel(maxBytes))))
@@ -40,6 +43,23 @@ enum AttachmentLoader {
         reportCaseClashes(found.map(\.contentPath) + guidanceFiles.filter { $0.lowercased().hasSuffix(".md") },
                           content: content, log: &log)
         return found
+    }
+
+    /// The name a page saved under another extension should have: Notepad's `a.md.txt`, an
+    /// editor's `a.markdown`, a `.txt` that starts with front matter. Such a file is not built
+    /// as a page, and without a word it would be published as it is, front matter and all.
+    static func pageName(of file: String, url: URL) -> String? {
+        let lower = file.lowercased()
+        for suffix in [".md.txt", ".markdown", ".mdown", ".mkd"] where lower.hasSuffix(suffix) {
+            return String(file.dropLast(suffix.count)) + ".md"
+        }
+        guard lower.hasSuffix(".txt"), let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 6)) ?? Data()
+        // Front matter's fence, after a byte-order mark if Notepad wrote one.
+        let fence = Array("---".utf8)
+        guard Array(head.prefix(3)) == fence || Array(head.prefix(6)) == [0xEF, 0xBB, 0xBF] + fence else { return nil }
+        return String(file.dropLast(4)) + ".md"
     }
 
     /// Reports a file that would run code when opened from its link.

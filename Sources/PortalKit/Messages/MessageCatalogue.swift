@@ -104,6 +104,8 @@ public enum MessageCatalogue {
                        ja: "最終更新が {date}（{days} 日前）で、review_after_days: {limit} を過ぎています。内容を見直して、日付を更新してください"),
         "W0216": Entry(en: "title '{title}' is also the title of {earlier}; readers cannot tell them apart in lists and search",
                        ja: "題名 '{title}' は {earlier} の題名と同じです。一覧や検索で見分けられないので、どちらかの題名を変えてください"),
+        "W0217": Entry(en: "this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it '{name}'",
+                       ja: "ページの原稿のようですが、名前が .md で終わらないのでページになりません（そのままの形でコピーされます）。名前を '{name}' に変えてください"),
         "E0301": Entry(en: "link to missing page '{target}'[[; did you mean '{near}'?]]",
                        ja: "リンク先のページ '{target}' がありません。[[もしかして '{near}'？]]"),
         "E0302": Entry(en: "page '{target}' has no heading with id '{id}'[[; did you mean '#{near}'?]]",
@@ -466,6 +468,7 @@ extension Message {
         Message("W0215", ["date": date, "days": String(days), "limit": String(limit)])
     }
     static func duplicateTitle(_ title: String, earlier: String) -> Message { Message("W0216", ["title": title, "earlier": earlier]) }
+    static func pageNotNamedMD(_ name: String) -> Message { Message("W0217", ["name": name]) }
     static func missingPage(_ target: String, near: String?) -> Message { Message("E0301", ["target": target, "near": near ?? ""]) }
     static func missingHeading(_ target: String, id: String, near: String?) -> Message {
         Message("E0302", ["target": target, "id": id, "near": near ?? ""])
