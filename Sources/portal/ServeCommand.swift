@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try PreviewServer(host: host, port: port, root: output)
         } catch {
-            Console.error(Language.text(ja: "エラー: ", en: "error: ") + error.description)
+            Console.error(Language.text(ja: "エラー: ", en: "error: ") + error.text(Language.current))
             throw ExitCode(1)
         }
         server.start()

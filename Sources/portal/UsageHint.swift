@@ -21,13 +21,36 @@ enum UsageHint {
             head = Language.text(ja: "エラー: オプション '\(option)' はありません。", en: "Error: Unknown option '\(option)'.")
             if let near = Suggestion.closest(to: option, in: known) { head += Language.text(ja: "もしかして '\(near)'？", en: " Did you mean '\(near)'?") }
         } else if Language.current == .ja {
-            head = "エラー: " + first.replacingOccurrences(of: "Error: ", with: "")
+            head = "エラー: " + japanese(first.replacingOccurrences(of: "Error: ", with: ""))
         }
         var rest = Array(lines.dropFirst())
         if Language.current == .ja {
-            rest = rest.map { $0.replacingOccurrences(of: "Usage: ", with: "使い方: ").replacingOccurrences(of: "See '", with: "詳しくは '").replacingOccurrences(of: "' for more information.", with: "' を見てください。") }
+            rest = rest.map {
+                $0.replacingOccurrences(of: "Usage: ", with: "使い方: ").replacingOccurrences(of: "See '", with: "詳しくは '")
+                    .replacingOccurrences(of: "' for more information.", with: "' を見てください。").replacingOccurrences(of: "Help:  ", with: "説明: ")
+            }
         }
         return ([head] + rest).joined(separator: "\n")
+    }
+
+    /// ArgumentParser's own messages for a missing or wrong value, in Japanese; others as they are.
+    static func japanese(_ message: String) -> String {
+        if let option = quoted(message, after: "Missing expected argument '") {
+            return "'\(option)' を指定してください"
+        }
+        if let option = quoted(message, after: "Missing value for '") {
+            return "'\(option)' の値がありません"
+        }
+        if let value = quoted(message, after: "The value '"),
+           let option = quoted(String(message.dropFirst("The value '\(value)".count)), after: "' is invalid for '") {
+            var text = "'\(option)' に '\(value)' は使えません"
+            if let choices = message.range(of: "Please provide one of ") {
+                let list = message[choices.upperBound...].dropLast(message.hasSuffix(".") ? 1 : 0)
+                text += "。使える値: " + list.replacingOccurrences(of: " or ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
+            }
+            return text
+        }
+        return message
     }
 
     /// The (sub)command the arguments name, and the names leading to it.

@@ -7,6 +7,18 @@ guard Language.take(from: &arguments) else {
     Console.error(Language.text(ja: "エラー: --lang には ja か en を指定してください", en: "Error: --lang takes ja or en"))
     exit(2)
 }
+// `portal help build` is `portal build --help`, so that `portal help biuld` is the usage error
+// `portal biuld` is (ArgumentParser printed the top-level help for it, and exited 0).
+if arguments.count > 1, arguments[0] == "help" {
+    var command: ParsableCommand.Type = Portal.self
+    let named = arguments.dropFirst().allSatisfy { word in
+        guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { return false }
+        command = next
+        return true
+    }
+    // With a word that is no command, ArgumentParser would still print help for `--help`.
+    arguments = Array(arguments.dropFirst()) + (named ? ["--help"] : [])
+}
 do {
     let command = try Portal.parseAsRoot(arguments)
     try await CommandRunner.run(command)

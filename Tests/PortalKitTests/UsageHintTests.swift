@@ -24,6 +24,12 @@ extension CLITests {
             (["services", "--category", "監査", "--pentest"], "ja_JP.UTF-8",
              "エラー: 監査 にはペネトレーションテストのオプションがありません（オプションがあるのは 脆弱性診断 だけです）。--pentest を外すか、--category 脆弱性診断 を指定してください"),
             (["--lang", "fr", "build"], "C.UTF-8", "Error: --lang takes ja or en"),
+            (["help", "biuld"], "ja_JP.UTF-8", "エラー: 'biuld' というコマンドはありません。もしかして 'portal build'？"),
+            // ArgumentParser's own messages, in Japanese under a Japanese locale.
+            (["new", "page", "guidance/foo.md"], "ja_JP.UTF-8", "エラー: '--title <title>' を指定してください"),
+            (["serve", "--port", "abc"], "ja_JP.UTF-8", "エラー: '--port <port>' に 'abc' は使えません"),
+            (["services", "--format", "excel"], "ja_JP.UTF-8", "エラー: '--format <format>' に 'excel' は使えません。使える値: 'table', 'csv', 'json'"),
+            (["publish", "--zip"], "ja_JP.UTF-8", "エラー: '--zip <zip>' の値がありません"),
         ]
         for c in cases {
             let result = try run(c.arguments, in: site.root, language: c.language)
@@ -31,6 +37,9 @@ extension CLITests {
             #expect(result.stderr.split(separator: "\n").first.map(String.init) == c.firstLine, "\(c.arguments) \(c.language)")
         }
         // Both categories asked for, one with the option: an ordinary filter.
+        // `portal help build` still shows build's help.
+        let help = try run(["help", "build"], in: site.root)
+        #expect(help.status == 0 && help.stdout.contains("--json-index"))
         let mixed = try run(["services", "--category", "監査", "--category", "脆弱性診断", "--pentest", "--format", "csv"], in: site.root)
         #expect(mixed.status == 0)
     }

@@ -339,7 +339,12 @@ extension ChangeDetectionTests {
         let second = try Running(["serve", "--port", String(port)], in: site.root)
         second.process.waitUntilExit()
         #expect(second.process.terminationStatus == 1)
-        #expect(second.stderr.contains("port \(port) on 127.0.0.1 is already in use"))
+        #expect(second.wait { second.stderr.contains("port \(port) on 127.0.0.1 is already in use") })
+        let japanese = try Running(["serve", "--port", String(port)], in: site.root, locale: "ja_JP.UTF-8")
+        japanese.process.waitUntilExit()
+        #expect(japanese.process.terminationStatus == 1)
+        // The pipe's last bytes may arrive after the exit: wait for the line, not race it.
+        #expect(japanese.wait { japanese.stderr.contains("エラー: 127.0.0.1 のポート \(port) はほかのプログラムが使っています") }, "\(japanese.stderr)")
         #expect(s.interrupt() == 0)
     }
 }

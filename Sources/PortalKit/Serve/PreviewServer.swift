@@ -3,6 +3,10 @@ import Synchronization
 
 public struct ServeError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    /// The same in Japanese, where the cause is one an editor can act on.
+    public var japanese: String?
+
+    public func text(_ language: MessageLanguage) -> String { language == .ja ? japanese ?? description : description }
 }
 
 /// A small HTTP/1.1 server for previewing output/ on this machine, written on plain sockets:
@@ -44,7 +48,8 @@ public final class PreviewServer: Sendable {
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var info: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else {
-            throw ServeError(description: "cannot listen on '\(host)': not an address of this machine")
+            throw ServeError(description: "cannot listen on '\(host)': not an address of this machine",
+                             japanese: "'\(host)' はこのマシンのアドレスではないので、待ち受けできません")
         }
         defer { freeaddrinfo(info) }
         let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
@@ -55,7 +60,8 @@ public final class PreviewServer: Sendable {
             let code = errno
             close(fd)
             if code == EADDRINUSE {
-                throw ServeError(description: "port \(port) on \(host) is already in use: stop the other server or choose another port with --port")
+                throw ServeError(description: "port \(port) on \(host) is already in use: stop the other server or choose another port with --port",
+                                 japanese: "\(host) のポート \(port) はほかのプログラムが使っています。そちらを止めるか、--port で別の番号を指定してください")
             }
             throw ServeError(description: "cannot listen on \(host):\(port): \(String(cString: strerror(code)))")
         }
