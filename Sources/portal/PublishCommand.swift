@@ -26,6 +26,11 @@ struct PublishCommand: ParsableCommand {
     func validate() throws {
         if destination == nil && zip == nil { throw ValidationError(Language.text(ja: "公開先を指定してください: portal publish DEST または portal publish --zip FILE", en: "say where to publish: portal publish DEST, or portal publish --zip FILE")) }
         if destination != nil && zip != nil { throw ValidationError(Language.text(ja: "DEST と --zip FILE はどちらか一方だけを指定してください", en: "give either DEST or --zip FILE, not both")) }
+        // Windows opens an archive by its name: without .zip it is a file nobody can open.
+        if let zip, !zip.lowercased().hasSuffix(".zip") {
+            throw ValidationError(Language.text(ja: "ZIP ファイルの名前は .zip で終わらせてください（例: --zip \(zip).zip）",
+                                                en: "the archive's name must end in .zip (e.g. --zip \(zip).zip)"))
+        }
     }
 
     func run() throws {

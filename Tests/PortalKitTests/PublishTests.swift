@@ -139,6 +139,9 @@ import Testing
         #expect(real.status == 0 && real.stdout.hasPrefix("published output/ to web/: "))
         #expect(try CLITests().run(["publish"], in: site.root).status == 2)
         #expect(try CLITests().run(["publish", "x", "--zip", "y.zip"], in: site.root).status == 2)
+        // A name without .zip would be an archive no one could open by clicking it.
+        let bare = try CLITests().run(["publish", "--zip", "portal"], in: site.root)
+        #expect(bare.status == 2 && bare.stderr.contains("--zip portal.zip") && !FileManager.default.fileExists(atPath: site.url("portal").path))
         let zip = try CLITests().run(["publish", "--zip", "portal.zip"], in: site.root)
         #expect(zip.status == 0 && FileManager.default.fileExists(atPath: site.url("portal.zip").path))
     }
