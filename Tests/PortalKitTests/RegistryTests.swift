@@ -96,7 +96,9 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         BadCase(name: "empty file", csv: "",
                 expected: "content/services/services.csv:1:1: error: the file is empty: it needs a header row (id,name,provider,category,pentest,registered_on,registrar,url,summary) [E0417]"),
         BadCase(name: "bad pentest value", csv: csvHeader + "s1,A,P,vulnerability,maybe,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be true, false, はい, いいえ or empty [E0436]"),
+                expected: "content/services/services.csv:2:1: error: pentest 'maybe' must be あり or なし (also 有/無, はい/いいえ, ○/×, true/false), or empty [E0436]"),
+        BadCase(name: "a required field empty, named by the list's own heading", csv: "サービス名,事業者名,登録年月日,サービス種別\nA,,2024/01/01,監査\n",
+                expected: "content/services/services.csv:2:1: error: '事業者名' is empty; it is required [E0403]"),
     ]
 
     @Test("the list as IPA publishes it: Japanese headings in any order, no id, slashed dates and date serials, the list's category names, extra columns warned once")
@@ -308,5 +310,15 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         #expect(site.read("output/services/audit-2.html") == nil)
         let json = try #require(site.read("output/search-index.json"))
         #expect(json.contains("\"url\":\"services/vulnerability-2.html#service-s2000\""))
+    }
+}
+
+@Suite struct PentestValueTests {
+    @Test("the pentest column takes what Japanese lists write: あり/なし, 有/無, ○/〇/×/✕, はい/いいえ, true/false, full width too")
+    func values() {
+        for yes in ["あり", "有", "○", "〇", "はい", "true", "ＴＲＵＥ", "yes"] { #expect(PentestValue(yes) == .value(true), "\(yes)") }
+        for no in ["なし", "無", "×", "✕", "いいえ", "false", "no"] { #expect(PentestValue(no) == .value(false), "\(no)") }
+        #expect(PentestValue("") == .blank)
+        #expect(PentestValue("たぶん") == .invalid("たぶん"))
     }
 }

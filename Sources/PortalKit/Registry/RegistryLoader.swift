@@ -192,7 +192,8 @@ public enum RegistryLoader {
             var ok = true
             for name in RegistryColumns.required.sorted() where field(name).isEmpty {
                 about = name
-                error(.emptyField(name))
+                // Named as the file's own heading says it (事業者名), not by portal's field name.
+                error(.emptyField(index[name].flatMap { $0 < header.fields.count ? header.fields[$0].trimmed() : nil } ?? name))
                 ok = false
             }
             guard ok else { continue }
@@ -283,8 +284,9 @@ enum PentestValue: Equatable {
     init(_ raw: String) {
         switch SearchText.fold(raw) {
         case "": self = .blank
-        case "true", "はい", "yes", "あり", "○": self = .value(true)
-        case "false", "いいえ", "no", "なし", "×": self = .value(false)
+        // 〇 (the kanji zero) and ✕ are what Japanese input offers as often as ○ and ×.
+        case "true", "はい", "yes", "あり", "有", "○", "〇": self = .value(true)
+        case "false", "いいえ", "no", "なし", "無", "×", "✕": self = .value(false)
         default: self = .invalid(raw)
         }
     }
