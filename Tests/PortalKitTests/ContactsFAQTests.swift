@@ -53,6 +53,15 @@ import Testing
         #expect(await site.failure(strict: true) == ["content/contacts.yml:14:9: error: contact 'CSIRT' is a placeholder: fill in its details and remove 'placeholder: true' [W0602]"])
     }
 
+    @Test("a contacts file with no contacts is a warning: the page printed for incidents would be empty",
+          arguments: ["", "groups: []\n", "groups:\n  - id: police\n    title: 警察\n    entries: []\n"])
+    func noContacts(_ text: String) async throws {
+        let site = try TestSite(["content/contacts.yml": text])
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == ["content/contacts.yml:1:1: warning: no contacts yet: the contacts page (printed for incidents) would be empty; add groups with their entries [W0609]"])
+    }
+
     @Test("FAQ: grouped, stable anchors, <details>, Markdown answers with checked links")
     func faqPage() async throws {
         let site = try TestSite(["content/contacts.yml": Self.contacts, "content/faq.yml": Self.faq, "content/incident.md": Self.incident])

@@ -6,6 +6,7 @@ enum ContactsLoader {
     static let entryKeys = ["organization", "department", "purpose", "phone", "extension", "email", "url", "hours", "notes", "placeholder"]
 
     static func load(_ text: String, path: String, log: inout DiagnosticLog) -> [ContactGroup] {
+        let errorsBefore = log.entries.count
         let source = YAMLSource(path: path)
         guard let map = YAMLMapping(source.parse(text, log: &log), source: source, what: .file("contacts.yml"), log: &log) else { return [] }
         map.rejectUnknownKeys(allowed: ["groups"], log: &log)
@@ -24,6 +25,11 @@ enum ContactsLoader {
                 if let entry = entry(e, source: source, log: &log) { entries.append(entry) }
             }
             groups.append(ContactGroup(id: id, title: title, description: g.string("description", log: &log) ?? "", entries: entries))
+        }
+        // An empty file builds a contacts page with nothing on it: the one page people print
+        // for an incident.
+        if !groups.contains(where: { !$0.entries.isEmpty }), !log.entries[errorsBefore...].contains(where: { $0.severity == .error }) {
+            log.add(source.diagnostic(map.mark, .noContacts, severity: .warning))
         }
         return groups
     }

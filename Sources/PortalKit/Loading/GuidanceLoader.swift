@@ -71,6 +71,9 @@ enum GuidanceLoader {
         guard let title, let updated, let slug, !log.entries[errorsBefore...].contains(where: { $0.severity == .error }) else {
             return nil
         }
+        if let line = stubLine(front.body) {
+            log.add(.warning(.load, path: displayPath, line: line + front.bodyLineOffset, column: 1, .pageStillStub))
+        }
         return GuidancePage(
             kind: kind, contentPath: contentPath, displayPath: displayPath, slug: slug, title: title, summary: summary,
             updated: updated, sources: sources, tags: tags, order: order,
@@ -78,6 +81,15 @@ enum GuidanceLoader {
             updatedLine: (map.valueMark("updated")?.line ?? 0) + front.yamlLineOffset, updatedColumn: map.valueMark("updated")?.column ?? 1, sample: sample, linkTerms: linkTerms, group: group,
             extra: extra
         )
+    }
+
+    /// The line (1-based, in the body) of `portal new page`'s sentence, if the editor left it.
+    /// Looked for near the top only, where the command writes it: every page is read, and
+    /// scanning every body in full would be a cost for a rare slip.
+    static func stubLine(_ body: String) -> Int? {
+        let top = body.utf8.prefix(512)
+        guard let range = top.firstRange(of: NewPage.stubSentence.utf8) else { return nil }
+        return top[..<range.lowerBound].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
     }
 
     /// A file with no front matter, as other tools' Markdown often is: the title is its first

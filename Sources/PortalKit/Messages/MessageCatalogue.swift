@@ -234,6 +234,10 @@ public enum MessageCatalogue {
                        ja: "organization '{name}' に記入待ちの印 '{mark}' が残っています。実際の名称を書くか、この連絡先に placeholder: true を付けてください"),
         "W0606": Entry(en: "source url '{url}' is an example address: cite where the facts really come from",
                        ja: "出典の url '{url}' は例示用のアドレスです。実際の出典のアドレスを書いてください"),
+        "W0608": Entry(en: "the page still holds the sentence 'portal new page' wrote for you to replace: write the page's text in its place",
+                       ja: "portal new page が書いた仮の文「ここに本文を Markdown で書きます。…」が残っています。ページの本文に書き換えてください"),
+        "W0609": Entry(en: "no contacts yet: the contacts page (printed for incidents) would be empty; add groups with their entries",
+                       ja: "連絡先が 1 件もありません。インシデントのときに印刷する連絡先のページが空になります。グループと連絡先を書いてください"),
         "W0607": Entry(en: "{count} of {total} rows look like example data ('{value}' here): put in the list as published, or set registry.sample: true in site.yml so that its pages say it is a sample",
                        ja: "{total} 行のうち {count} 行が例示用のデータのようです（この行では '{value}'）。公開されているリストに差し替えるか、site.yml に registry.sample: true を書いて、ページにサンプルと表示してください"),
         "E0701": Entry(en: "file name holds a control character (U+{code}); rename the file",
@@ -468,6 +472,8 @@ extension Message {
         Message("W0215", ["date": date, "days": String(days), "limit": String(limit)])
     }
     static func duplicateTitle(_ title: String, earlier: String) -> Message { Message("W0216", ["title": title, "earlier": earlier]) }
+    static let pageStillStub = Message("W0608")
+    static let noContacts = Message("W0609")
     static func pageNotNamedMD(_ name: String) -> Message { Message("W0217", ["name": name]) }
     static func missingPage(_ target: String, near: String?) -> Message { Message("E0301", ["target": target, "near": near ?? ""]) }
     static func missingHeading(_ target: String, id: String, near: String?) -> Message {

@@ -14,10 +14,13 @@ public enum NewPage {
     }
 
     /// The page's text.
+    /// The body's first line, for the editor to replace; a build warns while it is still there.
+    static let stubSentence = "ここに本文を Markdown で書きます。見出しは ## から始めます。"
+
     public static func text(title: String, summary: String, group: String?, today: LocalDate) -> String {
         var lines = ["---", "title: \(StarterPortal.quoted(title))", "summary: \(StarterPortal.quoted(summary))", "updated: \(today)"]
         if let group { lines.append("group: \(StarterPortal.quoted(group))") }
-        lines += ["---", "", "ここに本文を Markdown で書きます。見出しは ## から始めます。", "", "## 概要", ""]
+        lines += ["---", "", stubSentence, "", "## 概要", ""]
         return lines.joined(separator: "\n") + "\n"
     }
 
