@@ -54,7 +54,7 @@ enum UsageHint {
     }
 
     /// The (sub)command the arguments name, and the names leading to it.
-    private static func command(for arguments: [String]) -> (ParsableCommand.Type, [String]) {
+    static func command(for arguments: [String]) -> (ParsableCommand.Type, [String]) {
         var current: ParsableCommand.Type = Portal.self
         var path: [String] = []
         for argument in arguments where !argument.hasPrefix("-") {

@@ -26,7 +26,8 @@ do {
     let code = Portal.exitCode(for: error)
     let message = Portal.fullMessage(for: error)
     if code == .success {
-        if !message.isEmpty { print(message) }
+        let isHelp = arguments.contains { $0 == "--help" || $0 == "-h" } || arguments.isEmpty
+        if !message.isEmpty { print(isHelp && Language.current == .ja ? HelpText.japanese(for: arguments) : message) }
         exit(0)
     }
     let usage = code == .validationFailure

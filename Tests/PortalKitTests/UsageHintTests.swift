@@ -40,6 +40,15 @@ extension CLITests {
         // `portal help build` still shows build's help.
         let help = try run(["help", "build"], in: site.root)
         #expect(help.status == 0 && help.stdout.contains("--json-index"))
+        // Under a Japanese locale the help's frame is Japanese too, and no line is cut mid-phrase.
+        for arguments in [["help", "build"], ["build", "--help"], [], ["publish", "-h"]] {
+            let japanese = try run(arguments, in: site.root, language: "ja_JP.UTF-8")
+            #expect(japanese.status == 0 && japanese.stdout.hasPrefix("概要: "), "\(arguments): \(japanese.stdout)")
+            for english in ["OVERVIEW", "USAGE", "OPTIONS", "default:", "Show help information"] {
+                #expect(!japanese.stdout.contains(english), "\(arguments): \(english)")
+            }
+        }
+        #expect(try run(["help", "build"], in: site.root, language: "ja_JP.UTF-8").stdout.contains("原稿のフォルダー。（既定: content）"))
         let mixed = try run(["services", "--category", "監査", "--category", "脆弱性診断", "--pentest", "--format", "csv"], in: site.root)
         #expect(mixed.status == 0)
     }
