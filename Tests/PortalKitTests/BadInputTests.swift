@@ -30,6 +30,13 @@ import Testing
              expected: ["content/guidance/通報.md:1:1: error: file name '通報' cannot be used in a URL: add slug: with lower-case ASCII letters, digits and '-' (e.g. slug: incident-response) [E0210]"]),
         SiteCase(name: "broken link", files: ["content/guidance/a.md": page(body: "前文\n\n[b](missing.md)\n")],
              expected: ["content/guidance/a.md:7:1: error: link to missing page 'missing.md' [E0301]"]),
+        SiteCase(name: "links written as the site's URL, not relative to the page's Markdown file", files: [
+            "content/guidance/a.md": page(body: "[b](guidance/b.md) と [b](b.html)\n"),
+            "content/guidance/b.md": page(),
+        ], expected: [
+            "content/guidance/a.md:5:1: error: link to missing page 'guidance/b.md'; did you mean 'b.md'? [E0301]",
+            "content/guidance/a.md:5:22: error: link to missing file 'b.html' (looked for guidance/b.html in the content folder); did you mean 'b.md'? [E0303]",
+        ]),
         SiteCase(name: "broken anchor", files: [
             "content/guidance/a.md": page(body: "[b](b.md#nope) と [自分](#none)\n"),
             "content/guidance/b.md": page(body: "## ある {#yes}\n"),

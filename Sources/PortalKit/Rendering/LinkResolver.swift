@@ -103,7 +103,10 @@ struct LinkResolver: Sendable {
                 return inert
             }
             guard let file = attachments[target] else {
-                report(.error, .missingFile(pathPart, looked: target, near: Self.nearest(target, among: attachments.keys, from: page.contentPath)))
+                // Links are written to the Markdown file (`a.md`), not to the page it becomes.
+                let markdown = target.hasSuffix(".html") ? String(target.dropLast(5)) + ".md" : ""
+                report(.error, .missingFile(pathPart, looked: target, near: pages[markdown] != nil ? Self.relative(markdown, from: page.contentPath)
+                    : Self.nearest(target, among: attachments.keys, from: page.contentPath)))
                 return inert
             }
             let href = page.outputPath.relativeURL(to: file.outputPath, fragment: fragment)
@@ -207,11 +210,19 @@ struct LinkResolver: Sendable {
         // By file name (a shared folder would make any two paths look alike), the same folder first.
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
         let all = Array(candidates), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
+        // The very name in another folder: `guidance/a.md` written from a guidance page, whose
+        // links are relative to its own folder.
+        if let elsewhere = all.first(where: { name($0) == name(wanted) && $0 != wanted }) { return relative(elsewhere, from: origin) }
         let sameFolder = all.filter { folderOf($0) == folderOf(wanted) }
         guard let nearName = Suggestion.closest(to: name(wanted), in: sameFolder.map(name)) ?? Suggestion.closest(to: name(wanted), in: all.map(name)),
               let near = (sameFolder + all).first(where: { name($0) == nearName }) else { return nil }
+        return relative(near, from: origin)
+    }
+
+    /// `path` (from the content folder) as a link from the file `origin`.
+    static func relative(_ path: String, from origin: String) -> String {
         let folder = origin.split(separator: "/").dropLast()
-        let parts = near.split(separator: "/")
+        let parts = path.split(separator: "/")
         var common = 0
         while common < folder.count, common < parts.count - 1, folder[common] == parts[common] { common += 1 }
         let relative = Array(repeating: "..", count: folder.count - common) + parts[common...].map(String.init)
