@@ -40,4 +40,14 @@ import Testing
         #expect(log.entries.map { $0.text(.en) }.allSatisfy { $0.contains("YAML syntax: ") })
         #expect(Message.yamlSyntax("something new").text(.ja).contains("（something new）"))
     }
+
+    @Test("a list of names separated with 、 is one entry, and says so; other lists' entries may hold 、")
+    func japaneseComma() {
+        var log = DiagnosticLog()
+        let source = YAMLSource(path: "content/site.yml")
+        let map = YAMLMapping(source.parse("guidance_groups: [はじめに、インシデント対応]\ntags:\n  - 情報漏えい、対策\n", log: &log), source: source, what: .file("site.yml"), log: &log)
+        #expect(map?.stringList("guidance_groups", namesOnly: true, log: &log) == ["はじめに、インシデント対応"])
+        #expect(map?.stringList("tags", log: &log) == ["情報漏えい、対策"])
+        #expect(log.entries.map { $0.text(.ja) } == ["content/site.yml:1:19: 警告: 'guidance_groups' の項目に「、」があります。[ … ] の項目は半角の ',' で区切るので（[a, b]）、これは 1 つの項目として読まれます [W0218]"])
+    }
 }

@@ -51,7 +51,7 @@ enum GuidanceLoader {
             if case .scalar = node {
                 contactGroups = map.string("contacts", log: &log).map { [$0] } ?? []
             } else {
-                contactGroups = map.stringList("contacts", log: &log)
+                contactGroups = map.stringList("contacts", namesOnly: true, log: &log)
             }
         }
         var slug: Slug?

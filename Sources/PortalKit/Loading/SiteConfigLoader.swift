@@ -46,7 +46,7 @@ enum SiteConfigLoader {
                 }
             }
         }
-        config.guidanceGroups = map.stringList("guidance_groups", log: &log)
+        config.guidanceGroups = map.stringList("guidance_groups", namesOnly: true, log: &log)
         for item in map.mappings("navigation", what: "a navigation entry", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "path"], log: &log)
             guard let title = item.string("title", required: true, log: &log),

@@ -167,11 +167,16 @@ struct YAMLMapping {
         return Array(seq)
     }
 
-    func stringList(_ key: String, log: inout DiagnosticLog) -> [String] {
+    /// `namesOnly`: the entries are names that never hold 、 (groups, ids), so one that does
+    /// was separated the Japanese way: `[はじめに、インシデント対応]` is one entry.
+    func stringList(_ key: String, namesOnly: Bool = false, log: inout DiagnosticLog) -> [String] {
         guard let items = sequence(key, log: &log) else { return [] }
         var out: [String] = []
         for item in items {
             if case .scalar(let s) = item, !s.string.trimmed().isEmpty {
+                if namesOnly, s.style == .plain, let comma = s.string.first(where: { $0 == "、" || $0 == "，" }) {
+                    log.add(source.diagnostic(item.mark, .listJapaneseComma(key, String(comma)), severity: .warning))
+                }
                 out.append(s.string)
             } else {
                 log.add(source.diagnostic(item.mark, .listEntryNotText(key)))

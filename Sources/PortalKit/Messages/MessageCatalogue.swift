@@ -106,6 +106,8 @@ public enum MessageCatalogue {
                        ja: "題名 '{title}' は {earlier} の題名と同じです。一覧や検索で見分けられないので、どちらかの題名を変えてください"),
         "W0217": Entry(en: "this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it '{name}'",
                        ja: "ページの原稿のようですが、名前が .md で終わらないのでページになりません（そのままの形でコピーされます）。名前を '{name}' に変えてください"),
+        "W0218": Entry(en: "the entry of '{key}' holds '{comma}': entries of [ … ] are separated by a half-width ',' ([a, b]), so this is one entry",
+                       ja: "'{key}' の項目に「{comma}」があります。[ … ] の項目は半角の ',' で区切るので（[a, b]）、これは 1 つの項目として読まれます"),
         "E0301": Entry(en: "link to missing page '{target}'[[; did you mean '{near}'?]]",
                        ja: "リンク先のページ '{target}' がありません。[[もしかして '{near}'？]]"),
         "E0302": Entry(en: "page '{target}' has no heading with id '{id}'[[; did you mean '#{near}'?]]",
@@ -473,6 +475,7 @@ extension Message {
     }
     static func duplicateTitle(_ title: String, earlier: String) -> Message { Message("W0216", ["title": title, "earlier": earlier]) }
     static let pageStillStub = Message("W0608")
+    static func listJapaneseComma(_ key: String, _ comma: String) -> Message { Message("W0218", ["key": key, "comma": comma]) }
     static let noContacts = Message("W0609")
     static func pageNotNamedMD(_ name: String) -> Message { Message("W0217", ["name": name]) }
     static func missingPage(_ target: String, near: String?) -> Message { Message("E0301", ["target": target, "near": near ?? ""]) }
