@@ -57,6 +57,10 @@ import Testing
             "content/guidance/b.md:5:1: error: URL 'https://www.ipa.go.jp/…' was left unfinished (an ellipsis '…' or an empty host name): write the real address [E0130]",
             "content/site.yml:3:15: error: URL 'https://.../list' was left unfinished (an ellipsis '…' or an empty host name): write the real address [E0130]",
         ]),
+        SiteCase(name: "a YAML mistake in site.yml is reported once, not again as every page's unknown group", files: [
+            "content/site.yml": "title: T\nguidance_groups: [はじめに\n",
+            "content/guidance/a.md": page(extra: "group: はじめに\n"),
+        ], expected: ["content/site.yml:3:1: error: YAML syntax: did not find expected ',' or ']' [E0101]"]),
         SiteCase(name: "missing site.yml title", files: ["content/site.yml": "description: x\n"],
              expected: ["content/site.yml:1:1: error: missing required key 'title' [E0103]"]),
         SiteCase(name: "navigation to a page that does not exist", files: ["content/site.yml": "title: T\nnavigation:\n  - title: X\n    path: nowhere.html\n"],

@@ -24,6 +24,7 @@ public enum SiteLoader {
         // Without a usable site.yml the kinds are still loaded, so that one run reports every mistake.
         let settings = config ?? SiteConfig(title: "")
         var context = LoadContext(content: content, config: settings, earlierPages: previous, stamps: stamps)
+        context.configIsRead = config != nil
         for kind in ContentKinds.all { await context.load(kind, log: &log) }
         let attachments = AttachmentLoader.load(content, guidanceFiles: context.files(in: GuidanceKind.folder, log: &log),
                                                 maxBytes: settings.maxAttachmentBytes, allowActive: settings.allowActiveAttachments, log: &log)

@@ -8,6 +8,9 @@ import Foundation
 struct LoadContext {
     let content: ContentFolder
     let config: SiteConfig
+    /// False when site.yml could not be read and `config` is a stand-in: checks against its
+    /// lists (the guidance groups) would only repeat site.yml's own error on every page.
+    var configIsRead = true
     /// Markdown pages as the last build (or the build cache) read them, by content path.
     private let earlierPages: [String: LoadedPageMemo]
     /// The watcher's stamps of the content's files, by absolute path, when it has them.
