@@ -44,8 +44,10 @@ struct CheckCommand: AsyncParsableCommand {
                 let parts = r.rows.map { "\($0.category.label) \($0.count)" + ($0.pentest.map { "（ペネトレーションテストあり \($0)）" } ?? "") }
                 print(Language.text(ja: "基準適合サービスリスト: \(r.total) 件（", en: "registry: \(r.total) services: ") + parts.joined(separator: ", ") + Language.text(ja: "）", en: ""))
             }
-            print(Language.text(ja: "エラー \(report.errorCount) 件、警告 \(report.warningCount) 件（\(report.pageCount) ページを検査）",
-                                en: "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(report.pageCount) pages checked"))
+            // Under --strict warnings fail the run: the line says so, or "エラー 0 件" and exit 1 disagree.
+            let failedByStrict = strict && report.errorCount == 0 && report.warningCount > 0
+            print(Language.text(ja: "エラー \(report.errorCount) 件、警告 \(report.warningCount) 件（\(report.pageCount) ページを検査）" + (failedByStrict ? "。--strict のため警告で失敗しました" : ""),
+                                en: "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(report.pageCount) pages checked" + (failedByStrict ? "; failed on warnings (--strict)" : "")))
         }
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             throw ExitCode(1)

@@ -69,7 +69,9 @@ import Testing
         #expect(plain.status == 0)
         #expect(plain.stdout.contains("content/guidance/a.md:3:10: warning: last updated 2020-01-01"))
         #expect(plain.stdout.contains("0 errors, 1 warning, 5 pages checked"))
-        #expect(try run(["check", "--strict", "--today", "2024-12-12"], in: site.root).status == 1)
+        let strict = try run(["check", "--strict", "--today", "2024-12-12"], in: site.root)
+        #expect(strict.status == 1 && strict.stdout.contains("; failed on warnings (--strict)"), "\(strict.stdout)")
+        #expect(try run(["check", "--strict", "--today", "2024-12-12"], in: site.root, language: "ja_JP.UTF-8").stdout.contains("。--strict のため警告で失敗しました"))
         let json = try run(["check", "--format", "json", "--today", "2024-12-12"], in: site.root)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(decoded?["warnings"] as? Int == 1)
