@@ -2,7 +2,7 @@
 /// pages showing it say so in a banner, and every build says so once per file (a warning, so
 /// `--strict` refuses to publish it).
 enum SampleData {
-    static let registryNotice = "これはサンプルデータです。実際の基準適合サービスリストではありません。公開されているリストに差し替えてから使ってください。"
+    static let registryNotice = "これはサンプルデータです。サービス名・事業者・URL は架空のもので、実際の基準適合サービスリストではありません。公開されているリストに差し替えてから使ってください。"
     static let riskNotice = "これはサンプルデータです。架空の会社の評価例で、自社のリスク評価ではありません。"
     static let maturityNotice = "これはサンプルデータです。架空の自己評価で、自社の成熟度ではありません。"
 
