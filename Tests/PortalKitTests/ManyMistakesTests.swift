@@ -15,7 +15,7 @@ extension CLITests {
             let range = try #require(text.range(of: old), "\(path) no longer holds \(old)")
             try site.write(path, text.replacingCharacters(in: range, with: new))
         }
-        try edit("content/guidance/overview.md", "updated: 2024-12-12\n", "updated: 2024-13-12\n")
+        try edit("content/guidance/overview.md", "updated: 2026-12-05\n", "updated: 2024-13-12\n")
         try site.write("content/guidance/jc-star.md", try #require(site.read("content/guidance/jc-star.md")) + "\n詳しくは[サービス基準](servise-standard.md)を参照。\n")
         try edit("content/guidance/otasuketai.md", "group: 中小企業向け\n", "group: 中小企業向き\n")
         try edit("content/services/services.csv", ",監視・運用,,2020-12-05,", ",監視運営,,2020-12-05,")
