@@ -322,3 +322,11 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         #expect(PentestValue("たぶん") == .invalid("たぶん"))
     }
 }
+
+@Suite struct RegistryTableTests {
+    @Test("portal services' table names the option as the rest of the portal does: ペネトレーションテスト")
+    func heading() {
+        let table = RegistryCommandSupport.table([], registry: Registry(categories: [], services: [], sourcePath: "x.csv"))
+        #expect(table.hasPrefix("ID  サービス名  事業者  種別  ペネトレーションテスト  登録日\n"), "\(table)")
+    }
+}

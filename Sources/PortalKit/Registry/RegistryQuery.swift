@@ -113,7 +113,7 @@ public enum RegistryCommandSupport {
     /// A plain text table, padded by display width (a kanji takes two columns).
     public static func table(_ services: [Service], registry: Registry) -> String {
         let labels = Dictionary(uniqueKeysWithValues: registry.categories.map { ($0.id, $0.label) })
-        let header = ["ID", "サービス名", "事業者", "種別", "侵入試験", "登録日"]
+        let header = ["ID", "サービス名", "事業者", "種別", "ペネトレーションテスト", "登録日"]
         let rows = services.map { s in
             [s.id, s.name, s.provider, labels[s.categoryID] ?? s.categoryID, s.pentest.map { $0 ? "あり" : "なし" } ?? "-", s.registeredOn.description]
         }
