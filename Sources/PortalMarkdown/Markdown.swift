@@ -114,6 +114,7 @@ private struct TreeWalker {
                 if let terms = options.terms, headingText == nil, imageText == nil, linkDepth == 0 {
                     collectTerms(node, literal, terms)
                 }
+                if literal.utf8.contains(UInt8(ascii: "]")) { reportSpaceInDestination(in: literal, node: node) }
                 appendText(literal)
             case CMARK_NODE_CODE:
                 appendText(string(cmark_node_get_literal(node)))
@@ -153,6 +154,29 @@ private struct TreeWalker {
             default:
                 break
             }
+        }
+    }
+
+    /// `[図](画像/バックアップ 図.png)`: a space ends a link's destination in CommonMark, so this
+    /// is no link, only text on the page, which cmark hands over as one text node.
+    private mutating func reportSpaceInDestination(in literal: String, node: OpaquePointer) {
+        let bytes = Array(literal.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "]"), bytes[i + 1] == UInt8(ascii: "("),
+                  let open = bytes[..<i].lastIndex(of: UInt8(ascii: "[")),
+                  let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ")")) else { continue }
+            let destination = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
+            guard destination.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) else { continue }
+            let start = open > 0 && bytes[open - 1] == UInt8(ascii: "!") ? open - 1 : open
+            diagnostics.append(MarkdownDiagnostic(
+                // Columns count characters, as every other diagnostic's.
+                severity: .warning, line: line(node), column: column(node) + String(decoding: bytes[..<start], as: UTF8.self).count,
+                message: "'(\(destination))' is not a link: a link's address may not hold a space; write %20 for it, or put the address in <…>",
+                catalogued: MessageReference("W0724", [MessageReference.Argument(name: "destination", value: destination)])
+            ))
+            i = close
         }
     }
 

@@ -103,6 +103,18 @@ import Testing
         ])
     }
 
+    @Test("a link or image whose address holds a space is no link in CommonMark: the text says so, where it is")
+    func spaceInDestination() async throws {
+        let site = try TestSite(["content/guidance/a.md": page(body: "![図](images/backup flow.png) と [表](<../files/a b.csv>) と [手順](b c.md)\n")])
+        defer { site.cleanUp() }
+        try site.write("content/files/a b.csv", "a\n")
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == [
+            "content/guidance/a.md:5:1: warning: '(images/backup flow.png)' is not a link: a link's address may not hold a space; write %20 for it, or put the address in <…> [W0724]",
+            "content/guidance/a.md:5:58: warning: '(b c.md)' is not a link: a link's address may not hold a space; write %20 for it, or put the address in <…> [W0724]",
+        ])
+    }
+
     @Test("a symlinked attachment pointing outside the content folder is refused")
     func symlinkOutside() async throws {
         let site = try TestSite(["content/guidance/a.md": page()])

@@ -23,7 +23,7 @@ import PortalMarkdown
         .cannotReadFile("Permission denied"), .notUTF8, .missingSiteConfig, .badAsOf("2024/12"), .badRegistrySourceURL("ftp://x"),
         .badEncoding("latin1"), .badNavigationPath("/a.html"), .notHTTP("www.example.jp"),
         .yamlFullWidthColon, .yamlFullWidthSpaceAfterColon, .yamlFullWidthIndent, .yamlTabIndent, .unfinishedURL("https://…"),
-        .pageNotNamedMD("guidance/a.md"), .pageStillStub, .noContacts, .listJapaneseComma("tags", "、"),
+        .pageNotNamedMD("guidance/a.md"), .pageStillStub, .noContacts, .listJapaneseComma("tags", "、"), .spaceInDestination("a b.png"),
         // 02
         .sourceNotHTTP("www.example.jp"), .badSlug("a/b"), .fileNameNotURL("対応", bare: false), .fileNameNotURL("対応", bare: true), .noDate,
         .unknownContactGroup("police", known: ["internal", "external"]), .indexSlug, .reviewDue("2023-01-01", days: 400, limit: 365),

@@ -264,6 +264,8 @@ public enum MessageCatalogue {
                        ja: "画像 '{destination}' は content フォルダーの外を指しています。フォルダーの中の画像を指定してください"),
         "E0711": Entry(en: "image '{destination}' not found (looked for {looked} in the content folder)",
                        ja: "画像 '{destination}' が見つかりません（content フォルダーの {looked} を探しました）。ファイル名と場所を確かめてください"),
+        "W0724": Entry(en: "'({destination})' is not a link: a link's address may not hold a space; write %20 for it, or put the address in <…>",
+                       ja: "'({destination})' はリンクになっていません。リンク先に空白は書けないので、空白を %20 にするか、リンク先を <…> で囲んでください"),
         "W0712": Entry(en: "raw HTML left out: it is off unless allow_raw_html is true in site.yml",
                        ja: "HTML のタグは出力しませんでした。使うには site.yml に allow_raw_html: true を書きます"),
         "E0713": Entry(en: "heading id '{written}' must start with an ASCII letter and hold only ASCII letters, digits, '-' and '_'",
@@ -586,6 +588,7 @@ extension Message {
     static func imageNotFound(_ destination: String, looked: String) -> Message { Message("E0711", ["destination": destination, "looked": looked]) }
     // PortalMarkdown reports these three by id (`MarkdownDiagnostic.catalogued`).
     static let rawHTMLLeftOut = Message("W0712")
+    static func spaceInDestination(_ destination: String) -> Message { Message("W0724", ["destination": destination]) }
     static func badHeadingID(_ id: String) -> Message { Message("E0713", ["written": "{#\(id)}"]) }
     static func duplicateHeadingID(_ id: String) -> Message { Message("E0714", ["id": id]) }
     static let tableEmpty = Message("E0718")
