@@ -44,8 +44,10 @@ struct NewPageCommand: ParsableCommand {
         } catch {
             switch error {
             case .notGuidance(let path):
-                Console.error(Language.text(ja: "エラー: '\(path)' はガイダンスのページになりません。guidance/名前.md の形で指定してください",
-                                            en: "error: '\(path)' is not a guidance page; give it as guidance/NAME.md"))
+                // The path is read from the content folder: `content/guidance/a.md` names it twice.
+                let meant = path.hasPrefix(content + "/guidance/") ? String(path.dropFirst(content.count + 1)) : nil
+                Console.error(Language.text(ja: "エラー: '\(path)' はガイダンスのページになりません。guidance/名前.md の形で指定してください" + (meant.map { "（もしかして '\($0)'？）" } ?? ""),
+                                            en: "error: '\(path)' is not a guidance page; give it as guidance/NAME.md" + (meant.map { " (did you mean '\($0)'?)" } ?? "")))
                 throw ExitCode(2)
             case .badSlug(let stem):
                 Console.error(Language.text(ja: "エラー: ファイル名 '\(stem)' は URL に使えません。半角英小文字・数字・'-' で付けてください（例: guidance/backup-steps.md）",

@@ -48,6 +48,7 @@ extension CLITests {
             (["guidance/backup.md", "--title", "x"], 1, "error: the URL 'guidance/backup.html' is taken by content/guidance/other.md; choose another file name\n"),
             (["guidance/バックアップ.md", "--title", "x"], 2, "error: file name 'バックアップ' cannot be used in a URL; use lower-case ASCII letters, digits and '-' (e.g. guidance/backup-steps.md)\n"),
             (["faq.md", "--title", "x"], 2, "error: 'faq.md' is not a guidance page; give it as guidance/NAME.md\n"),
+            (["content/guidance/x.md", "--title", "x"], 2, "error: 'content/guidance/x.md' is not a guidance page; give it as guidance/NAME.md (did you mean 'guidance/x.md'?)\n"),
             (["guidance/x.md", "--title", "x", "--group", "インシデント"], 2,
              "error: group 'インシデント' is not one of site.yml's guidance_groups; did you mean 'インシデント対応'? known groups: (インシデント対応)\n"),
         ]
