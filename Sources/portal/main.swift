@@ -10,14 +10,10 @@ guard Language.take(from: &arguments) else {
 // `portal help build` is `portal build --help`, so that `portal help biuld` is the usage error
 // `portal biuld` is (ArgumentParser printed the top-level help for it, and exited 0).
 if arguments.count > 1, arguments[0] == "help" {
-    var command: ParsableCommand.Type = Portal.self
-    let named = arguments.dropFirst().allSatisfy { word in
-        guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { return false }
-        command = next
-        return true
-    }
+    let asked = Array(arguments.dropFirst())
     // With a word that is no command, ArgumentParser would still print help for `--help`.
-    arguments = Array(arguments.dropFirst()) + (named ? ["--help"] : [])
+    let named = UsageHint.command(for: asked).1.count == asked.count
+    arguments = asked + (named ? ["--help"] : [])
 }
 do {
     let command = try Portal.parseAsRoot(arguments)

@@ -75,7 +75,7 @@ extension URLText {
     /// The message for a URL that `isHTTP` refuses: that it was left unfinished, or `otherwise`.
     static func problem(with url: String, otherwise: Message) -> Message? {
         if isUnfinished(url) { return .unfinishedURL(url) }
-        return isHTTP(url) ? nil : otherwise
+        return isWellFormedHTTP(url) ? nil : otherwise
     }
 
     private static func isWellFormedHTTP(_ url: String) -> Bool {
