@@ -57,6 +57,35 @@ import Testing
         "・", "「", "」", "、", "。", "　", " ", "\u{3000}", "\u{30FF}", "\u{3040}", "\u{3097}", "\u{309F}", "é", "e\u{301}",
     ]
 
+    /// What `GuidanceLoader.stubLine` was: the generic search over the first 512 bytes.
+    static func stubLineGeneric(_ body: String) -> Int? {
+        let top = body.utf8.prefix(512)
+        guard let range = top.firstRange(of: NewPage.stubSentence.utf8) else { return nil }
+        return top[..<range.lowerBound].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+    }
+
+    @Test("the new-page sentence is found by bytes where the generic search found it, only in the first 512 bytes")
+    func stubLine() {
+        var rng = SeededGenerator.forTest("stubLine", fallback: 0x57AB_1100)
+        let texts = (0..<2_000).map { _ -> String in
+            var text = Self.randomText(&rng) + Self.randomText(&rng) + Self.randomText(&rng)
+            if Bool.random(using: &rng) {
+                let cut = text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &rng))
+                text.insert(contentsOf: NewPage.stubSentence.dropLast(Int.random(in: 0...1, using: &rng)), at: cut)
+            }
+            return text
+        }
+        let differing = texts.filter { GuidanceLoader.stubLine($0) != Self.stubLineGeneric($0) }
+        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first ?? "")")
+        #expect(texts.contains { GuidanceLoader.stubLine($0) != nil }, "no text had the sentence: the check above tested nothing")
+        #expect(GuidanceLoader.stubLine(NewPage.stubSentence) == 1)
+        #expect(GuidanceLoader.stubLine("\n\n" + NewPage.stubSentence + "\n") == 3)
+        // Straddling byte 512 is past the top the warning looks at.
+        #expect(GuidanceLoader.stubLine(String(repeating: "a", count: 500) + NewPage.stubSentence) == nil)
+        #expect(GuidanceLoader.stubLine(String(repeating: "a", count: 400) + NewPage.stubSentence) == 1)
+        #expect(GuidanceLoader.stubLine("") == nil)
+    }
+
     @Test("width and case folding equal NFKC and lower case; the kana fold equals its earlier form")
     func folding() {
         var rng = SeededGenerator.forTest("folding", fallback: 0xF01D_0018)
