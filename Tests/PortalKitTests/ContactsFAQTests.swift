@@ -140,10 +140,20 @@ import Testing
         ("０３-３５０１-１５１１", "tel:+81-3-3501-1511"),
         ("+81-3-3501-1511", "tel:+81-3-3501-1511"),
         ("090-1234-5678", "tel:+81-90-1234-5678"),
+        // Dashes an IME gives for "-": the long-vowel mark (full and half width), hyphen, minus, dashes.
+        ("03ー3501ー1511", "tel:+81-3-3501-1511"),
+        ("０３ｰ３５０１ｰ１５１１", "tel:+81-3-3501-1511"),
+        ("03‐3501‐1511", "tel:+81-3-3501-1511"),
+        ("03−3501―1511", "tel:+81-3-3501-1511"),
+        ("+81–3–3501–1511", "tel:+81-3-3501-1511"),
+        ("03ーー3501-1511", nil),
+        ("ー03-3501-1511", nil),
+        ("03・3501・1511", nil),
         ("110", nil),
         ("03-3501-1511 ext 5", nil),
     ] as [(String, String?)])
     func phones(raw: String, tel: String?) {
         #expect(PhoneNumber(raw)?.telURI == tel)
+        if tel != nil { #expect(PhoneNumber(raw)?.display.allSatisfy { $0.isASCII } == true, "shown as written with ASCII digits and hyphens") }
     }
 }

@@ -30,8 +30,12 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     public let telURI: String
 
     /// Digits and hyphens, optionally a leading +81 (full-width digits are folded first).
+    /// A dash an IME gives in place of "-" is read as one: between digits it can mean nothing else,
+    /// and the long-vowel mark ー looks the same as a hyphen in most Japanese fonts.
     public init?(_ raw: String) {
-        let text = SearchText.fold(raw).trimmed()
+        let text = String(String.UnicodeScalarView(SearchText.fold(raw).trimmed().unicodeScalars.map {
+            Self.dashes.contains($0) ? "-" : $0
+        }))
         let body: Substring
         let international: Bool
         if text.hasPrefix("+81") {
@@ -54,4 +58,7 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
         }
         display = text
     }
+
+    /// ー (and ｰ, which folds to it), the hyphens and dashes U+2010–U+2015, and the minus sign.
+    private static let dashes: Set<Unicode.Scalar> = ["\u{30FC}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
 }
