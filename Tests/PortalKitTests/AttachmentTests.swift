@@ -66,6 +66,21 @@ import Testing
         #expect(await site.failure() == c.expected)
     }
 
+    @Test("a link or image in the wrong letter case is told the file's real name; an image is never pointed at a non-image")
+    func letterCaseHint() async throws {
+        let site = try TestSite([
+            "content/guidance/a.md": page(body: "![図](Images/Flow.PNG)\n\n[表](../files/Check.CSV)\n\n![表](../files/check.png)\n"),
+        ])
+        defer { site.cleanUp() }
+        try site.write("content/guidance/images/flow.png", Self.png(width: 10, height: 10))
+        try site.write("content/files/check.csv", "項目\n")
+        #expect(await site.failure() == [
+            "content/guidance/a.md:5:1: error: image 'Images/Flow.PNG' not found (looked for guidance/Images/Flow.PNG in the content folder); did you mean 'images/flow.png'? [E0711]",
+            "content/guidance/a.md:7:1: error: link to missing file '../files/Check.CSV' (looked for files/Check.CSV in the content folder); did you mean '../files/check.csv'? [E0303]",
+            "content/guidance/a.md:9:1: error: image '../files/check.png' not found (looked for files/check.png in the content folder) [E0711]",
+        ])
+    }
+
     @Test("remote images are allowed when site.yml says so")
     func remoteAllowed() async throws {
         let site = try TestSite(["content/site.yml": "title: T\nallow_remote_images: true\n", "content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")])

@@ -52,7 +52,7 @@ import PortalMarkdown
         // 07
         .controlCharacterInName("000A"), .colonInName("a:b.pdf"), .attachmentTooLarge("30 MB", limit: "20 MB"), .activeAttachment("html"),
         .activeSVG(Wording("a <script> element", ja: "<script> 要素")), .caseClash("content/files/Flow.png"), .noAltText("flow.png"),
-        .imageScheme("data"), .remoteImage("https://example.jp/a.png"), .imageOutside("../../a.png"), .imageNotFound("a.png", looked: "guidance/a.png"),
+        .imageScheme("data"), .remoteImage("https://example.jp/a.png"), .imageOutside("../../a.png"), .imageNotFound("a.png", looked: "guidance/a.png", near: "images/a.png"),
         .rawHTMLLeftOut, .badHeadingID("1st"), .duplicateHeadingID("intro"),
         .csv(.quoteInUnquotedField, table: true), .csv(.textAfterClosingQuote, table: true), .csv(.unclosedQuote, table: true),
         .tableEmpty, .tableHeaderOnly, .tableUnnamedHeader, .tableRowWidth(2, expected: 3), .tableOption("title=x"), .checklistEmpty,

@@ -262,8 +262,8 @@ public enum MessageCatalogue {
                        ja: "外部の画像 '{destination}' は使えません。ポータルはオフラインで見られる必要があるので、画像を content フォルダーに保存して相対パスで指定してください（または site.yml に allow_remote_images: true を書きます）"),
         "E0710": Entry(en: "image '{destination}' leads outside the content folder",
                        ja: "画像 '{destination}' は content フォルダーの外を指しています。フォルダーの中の画像を指定してください"),
-        "E0711": Entry(en: "image '{destination}' not found (looked for {looked} in the content folder)",
-                       ja: "画像 '{destination}' が見つかりません（content フォルダーの {looked} を探しました）。ファイル名と場所を確かめてください"),
+        "E0711": Entry(en: "image '{destination}' not found (looked for {looked} in the content folder)[[; did you mean '{near}'?]]",
+                       ja: "画像 '{destination}' が見つかりません（content フォルダーの {looked} を探しました）。ファイル名と場所を確かめてください[[。もしかして '{near}'？]]"),
         "W0724": Entry(en: "'({destination})' is not a link: a link's address may not hold a space; write %20 for it, or put the address in <…>",
                        ja: "'({destination})' はリンクになっていません。リンク先に空白は書けないので、空白を %20 にするか、リンク先を <…> で囲んでください"),
         "W0712": Entry(en: "raw HTML left out: it is off unless allow_raw_html is true in site.yml",
@@ -585,7 +585,9 @@ extension Message {
     static func imageScheme(_ scheme: String) -> Message { Message("E0708", ["scheme": scheme]) }
     static func remoteImage(_ destination: String) -> Message { Message("E0709", ["destination": destination]) }
     static func imageOutside(_ destination: String) -> Message { Message("E0710", ["destination": destination]) }
-    static func imageNotFound(_ destination: String, looked: String) -> Message { Message("E0711", ["destination": destination, "looked": looked]) }
+    static func imageNotFound(_ destination: String, looked: String, near: String? = nil) -> Message {
+        Message("E0711", ["destination": destination, "looked": looked, "near": near ?? ""])
+    }
     // PortalMarkdown reports these three by id (`MarkdownDiagnostic.catalogued`).
     static let rawHTMLLeftOut = Message("W0712")
     static func spaceInDestination(_ destination: String) -> Message { Message("W0724", ["destination": destination]) }

@@ -158,7 +158,8 @@ struct LinkResolver: Sendable {
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
         guard let file = attachments[target] else {
-            report(.error, .imageNotFound(destination, looked: target))
+            let images = attachments.values.filter { $0.typeLabel == "画像" }.map(\.contentPath)
+            report(.error, .imageNotFound(destination, looked: target, near: Self.nearest(target, among: images, from: page.contentPath)))
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
         let src = HTMLText.attribute(page.outputPath.relativeURL(to: file.outputPath))
@@ -209,7 +210,12 @@ struct LinkResolver: Sendable {
     static func nearest(_ wanted: String, among candidates: some Sequence<String>, from origin: String) -> String? {
         // By file name (a shared folder would make any two paths look alike), the same folder first.
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
-        let all = Array(candidates), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
+        // Sorted: the candidates come from dictionaries, and the same mistake must get the same hint.
+        let all = candidates.sorted(), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
+        // The same path in other letter case (`Images/Flow.SVG`): found on Windows and a Mac, not
+        // on a web server or on Linux, so the portal must name it as it is.
+        let folded = wanted.lowercased()
+        if let cased = all.first(where: { $0.lowercased() == folded && $0 != wanted }) { return relative(cased, from: origin) }
         // The very name in another folder: `guidance/a.md` written from a guidance page, whose
         // links are relative to its own folder.
         if let elsewhere = all.first(where: { name($0) == name(wanted) && $0 != wanted }) { return relative(elsewhere, from: origin) }
