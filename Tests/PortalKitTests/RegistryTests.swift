@@ -128,6 +128,30 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         #expect(site.read("output/services/index.html")?.contains("監査サービスA") == true)
     }
 
+    @Test("a title and a blank row above the headings, as exported lists have, are passed over; lines stay the file's own")
+    func titleAboveHeadings() async throws {
+        let csv = """
+        \u{FEFF}情報セキュリティサービス基準適合サービスリスト（2024年12月時点）,,,,,
+        ,,,,,
+        サービス種別,サービス名,事業者名,登録年月日,審査登録機関,ペネトレーションテスト
+        セキュリティ監査,監査サービスA,甲株式会社,2024/12/12,審査登録機関X,
+        脆弱性診断,診断サービスB,乙株式会社,2024年1月1日,審査登録機関Y,
+
+        """
+        var log = DiagnosticLog()
+        let categories = RegistryLoader.loadCategories(categoriesYAML, path: "c", log: &log)
+        let services = RegistryLoader.loadServices(csv, path: "s.csv", categories: categories, log: &log)
+        #expect(services.map(\.name) == ["監査サービスA"])
+        #expect(log.entries.map(\.description) == [
+            "s.csv:5:1: error: registered_on '2024年1月1日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
+        ])
+        // Two values above the headings are no title: that row is the headings, and says what it lacks.
+        var strict = DiagnosticLog()
+        _ = RegistryLoader.loadServices("メモ,もう一つ\n" + csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"),
+                                        path: "s.csv", categories: categories, log: &strict)
+        #expect(strict.entries.map(\.description).contains { $0.hasPrefix("s.csv:1:1: error: missing column") })
+    }
+
     @Test("a penetration-testing column with another heading is named in site.yml")
     func pentestColumn() async throws {
         let csv = "サービス名,事業者名,登録年月日,サービス種別,侵入テストオプション\nB,乙,2024/12/12,脆弱性診断,○\n"

@@ -103,11 +103,13 @@ public enum RegistryLoader {
             log.add(.error(.load, path: path, line: error.line, column: 1, .csv(error.problem)))
             return []
         }
-        guard let header = records.first else {
+        guard !records.isEmpty else {
             log.add(.error(.load, path: path, line: 1, column: 1, .emptyCSV(columns: columns)))
             return []
         }
-        return loadRows(header: RegistryRow(fields: header.fields, line: header.line), rows: records.dropFirst().map { RegistryRow(fields: $0.fields, line: $0.line) },
+        let rows = records.map { RegistryRow(fields: $0.fields, line: $0.line) }
+        let headerIndex = headingRow(rows, pentestColumn: options.pentestColumn) ?? 0
+        return loadRows(header: rows[headerIndex], rows: Array(rows[(headerIndex + 1)...]),
                         path: path, categories: categories, options: options, log: &log)
     }
 
@@ -125,10 +127,11 @@ public enum RegistryLoader {
         let rows = table.rows.map { row in
             RegistryRow(cells: (0..<width).map { row.cells[$0] ?? "" }, number: row.number, sheet: table.name, formulaColumns: row.formulas)
         }
-        guard let headerIndex = rows.firstIndex(where: { !$0.isBlank }) else {
+        guard let firstFilled = rows.firstIndex(where: { !$0.isBlank }) else {
             log.add(.error(.load, path: path + ":" + table.name, .emptySheet))
             return []
         }
+        let headerIndex = headingRow(rows, pentestColumn: options.pentestColumn) ?? firstFilled
         let header = rows[headerIndex]
         var mergedInHeader = false
         for range in table.merged {
@@ -140,6 +143,22 @@ public enum RegistryLoader {
         }
         guard !mergedInHeader else { return [] }
         return loadRows(header: header, rows: Array(rows[(headerIndex + 1)...]), path: path, categories: categories, options: options, log: &log)
+    }
+
+    /// The row of headings when a title sits above it, as in the list IPA publishes and in many
+    /// Excel exports (「情報セキュリティサービス基準適合サービスリスト（…時点）」, then a blank row):
+    /// the first of the top rows to name every required column, if each row above it holds at
+    /// most one value. Nil when there is none; the first filled row is then taken as the
+    /// headings, and what it lacks is reported.
+    static func headingRow(_ rows: [RegistryRow], pentestColumn: String?) -> Int? {
+        for (i, row) in rows.prefix(10).enumerated() {
+            let fields = Set(row.fields.enumerated().compactMap { j, heading in
+                RegistryColumns.field(for: j == 0 ? String(heading.drop { $0 == "\u{FEFF}" }) : heading, pentestColumn: pentestColumn)
+            })
+            if RegistryColumns.required.isSubset(of: fields) { return i }
+            if row.fields.filter({ !$0.trimmed().isEmpty }).count > 1 { return nil }
+        }
+        return nil
     }
 
     /// The rows of a table, from CSV or a workbook: checked field by field, each mistake reported
