@@ -43,6 +43,16 @@ def test_faq_entries_open_for_printing(driver):
     assert all(d.get_attribute("open") is None for d in driver.find_elements(By.CSS_SELECTOR, "details.faq-entry"))
 
 
+def test_contacts_page_prints_on_two_a4_pages(driver, artifacts_dir):
+    """Printed to keep by the phone: its last two cards used to run onto a third page."""
+    open_page(driver, "contacts.html")
+    result = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})
+    pdf = base64.b64decode(result["data"])
+    (artifacts_dir / "contacts.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 2, pages
+
+
 def test_incident_sheet_prints_on_at_most_two_a4_pages(driver, artifacts_dir):
     open_page(driver, "incident.html")
     assert driver.find_elements(By.CSS_SELECTOR, ".checklist li")

@@ -98,3 +98,43 @@ def test_incident_sheet_is_a_working_paper_on_two_a4_pages(driver):
     pdf = base64.b64decode(result["data"])
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 2, f"incident.html prints on {pages} A4 pages"
+
+
+def test_incident_sheet_prints_each_contact_group_in_one_column(driver):
+    """In the sheet's two-column phone book a card that moved to the other column sat beside
+    another group's heading and read as one of its contacts (JPCERT/CC beside 被害発生時の通報・相談)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        open(driver, "incident.html")
+        assert driver.execute_script("return matchMedia('print').matches"), "print media emulation is not active"
+        groups = driver.execute_script("""
+        return Array.prototype.map.call(document.querySelectorAll('.incident-contacts .contact-group'), function (g) {
+          return [g.querySelector('h3').textContent, Array.prototype.map.call(g.querySelectorAll('h3, .contact'),
+                  function (e) { return Math.round(e.getBoundingClientRect().left); })];
+        });""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert len(groups) >= 3, groups
+    columns = {lefts[0] for _, lefts in groups}
+    assert len(columns) == 2, f"the groups are not laid out in two columns: {groups}"
+    for title, lefts in groups:
+        assert len(set(lefts)) == 1, f"{title}: its cards are split over columns: {lefts}"
+
+
+def test_service_table_fits_a4_width_in_print(driver):
+    """A4 with 15 mm margins leaves about 680 CSS pixels: the screen's minimum table width cut
+    概要 off at the page's edge, and each service's URL, printed after its name, filled the column."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 680, "height": 960, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        open(driver, "services/forensics.html")
+        sizes = driver.execute_script("""
+            var t = document.querySelector('.services-table'), w = t.closest('.table-wrap');
+            var a = t.querySelector('a.external');
+            return [t.getBoundingClientRect().right, w.getBoundingClientRect().right, a ? getComputedStyle(a, '::after').content : null];""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    table_right, wrap_right, after = sizes
+    assert table_right <= wrap_right + 1, f"the table runs {table_right - wrap_right:.0f}px past the page"
+    assert after in (None, "none", "normal", '""'), after

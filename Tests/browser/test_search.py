@@ -71,6 +71,17 @@ def test_registry_count_from_a_partial_search_is_a_lower_bound(driver):
     WebDriverWait(driver, 10).until(lambda d: "339件中 339件" in d.find_element(By.ID, "registry-count").text)
 
 
+def test_registry_result_of_a_partial_match_opens_the_rows_it_counted(driver):
+    """フォレンジック 費用: no service holds 費用. The result counts the 39 forensics services;
+    the list it opens must show them, not filter on 費用 as well and show none."""
+    result_pages(driver, "フォレンジック 費用")
+    item = driver.find_element(By.CSS_SELECTOR, "#search-results > li[data-page='services/index.html']")
+    assert "費用" in item.find_element(By.CSS_SELECTOR, ".search-missing").text
+    item.find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(driver, 10).until(lambda d: "services/index.html#q=" in d.current_url)
+    WebDriverWait(driver, 10).until(lambda d: "339件中 39件" in d.find_element(By.ID, "registry-count").text)
+
+
 def test_partial_matches_are_labelled_with_the_missing_word(driver):
     pages = result_pages(driver, "ランサムウェア 新幹線")
     assert pages, "a query with one unknown word still finds the pages holding the other"
@@ -95,6 +106,13 @@ def test_contacts_answer_phone_lookups_with_the_number(driver):
     first = driver.find_element(By.CSS_SELECTOR, "#search-results > li.search-result")
     assert first.get_attribute("data-page") == "contacts.html"
     assert re.search(r"電話 ?[0-9#０-９]", first.text), first.text
+    # The police number shown is 警察庁's, for questions about the request: beside it, its own
+    # group and its snippet say it is not where to report (a hurried reader would dial it).
+    assert "03-3581-0141" not in first.text or "被害の通報先ではありません" in first.text, first.text
+    for li in first.find_elements(By.CSS_SELECTOR, ".search-sections li"):
+        if "03-3581-0141" in li.text:
+            assert "被害の通報先ではありません" in li.find_element(By.CSS_SELECTOR, ".search-section-group").text
+            assert "窓口ではありません" in li.find_element(By.CSS_SELECTOR, ".search-snippet").text, li.text
 
 
 def popup_titles(driver, text):
@@ -150,8 +168,14 @@ def test_slash_focuses_and_arrows_and_enter_open_a_section_with_highlights(drive
 
 def test_no_results_state_suggests_and_links_the_site_map(driver):
     full_results(driver, "xyzzyqq")
+    # Said in the live region, so that a screen reader announces it.
+    assert "「xyzzyqq」に一致するページは見つかりませんでした" in driver.find_element(By.CSS_SELECTOR, "#search-status[role=status]").text
     empty = driver.find_element(By.CSS_SELECTOR, ".search-empty")
-    assert "見つかりませんでした" in empty.text
+    assert "別の言い方" in empty.text and "見つかりませんでした" not in empty.text
+    # Someone searching in a hurry may be mid-incident: the incident sheet and contacts first.
+    help_links = driver.find_elements(By.CSS_SELECTOR, ".search-empty-help a")
+    assert [a.text for a in help_links] == ["初動対応", "連絡先"]
+    assert [page_of(a.get_attribute("href")) for a in help_links] == ["incident.html", "contacts.html"]
     assert driver.find_element(By.LINK_TEXT, "サイトマップを見る")
 
 

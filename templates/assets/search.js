@@ -761,7 +761,10 @@
     var type, title, crumb = "", text = "", page;
     if (result.kind === "registry") {
       page = "services/index.html";
-      a.href = base + page + "#q=" + encodeURIComponent(query);
+      /* The list filters on every word it is given: a word no service holds (フォレンジック 費用)
+       * would open it empty, so it gets only the words these services matched. */
+      var matched = (r.words || []).map(function (w) { return w.text; }).filter(function (t) { return result.missing.indexOf(t) < 0; });
+      a.href = base + page + "#q=" + encodeURIComponent(matched.length ? matched.join(" ") : query);
       type = "service";
       /* When common words were searched only in part, every count here is a lower bound; the
        * list the link opens filters all rows, so say so rather than print a number it will not show. */
@@ -800,6 +803,13 @@
       list.className = "search-sections";
       sections.forEach(function (d) {
         var li = document.createElement("li");
+        /* A section from another part of the page than the result's own (a contact in another
+         * group, a question in another FAQ group) says which: 警察庁's number for questions about
+         * the request must not read as one of the reporting desks above it. */
+        if (d.breadcrumb && d.breadcrumb !== first.breadcrumb) {
+          var crumbs = d.breadcrumb.split(" › ");
+          li.appendChild(span("search-section-group", crumbs[crumbs.length - 1]));
+        }
         var link = document.createElement("a");
         link.href = withHighlight(d.url, query);
         renderSnippet(link, d.title, r.marks, 120);
@@ -816,11 +826,33 @@
     return item;
   }
 
-  function noResults(container, query) {
+  function notFound(query) { return "「" + query + "」に一致するページは見つかりませんでした。"; }
+
+  /* `said`: the not-found sentence is already in the page's status line (search.html, where a
+   * screen reader announces it); the header box says it here. */
+  function noResults(container, query, said) {
     var p = document.createElement("p");
     p.className = "search-empty";
-    p.textContent = "「" + query + "」に一致するページは見つかりませんでした。言葉を短くするか、別の言い方（例：ランサムウェア、通報、VPN）で試してください。";
+    p.textContent = (said ? "" : notFound(query)) + "言葉を短くするか、別の言い方（例：ランサムウェア、通報、VPN）で試してください。";
     container.appendChild(p);
+    /* Someone searching in a hurry may be in the middle of an incident: the pages for that,
+     * where this portal has them (its navigation links them), come before the site map. */
+    var urgent = Array.prototype.filter.call(document.querySelectorAll(".site-nav a"), function (a) {
+      return /(^|\/)(incident|contacts)\.html$/.test(a.getAttribute("href") || "");
+    });
+    if (said && urgent.length) {
+      var help = document.createElement("p");
+      help.className = "search-empty-help";
+      help.appendChild(document.createTextNode("被害が起きている・疑われるときは："));
+      urgent.forEach(function (a, i) {
+        if (i) help.appendChild(document.createTextNode("、"));
+        var link = document.createElement("a");
+        link.href = a.href;
+        link.textContent = a.textContent;
+        help.appendChild(link);
+      });
+      container.appendChild(help);
+    }
     var sm = document.createElement("a");
     sm.href = base + "sitemap.html";
     sm.textContent = "サイトマップを見る";
@@ -918,11 +950,11 @@
       var page = function (limit) {
         status.removeAttribute("data-state");
         return search(query, limit, everything).then(function (r) {
-          status.textContent = r.total ? "「" + query + "」の検索結果：" + r.total + (r.partial ? "件以上" : "件") : "";
+          status.textContent = r.total ? "「" + query + "」の検索結果：" + r.total + (r.partial ? "件以上" : "件") : notFound(query);
           if (empty) { empty.remove(); empty = null; }
           if (!r.results.length) {
             empty = status.parentNode.insertBefore(document.createElement("div"), resultsList);
-            noResults(empty, query);
+            noResults(empty, query, true);
           }
           r.results.slice(shown).forEach(function (result) { resultsList.appendChild(resultItem(result, r, query, "li", 160)); });
           shown = r.results.length;
