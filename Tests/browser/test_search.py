@@ -211,3 +211,14 @@ def test_chromium_splits_queries_like_swift(driver):
     assert got == expected
     folded = driver.execute_script("return arguments[0].map(function (v) { return window.PortalSearch.fold(v.input); });", VECTORS["vectors"])
     assert folded == [v["normalized"] for v in VECTORS["vectors"]]
+
+
+def test_a_synonym_does_not_match_inside_a_longer_katakana_word(driver):
+    """サービス一覧 once found リスト inside SOCのアナリスト and ranked the monitoring services
+    second, a result showing none of the words searched for."""
+    full_results(driver, "サービス一覧")
+    items = driver.find_elements(By.CSS_SELECTOR, "#search-results > li.search-result")
+    assert items
+    for li in items:
+        shown = " ".join(e.text for e in li.find_elements(By.CSS_SELECTOR, ".search-title, .search-snippet"))
+        assert re.search("一覧|サービスリスト", shown), shown
