@@ -107,14 +107,24 @@ struct RegistryPages {
         }
     }
 
+    /// Where the list came from and as of when (`registry-source` partial), on every page of it:
+    /// a category page is often the one a reader lands on or prints. For sample data it is what
+    /// the sample was made from, not the source of its rows.
+    private var source: [String: Any] {
+        [
+            "href": context.config.registrySourceURL ?? "",
+            "asOf": context.config.registryAsOf.flatMap(SampleData.asOfLabel) ?? "",
+            "sample": registry.sample,
+        ]
+    }
+
     func indexContext(_ counts: RegistryCounts, firstPage: ArraySlice<Service>, pageCount: Int) -> [String: Any] {
         let path = Self.indexPath
         var c = context.base(at: path, title: "基準適合サービス一覧", description: "情報セキュリティサービス基準に適合したサービスの一覧と絞り込み",
                              breadcrumbs: [("ホーム", PageContext.homePath)])
         if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
+        c["source"] = source
         c["registry"] = [
-            "sourceHref": context.config.registrySourceURL ?? "",
-            "asOf": context.config.registryAsOf.flatMap(SampleData.asOfLabel) ?? "",
             "total": counts.total,
             "pentestTotal": counts.rows.compactMap(\.pentest).reduce(0, +),
             "counts": countRows(counts, from: path),
@@ -136,6 +146,7 @@ struct RegistryPages {
         var c = context.base(at: path, title: "基準適合サービス一覧（\(page)ページ目）", description: "",
                              breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
         if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
+        c["source"] = source
         c["list"] = [
             "services": rows(services, from: path),
             "pagination": pagination(page: page, pageCount: pageCount, from: path, pathOf: Self.listPath),
@@ -151,6 +162,7 @@ struct RegistryPages {
         var c = context.base(at: path, title: row.category.name, description: row.category.description,
                              breadcrumbs: [("ホーム", PageContext.homePath), ("基準適合サービス", Self.indexPath)])
         if registry.sample { c["sampleNotice"] = SampleData.registryNotice }
+        c["source"] = source
         c["category"] = [
             "id": row.category.id, "name": row.category.name, "label": row.category.label,
             "description": row.category.description, "count": row.count,
