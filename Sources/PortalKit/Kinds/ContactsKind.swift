@@ -16,6 +16,14 @@ struct ContactsKind: ContentKind {
         return out
     }
 
+    var linkSources: [String] { [Self.file] }
+
+    /// `[連絡先](../contacts.yml)` links the page, `#contacts-report` a group, `#contact-report-1` an entry.
+    func linkTargets(_ groups: [ContactGroup]) -> [String: LinkResolver.Target] {
+        let anchors = groups.flatMap { g in ["contacts-" + g.id] + g.entries.indices.map { PageContext.contactAnchor(group: g.id, index: $0) } }
+        return [Self.file: LinkResolver.Target(outputPath: PageContext.contactsPath, headingIDs: Set(anchors))]
+    }
+
     func links(_ groups: [ContactGroup]) -> [KindLink] {
         [KindLink(path: PageContext.contactsPath, title: "連絡先", section: .urgent, quickTitle: "連絡先")]
     }

@@ -45,6 +45,10 @@ protocol ContentKind: Sendable {
 
     /// Content paths that Markdown may link to, with the page and anchors they stand for.
     func linkTargets(_ input: Input) -> [String: LinkResolver.Target]
+
+    /// The keys of `linkTargets`, known without the input: when the kind is left out for its
+    /// mistakes, links to them are not reported again as broken.
+    var linkSources: [String] { get }
 }
 
 extension ContentKind {
@@ -54,6 +58,7 @@ extension ContentKind {
     func synonyms(_ input: Input) -> [[String]] { [] }
     func terms(_ input: Input) -> [TermLink] { [] }
     func linkTargets(_ input: Input) -> [String: LinkResolver.Target] { [:] }
+    var linkSources: [String] { [] }
 }
 
 /// What a kind's pages are rendered with: what every page shares, and every kind's Markdown pages

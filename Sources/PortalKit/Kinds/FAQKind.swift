@@ -22,6 +22,14 @@ struct FAQKind: ContentKind {
         return out
     }
 
+    var linkSources: [String] { [Self.file] }
+
+    /// `[よくある質問](../faq.yml)` links the page, `#` and an entry's id its question.
+    func linkTargets(_ faq: FAQDocument) -> [String: LinkResolver.Target] {
+        let categories = PageContext.faqCategories(faq.entries).indices.map(PageContext.faqCategoryAnchor)
+        return [Self.file: LinkResolver.Target(outputPath: PageContext.faqPath, headingIDs: Set(faq.entries.map(\.id) + categories))]
+    }
+
     func links(_ faq: FAQDocument) -> [KindLink] {
         [KindLink(path: PageContext.faqPath, title: "よくある質問", section: .urgent, quickTitle: "よくある質問")]
     }

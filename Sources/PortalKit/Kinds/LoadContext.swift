@@ -45,6 +45,7 @@ struct LoadContext {
         let input = await kind.load(&self, log: &log)
         if !kind.keepsLoadedWithErrors, log.entries[before...].contains(where: { $0.severity == .error }) {
             unloadedKinds.insert(kind.id)
+            unloadedPages.formUnion(kind.linkSources)
             return nil
         }
         guard let input else { return nil }

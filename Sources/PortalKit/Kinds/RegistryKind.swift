@@ -26,6 +26,14 @@ struct RegistryKind: ContentKind {
         return out
     }
 
+    /// `[一覧](../services/services.csv)` (or `.xlsx`, whichever the list is kept as) links the list.
+    func linkTargets(_ registry: Registry) -> [String: LinkResolver.Target] {
+        let list = LinkResolver.Target(outputPath: RegistryPages.indexPath, headingIDs: [])
+        return Dictionary(uniqueKeysWithValues: linkSources.map { ($0, list) })
+    }
+
+    var linkSources: [String] { ["services/services.csv", "services/services.xlsx"] }
+
     func links(_ registry: Registry) -> [KindLink] {
         [KindLink(path: RegistryPages.indexPath, title: "一覧と絞り込み", section: .registry,
                   quickTitle: "基準適合サービス一覧（\(registry.services.count)件）", sample: registry.sample)]

@@ -14,6 +14,12 @@ struct RiskKind: ContentKind {
         return out
     }
 
+    var linkSources: [String] { [Self.file] }
+
+    func linkTargets(_ risk: RiskAssessment) -> [String: LinkResolver.Target] {
+        [Self.file: LinkResolver.Target(outputPath: ReportPages.riskPath, headingIDs: [])]
+    }
+
     func links(_ risk: RiskAssessment) -> [KindLink] {
         [KindLink(path: ReportPages.riskPath, title: "リスク評価", section: .reports, quickTitle: "リスク評価", sample: risk.sample)]
     }
@@ -33,6 +39,12 @@ struct MaturityKind: ContentKind {
         var out = KindOutput(jobs: [site.templates.job(ReportPages.maturityPath, "maturity") { reports.maturity(report) }])
         out.overview = [SearchDocuments.page(ReportPages.maturityPath, "経営ガイドライン 重要10項目の成熟度", "重要10項目の実施状況の自己評価と目標との差。レポート")]
         return out
+    }
+
+    var linkSources: [String] { [Self.file] }
+
+    func linkTargets(_ report: MaturityReport) -> [String: LinkResolver.Target] {
+        [Self.file: LinkResolver.Target(outputPath: ReportPages.maturityPath, headingIDs: [])]
     }
 
     func links(_ report: MaturityReport) -> [KindLink] {

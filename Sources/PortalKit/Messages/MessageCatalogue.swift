@@ -122,8 +122,8 @@ public enum MessageCatalogue {
                        ja: "リンク '{destination}' に https: がありません。https:// から書いてください"),
         "E0307": Entry(en: "no heading with id '{id}' on this page",
                        ja: "このページに id が '{id}' の見出しはありません。見出しの id を確かめてください"),
-        "E0308": Entry(en: "'{target}' has no entry with id '{id}'",
-                       ja: "'{target}' に id が '{id}' の項目はありません。id を確かめてください"),
+        "E0308": Entry(en: "'{target}' has no entry with id '{id}'[[; did you mean '#{near}'?]]",
+                       ja: "'{target}' に id が '{id}' の項目はありません。id を確かめてください[[。もしかして '#{near}'？]]"),
         "E0309": Entry(en: "link to '{target}' leads outside the content folder",
                        ja: "リンク '{target}' は content フォルダーの外を指しています。フォルダーの中のファイルにリンクしてください"),
         "E0310": Entry(en: "navigation path '{path}' is not a page of the portal",
@@ -491,7 +491,9 @@ extension Message {
     static func linkSchemeRemoved(_ scheme: String) -> Message { Message("W0305", ["scheme": scheme]) }
     static func linkNoScheme(_ destination: String) -> Message { Message("E0306", ["destination": destination]) }
     static func missingOwnHeading(_ id: String) -> Message { Message("E0307", ["id": id]) }
-    static func missingEntry(_ target: String, id: String) -> Message { Message("E0308", ["target": target, "id": id]) }
+    static func missingEntry(_ target: String, id: String, near: String? = nil) -> Message {
+        Message("E0308", ["target": target, "id": id, "near": near ?? ""])
+    }
     static func linkOutside(_ target: String) -> Message { Message("E0309", ["target": target]) }
     static func navigationNotPage(_ path: String) -> Message { Message("E0310", ["path": path]) }
     static func unknownCategory(_ value: String, near: String?, valid: String) -> Message {

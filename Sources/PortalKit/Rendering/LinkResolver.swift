@@ -88,10 +88,16 @@ struct LinkResolver: Sendable {
         // Worked out once: a link to a page needed each twice.
         let isMarkdown = pathPart.lowercased().hasSuffix(".md")
         let joined = Self.join(folderOf: page.contentPath, pathPart)
-        // A page other than Markdown (the glossary, `glossary.yml#term`) is a target like a page.
+        // A page made from data (`glossary.yml#term`, `contacts.yml`) is a target like a page;
+        // one whose data had mistakes (reported) is linked to nothing, silently.
+        if !isMarkdown, let targetPath = joined, pages[targetPath] == nil, unloaded.contains(targetPath) {
+            return inert
+        }
         if !isMarkdown, let targetPath = joined, let target = pages[targetPath] {
             if let fragment, !target.headingIDs.contains(fragment) {
-                report(.error, .missingEntry(pathPart, id: fragment))
+                // `contacts.yml#report` for the group whose anchor is `contacts-report`.
+                let near = target.headingIDs.filter { $0.hasSuffix("-" + fragment) }.min() ?? Suggestion.closest(to: fragment, in: target.headingIDs)
+                report(.error, .missingEntry(pathPart, id: fragment, near: near))
                 return inert
             }
             let href = HTMLText.attribute(page.outputPath.relativeURL(to: target.outputPath, fragment: fragment))
@@ -103,10 +109,11 @@ struct LinkResolver: Sendable {
                 return inert
             }
             guard let file = attachments[target] else {
-                // Links are written to the Markdown file (`a.md`), not to the page it becomes.
-                let markdown = target.hasSuffix(".html") ? String(target.dropLast(5)) + ".md" : ""
-                report(.error, .missingFile(pathPart, looked: target, near: pages[markdown] != nil ? Self.relative(markdown, from: page.contentPath)
-                    : Self.nearest(target, among: attachments.keys, from: page.contentPath)))
+                // Links are written to the file a page is made from (`a.md`, `contacts.yml`), not
+                // to the page it becomes.
+                let source = target.hasSuffix(".html") ? sourceOfPage(target) : nil
+                report(.error, .missingFile(pathPart, looked: target, near: source.map { Self.relative($0, from: page.contentPath) }
+                    ?? Self.nearest(target, among: attachments.keys, from: page.contentPath)))
                 return inert
             }
             let href = page.outputPath.relativeURL(to: file.outputPath, fragment: fragment)
@@ -204,6 +211,14 @@ struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// The file a page of the output is made from (`guidance/a.md` for guidance/a.html,
+    /// `contacts.yml` for contacts.html); the first by name when several make one page.
+    private func sourceOfPage(_ output: String) -> String? {
+        let markdown = String(output.dropLast(5)) + ".md"
+        if pages[markdown] != nil { return markdown }
+        return pages.filter { $0.value.outputPath.string == output }.keys.min()
     }
 
     /// The nearest content path, written as a link from `origin` would be.

@@ -65,15 +65,21 @@ extension PageContext {
     func faq(_ entries: [FAQEntry], answersHTML: [String]) -> [String: Any] {
         var c = base(at: Self.faqPath, title: "よくある質問", description: "通報・相談や被害の公表などについてのよくある質問",
                      breadcrumbs: [("ホーム", Self.homePath)])
-        var order: [String] = []
         var byCategory: [String: [[String: Any]]] = [:]
         for (entry, html) in zip(entries, answersHTML) {
-            if byCategory[entry.category] == nil { order.append(entry.category) }
             byCategory[entry.category, default: []].append(["id": entry.id, "question": entry.question, "answerHTML": html])
         }
-        c["categories"] = order.enumerated().map { i, name in
-            ["title": name, "id": "category-\(i + 1)", "entries": byCategory[name] ?? []] as [String: Any]
+        c["categories"] = Self.faqCategories(entries).enumerated().map { i, name in
+            ["title": name, "id": Self.faqCategoryAnchor(i), "entries": byCategory[name] ?? []] as [String: Any]
         }
         return c
     }
+
+    /// The FAQ's categories in the order they first appear.
+    static func faqCategories(_ entries: [FAQEntry]) -> [String] {
+        var seen: Set<String> = []
+        return entries.map(\.category).filter { seen.insert($0).inserted }
+    }
+
+    static func faqCategoryAnchor(_ index: Int) -> String { "category-\(index + 1)" }
 }

@@ -40,6 +40,8 @@ struct GlossaryKind: ContentKind {
         glossary.terms.map { TermLink(words: [$0.term] + $0.aliases, target: "/" + Glossary.path + "#" + $0.anchor) }
     }
 
+    var linkSources: [String] { [Glossary.path] }
+
     func linkTargets(_ glossary: Glossary) -> [String: LinkResolver.Target] {
         [Glossary.path: LinkResolver.Target(outputPath: Glossary.outputPath, headingIDs: Set(glossary.terms.map(\.anchor)))]
     }
