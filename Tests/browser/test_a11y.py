@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import OUTPUT_DIR, list_pages, open
 
@@ -113,6 +116,24 @@ def test_dark_mode_contrast(dark, axe_source, relpath):
     violations = run_axe(dark, axe_source, {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
     found = blocking(violations)
     assert not found, f"{relpath} (dark):\n{describe(found)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("query", ["警察 電話", "xyzzyqq"])
+def test_axe_search_results(driver, axe_source, scheme, query):
+    """The results the script builds (sections under another group's label, the no-results
+    help) in both colour schemes: they exist only after the script has run."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}],
+    })
+    try:
+        open(driver, "search.html?q=" + urllib.parse.quote(query))
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").get_attribute("data-state") == "done")
+        assert driver.find_elements(By.CSS_SELECTOR, ".search-section-group, .search-empty-help"), "nothing built to check"
+        found = blocking(run_axe(driver, axe_source))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
+    assert not found, f"{query} ({scheme}):\n{describe(found)}"
 
 
 def test_axe_flags_real_failures(driver, axe_source, tmp_path):
