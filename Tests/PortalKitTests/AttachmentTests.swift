@@ -81,6 +81,27 @@ import Testing
         ])
     }
 
+    @Test("a path copied from Windows' Explorer: a drive, a shared folder or file: is removed and told why; a backslash is read as /")
+    func windowsPaths() async throws {
+        let body = "[手順](C:\\Users\\taro\\手順.pdf) [共有](\\\\fileserver\\share\\a.pdf) [URL](file:///C:/a.pdf) [表](..\\files\\check.csv)\n"
+        let site = try TestSite(["content/guidance/a.md": page(body: body)])
+        defer { site.cleanUp() }
+        try site.write("content/files/check.csv", "項目\n")
+        let summary = try await site.build()
+        let why = "removed: a place on your own computer or network opens for no one else; put the file in the content folder (e.g. content/files/) and link it relatively [W0311]"
+        #expect(summary.warnings.map(\.description) == [
+            "content/guidance/a.md:5:1: warning: link to 'C:\\Users\\taro\\手順.pdf' " + why,
+            "content/guidance/a.md:5:28: warning: link to '\\fileserver\\share\\a.pdf' " + why,
+            "content/guidance/a.md:5:59: warning: link to 'file:///C:/a.pdf' " + why,
+            "content/guidance/a.md:5:83: warning: '..\\files\\check.csv' separates folders with \\; read as '../files/check.csv': write / as on the web [W0312]",
+        ])
+        let html = try #require(site.read("output/guidance/a.html"))
+        #expect(!html.contains("C:") && !html.contains("fileserver") && !html.contains("file:"))
+        #expect(html.contains("<a class=\"attachment\" href=\"../files/check.csv\">表</a>"))
+        try site.write("content/guidance/a.md", page(body: "![図](C:\\pics\\a.png)\n"))
+        #expect(await site.failure() == ["content/guidance/a.md:5:1: error: image 'C:\\pics\\a.png' is on your own computer or network and shows for no one else: put it in the content folder and link it relatively [E0725]"])
+    }
+
     @Test("remote images are allowed when site.yml says so")
     func remoteAllowed() async throws {
         let site = try TestSite(["content/site.yml": "title: T\nallow_remote_images: true\n", "content/guidance/a.md": page(body: "![図](https://example.com/a.png)\n")])

@@ -116,6 +116,10 @@ public enum MessageCatalogue {
                        ja: "リンク先のファイル '{target}' がありません（content フォルダーの {looked} を探しました）。[[もしかして '{near}'？]]"),
         "E0304": Entry(en: "link has no destination",
                        ja: "リンク先が書かれていません。[文字](リンク先) の ( ) の中にリンク先を書いてください"),
+        "W0311": Entry(en: "link to '{destination}' removed: a place on your own computer or network opens for no one else; put the file in the content folder (e.g. content/files/) and link it relatively",
+                       ja: "'{destination}' へのリンクは外しました。自分のパソコンや社内の共有フォルダーの場所は、ほかの人には開けません。ファイルを content フォルダー（例: content/files/）に置いて、相対パスでリンクしてください"),
+        "W0312": Entry(en: "'{destination}' separates folders with \\; read as '{fixed}': write / as on the web",
+                       ja: "'{destination}' はフォルダーの区切りに \\ を使っています。'{fixed}' として読みました。区切りは / で書いてください"),
         "W0305": Entry(en: "link with scheme '{scheme}:' removed; only http(s), mailto and tel links are kept",
                        ja: "'{scheme}:' で始まるリンクは外しました。使えるのは http(s)、mailto、tel のリンクだけです"),
         "E0306": Entry(en: "link '{destination}' has no scheme; write https:// in full",
@@ -256,6 +260,8 @@ public enum MessageCatalogue {
                        ja: "{other} と大文字・小文字しか違いません。Windows、macOS、USB メモリーでは互いに上書きされるので、どちらかの名前を変えてください"),
         "W0707": Entry(en: "image '{destination}' has no alt text: describe it in ![…](…) for people who cannot see it",
                        ja: "画像 '{destination}' に代替テキストがありません。画像を見られない人のために、![…](…) の […] に内容を書いてください"),
+        "E0725": Entry(en: "image '{destination}' is on your own computer or network and shows for no one else: put it in the content folder and link it relatively",
+                       ja: "画像 '{destination}' は自分のパソコンや社内の共有フォルダーにあり、ほかの人には表示されません。content フォルダーに置いて、相対パスで指定してください"),
         "E0708": Entry(en: "image with unsupported scheme '{scheme}:'",
                        ja: "画像に '{scheme}:' で始まるアドレスは使えません。content フォルダーの中の画像を相対パスで指定してください"),
         "E0709": Entry(en: "remote image '{destination}': the portal must work offline, so save the image in the content folder and link it relatively (or set allow_remote_images: true in site.yml)",
@@ -489,6 +495,9 @@ extension Message {
     }
     static let linkNoDestination = Message("E0304")
     static func linkSchemeRemoved(_ scheme: String) -> Message { Message("W0305", ["scheme": scheme]) }
+    static func localLink(_ destination: String) -> Message { Message("W0311", ["destination": destination]) }
+    static func backslashPath(_ destination: String, fixed: String) -> Message { Message("W0312", ["destination": destination, "fixed": fixed]) }
+    static func localImage(_ destination: String) -> Message { Message("E0725", ["destination": destination]) }
     static func linkNoScheme(_ destination: String) -> Message { Message("E0306", ["destination": destination]) }
     static func missingOwnHeading(_ id: String) -> Message { Message("E0307", ["id": id]) }
     static func missingEntry(_ target: String, id: String, near: String? = nil) -> Message {

@@ -43,6 +43,21 @@ struct LinkResolver: Sendable {
         func report(_ severity: Diagnostic.Severity, _ message: Message) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }
+        // Windows' ways of naming a file, copied from Explorer's address bar.
+        if LocalPath.isOnThisComputer(link.destination) {
+            if link.kind == .image {
+                report(.error, .localImage(link.destination))
+            } else {
+                report(.warning, .localLink(link.destination))
+            }
+            return link.kind == .image ? LinkMarkup(open: HTMLText.escape(link.text)) : inert
+        }
+        if let fixed = LocalPath.withSlashes(link.destination) {
+            report(.warning, .backslashPath(link.destination, fixed: fixed))
+            var link = link
+            link.destination = fixed
+            return resolve(link, from: page, ownHeadings: ownHeadings, firstImage: firstImage, log: &log)
+        }
         let destination = link.destination
         let titleAttribute = link.title.isEmpty ? "" : " title=\"\(HTMLText.attribute(link.title))\""
 
