@@ -30,12 +30,17 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     public let telURI: String
 
     /// Digits and hyphens, optionally a leading +81 (full-width digits are folded first).
-    /// A dash an IME gives in place of "-" is read as one: between digits it can mean nothing else,
-    /// and the long-vowel mark ー looks the same as a hyphen in most Japanese fonts.
+    /// The other ways Japanese numbers are written are read as hyphens: a dash an IME gives in
+    /// place of "-" (the long-vowel mark ー looks the same in most Japanese fonts), the area code
+    /// in parentheses (`(03)3501-1511`, `03(3501)1511`) and spaces. Between digits they can
+    /// mean nothing else; the number is shown with hyphens.
     public init?(_ raw: String) {
-        let text = String(String.UnicodeScalarView(SearchText.fold(raw).trimmed().unicodeScalars.map {
-            Self.dashes.contains($0) ? "-" : $0
-        }))
+        var text = ""
+        for scalar in SearchText.fold(raw).trimmed().unicodeScalars {
+            let separator = Self.dashes.contains(scalar) || scalar == "(" || scalar == ")" || scalar == " "
+            if !separator { text.unicodeScalars.append(scalar) } else if !text.isEmpty, !text.hasSuffix("-"), text != "+81" { text += "-" }
+        }
+        if text.hasSuffix("-") { text.removeLast() }
         let body: Substring
         let international: Bool
         if text.hasPrefix("+81") {
