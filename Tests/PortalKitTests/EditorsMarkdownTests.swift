@@ -24,6 +24,22 @@ import Testing
         #expect(errors.count == 2 && errors.allSatisfy { $0.contains(": error: unknown front-matter key") })
     }
 
+    @Test("updated: written by hand as editors do (2025/1/5, 2025年1月5日, 令和7年1月5日) is read as that day")
+    func handWrittenDates() async throws {
+        let site = try TestSite([
+            "content/guidance/a.md": PortalKitTests.page("A", updated: "2025/1/5"),
+            "content/guidance/b.md": PortalKitTests.page("B", updated: "2025年1月5日"),
+            "content/guidance/c.md": PortalKitTests.page("C", updated: "令和7年1月5日"),
+        ])
+        defer { site.cleanUp() }
+        try await site.build()
+        for name in ["a", "b", "c"] {
+            #expect(site.read("output/guidance/\(name).html")?.contains("<time datetime=\"2025-01-05\">2025年1月5日</time>") == true, "\(name)")
+        }
+        try site.write("content/guidance/c.md", PortalKitTests.page("C", updated: "令和7年2月30日"))
+        #expect(await site.failure() == ["content/guidance/c.md:3:10: error: 'updated' must be a date written YYYY-MM-DD (e.g. 2024-12-12), not '令和7年2月30日' [E0105]"])
+    }
+
     @Test("a page without front matter takes its title from its first heading and its date from the file")
     func noFrontMatter() async throws {
         let site = try TestSite([

@@ -135,7 +135,7 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         ,,,,,
         サービス種別,サービス名,事業者名,登録年月日,審査登録機関,ペネトレーションテスト
         セキュリティ監査,監査サービスA,甲株式会社,2024/12/12,審査登録機関X,
-        脆弱性診断,診断サービスB,乙株式会社,2024年1月1日,審査登録機関Y,
+        脆弱性診断,診断サービスB,乙株式会社,2024年2月30日,審査登録機関Y,
 
         """
         var log = DiagnosticLog()
@@ -143,7 +143,7 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
         let services = RegistryLoader.loadServices(csv, path: "s.csv", categories: categories, log: &log)
         #expect(services.map(\.name) == ["監査サービスA"])
         #expect(log.entries.map(\.description) == [
-            "s.csv:5:1: error: registered_on '2024年1月1日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
+            "s.csv:5:1: error: registered_on '2024年2月30日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
         ])
         // Two values above the headings are no title: that row is the headings, and says what it lacks.
         var strict = DiagnosticLog()

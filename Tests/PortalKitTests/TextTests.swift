@@ -62,6 +62,15 @@ import Testing
         #expect((LocalDate(parsing: text) != nil) == valid)
     }
 
+    @Test("dates as Japanese documents write them: 年月日, the 令和 and 平成 eras (元年), full-width digits", arguments: [
+        ("2025年1月5日", "2025-01-05"), ("２０２５年１月５日", "2025-01-05"), ("令和7年1月5日", "2025-01-05"), ("令和元年5月1日", "2019-05-01"),
+        ("平成31年4月30日", "2019-04-30"), (" 令和６年１２月１２日 ", "2024-12-12"),
+        ("令和7年2月29日", nil), ("2025年1月", nil), ("令和0年1月1日", nil), ("昭和64年1月7日", nil), ("2025年1月5日まで", nil), ("2025-01-05", nil),
+    ] as [(String, String?)])
+    func japaneseDates(text: String, date: String?) {
+        #expect(LocalDate(japanese: text)?.description == date)
+    }
+
     @Test("only http(s), mailto and tel links are kept")
     func schemes() {
         #expect(URLText.isAllowedExternal("https://www.ipa.go.jp/"))

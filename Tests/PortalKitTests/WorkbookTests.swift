@@ -52,7 +52,7 @@ import Testing
         try site.remove("content/services/services.csv")
         try workbook(site, "content/services/services.xlsx", """
         ws.append(["サービス名", "事業者名", "登録年月日", "サービス種別", "審査登録機関"])
-        ws.append(["A", "甲", "2024年12月12日", "監査", "X"])
+        ws.append(["A", "甲", "2024年12月32日", "監査", "X"])
         ws.append([])
         ws.append(["B", "乙", datetime.date(2024, 1, 5), "量子診断", "X"])
         ws.append(["C", "丙", datetime.date(2024, 1, 6), "監査", "X"])
@@ -60,7 +60,7 @@ import Testing
         """)
         #expect(await site.failure() == [
             "content/services/services.xlsx:Sheet1!E5: warning: a formula: its last computed value is used; paste values instead [W0433]",
-            "content/services/services.xlsx:Sheet1!C2: error: registered_on '2024年12月12日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
+            "content/services/services.xlsx:Sheet1!C2: error: registered_on '2024年12月32日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
             "content/services/services.xlsx:Sheet1!D4: error: unknown category '量子診断'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス) [E0401]",
         ].sorted())
         #expect(!FileManager.default.fileExists(atPath: site.url("output").path))
@@ -83,10 +83,10 @@ import Testing
         ws.append([])
         ws.append(["サービス名", "事業者名", "登録年月日", "サービス種別", "審査登録機関"])
         ws.append(["A", "甲", datetime.date(2024, 1, 5), "監査", "X"])
-        ws.append(["B", "乙", "2024年1月6日", "監査", "X"])
+        ws.append(["B", "乙", "2024年1月32日", "監査", "X"])
         """)
         #expect(await site.failure() == [
-            "content/services/services.xlsx:Sheet1!C5: error: registered_on '2024年1月6日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
+            "content/services/services.xlsx:Sheet1!C5: error: registered_on '2024年1月32日' is not a date (2024/12/12, 2024-12-12 or an Excel date number) [E0402]",
         ])
     }
 

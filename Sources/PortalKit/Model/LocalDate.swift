@@ -27,6 +27,26 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date as Japanese documents write it: `2025年1月5日`, or in the era `令和7年1月5日`
+    /// (`令和元年` for its first year) and `平成31年4月30日`; full-width digits too.
+    public init?(japanese text: String) {
+        var rest = Substring(SearchText.fold(text).trimmed())
+        var base = 0
+        for (era, start) in [("令和", 2018), ("平成", 1988)] where rest.hasPrefix(era) {
+            base = start
+            rest = rest.dropFirst(era.count)
+            if rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
+        }
+        var numbers: [Int] = []
+        for unit in ["年", "月", "日"] {
+            guard let end = rest.firstIndex(of: Character(unit)), let n = Int(rest[..<end]), rest[..<end].allSatisfy(\.isASCII) else { return nil }
+            numbers.append(n)
+            rest = rest[rest.index(after: end)...]
+        }
+        guard rest.isEmpty, base == 0 || numbers[0] >= 1 else { return nil }
+        self.init(year: base + numbers[0], month: numbers[1], day: numbers[2])
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

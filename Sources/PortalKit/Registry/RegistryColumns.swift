@@ -34,14 +34,14 @@ enum RegistryColumns {
         return "svc-" + String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12)
     }
 
-    /// `2024/12/12`, `2024-12-12`, or an Excel date serial (days since 1899-12-30, as a spreadsheet
+    /// `2024/12/12`, `2024-12-12`, `2024年12月12日`, `令和6年12月12日`, or an Excel date serial (days since 1899-12-30, as a spreadsheet
     /// saved as CSV may leave a date it did not format).
     /// Excel's day 25569 is 1970-01-01 (the 1900 date system; serials from 61 on are right
     /// despite its leap-day 1900, which is before any list).
     static let excelEpochOffset = 25569
 
     static func date(_ text: String) -> LocalDate? {
-        if let d = LocalDate(parsing: text, allowSlashes: true) { return d }
+        if let d = LocalDate(parsing: text, allowSlashes: true) ?? LocalDate(japanese: text) { return d }
         guard let serial = Int(text), (61...2_958_465).contains(serial) else { return nil }
         return LocalDate(dayNumber: serial - excelEpochOffset)
     }
