@@ -19,6 +19,8 @@ import Testing
          "content/guidance/a.md:4:3: エラー: 行の始めに全角スペースがあります。字下げは半角スペースで書いてください [E0128]"),
         ("sources:\n\t- title: IPA\n",
          "content/guidance/a.md:3:1: エラー: 行の始めにタブがあります。字下げは半角スペースで書いてください [E0129]"),
+        ("title: 対応\nreview_after_days:365\ngroup: はじめに\n",
+         "content/guidance/a.md:3:19: エラー: キーのあとの ':' に半角スペースが続いていません。キーと値の間は ': '（':' と半角スペース）で区切ってください（例: title: …） [E0131]"),
     ])
     func slip(_ text: String, _ expected: String) {
         #expect(Self.diagnostics(text) == [expected])
@@ -31,6 +33,43 @@ import Testing
         #expect(Self.diagnostics("title: 注意：必ず読む\ntags: [a, b\n") == [
             "content/guidance/a.md:4:1: エラー: YAML の書き方に誤りがあります（[ … ] のリストが閉じていません（',' か ']' が足りません））。この行か、その前の行を確かめてください [E0101]",
         ])
+    }
+
+    @Test("a key indented with a full-width space, which YAML reads without error as a key '　as_of', is told as the indent it is")
+    func fullWidthIndentedKey() {
+        var log = DiagnosticLog()
+        let source = YAMLSource(path: "content/site.yml")
+        let map = YAMLMapping(source.parse("title: T\n　as_of: 2024-12\n", log: &log), source: source, what: .file("site.yml"), log: &log)
+        map?.rejectUnknownKeys(allowed: ["title", "registry"], log: &log)
+        #expect(log.entries.map { $0.text(.ja) } == ["content/site.yml:2:1: エラー: 行の始めに全角スペースがあります。字下げは半角スペースで書いてください [E0128]"])
+        #expect(Self.diagnostics("list:\n  - 10:30\n  - 11:00\n").isEmpty, "a time in a list is no key")
+    }
+
+    @Test("front matter fenced with an IME's dashes (ーーー) is read, with a warning at each fence")
+    func lookalikeFence() async throws {
+        let site = try TestSite(["content/guidance/a.md": "ーーー\ntitle: 対応\nupdated: 2024-12-12\n－－－\n本文\n"])
+        defer { site.cleanUp() }
+        let summary = try await site.build()
+        #expect(summary.warnings.map(\.description) == [1, 4].map {
+            "content/guidance/a.md:\($0):1: warning: the front matter's fence is typed with full-width dashes: write three half-width hyphens '---' (read as one) [W0219]"
+        })
+        #expect(site.read("output/guidance/a.html")?.contains("<h1>対応</h1>") == true)
+    }
+
+    @Test("a guidance_groups that cannot be read is one error, not one more for every page's group; an unread site.yml asks for no sample: true")
+    func noKnockOn() async throws {
+        let site = try TestSite.sample()
+        defer { site.cleanUp() }
+        try site.edit("content/site.yml", replacing: "guidance_groups: [", with: "guidance_groups: ［")
+        try site.edit("content/site.yml", replacing: "インシデント対応]", with: "インシデント対応］")
+        let errors = await site.failure().filter { $0.contains(": error: ") }
+        #expect(errors.count == 1 && errors[0].contains("[E0113]"), "\(errors)")
+        try site.edit("content/site.yml", replacing: "guidance_groups: ［", with: "guidance_groups: [")
+        try site.edit("content/site.yml", replacing: "インシデント対応］", with: "インシデント対応]")
+        try site.edit("content/site.yml", replacing: "review_after_days: ", with: "review_after_days:")
+        let failed = await site.failure()
+        #expect(failed.filter { $0.contains(": error: ") }.count == 1 && failed.contains { $0.contains("[E0131]") }, "\(failed)")
+        #expect(!failed.contains { $0.contains("[W0607]") }, "asks for sample: true, which the unread site.yml holds")
     }
 
     @Test("English keeps libyaml's own words for what the table does not know")

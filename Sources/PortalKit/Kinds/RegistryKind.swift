@@ -13,7 +13,8 @@ struct RegistryKind: ContentKind {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
         } else if registry.sample {
             log.add(SampleData.warning(registry.sourcePath))
-        } else if let warning = ExampleText.registryWarning(registry) {
+        } else if context.configIsRead, let warning = ExampleText.registryWarning(registry) {
+            // Only when site.yml was read: it may well say sample: true, which the warning asks for.
             log.add(warning)
         }
         return registry

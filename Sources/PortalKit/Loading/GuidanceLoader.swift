@@ -17,6 +17,9 @@ enum GuidanceLoader {
             log.add(.error(.load, path: displayPath, line: 1, column: 1, .frontMatterUnclosed))
             return nil
         }
+        for line in front.lookalikeFences {
+            log.add(.warning(.load, path: displayPath, line: line, column: 1, .lookalikeFence))
+        }
         let source = YAMLSource(path: displayPath, lineOffset: front.yamlLineOffset)
         guard let map = YAMLMapping(source.parse(front.yaml, log: &log), source: source, what: .file("front matter"), log: &log) else { return nil }
         let errorsBefore = log.entries.count

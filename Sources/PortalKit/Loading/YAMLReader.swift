@@ -83,14 +83,25 @@ struct YAMLMapping {
 
     func rejectUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
         for (i, key) in keys.enumerated() where !allowed.contains(key) {
-            log.add(source.diagnostic(pairs[i].keyNode.mark, .unknownKey(key, near: Suggestion.closest(to: key, in: allowed), known: allowed)))
+            log.add(source.diagnostic(pairs[i].keyNode.mark, Self.indentedByFullWidthSpace(key)
+                ?? .unknownKey(key, near: Suggestion.closest(to: key, in: allowed), known: allowed)))
         }
+    }
+
+    /// `　as_of:` (indented with a full-width space): YAML takes the space as part of the key,
+    /// which the quotes of "unknown key" would hide; no key of portal's starts with one.
+    private static func indentedByFullWidthSpace(_ key: String) -> Message? {
+        key.hasPrefix("\u{3000}") ? .yamlFullWidthIndent : nil
     }
 
     /// Front matter written for another tool (author:, draft:, weight: …) still builds: each
     /// unknown key is a warning (an error under --strict), with the key it may be a slip for.
     func warnUnknownKeys(allowed: [String], log: inout DiagnosticLog) {
         for (i, key) in keys.enumerated() where !allowed.contains(key) {
+            if let indented = Self.indentedByFullWidthSpace(key) {
+                log.add(source.diagnostic(pairs[i].keyNode.mark, indented))
+                continue
+            }
             log.add(source.diagnostic(pairs[i].keyNode.mark, .unknownFrontMatterKey(key, near: Suggestion.closest(to: key, in: allowed)), severity: .warning))
         }
     }

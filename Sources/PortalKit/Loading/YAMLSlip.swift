@@ -3,7 +3,7 @@
 /// indentation, a tab in the indentation. libyaml reports each of them a line later, as
 /// "could not find expected ':'" and the like; the slip is told instead, where it is.
 struct YAMLSlip: Equatable {
-    enum Kind: Equatable { case fullWidthColon, fullWidthSpaceAfterColon, fullWidthIndent, tabIndent }
+    enum Kind: Equatable { case fullWidthColon, fullWidthSpaceAfterColon, fullWidthIndent, tabIndent, noSpaceAfterColon }
 
     var kind: Kind
     /// 1-based, in the YAML text.
@@ -16,6 +16,7 @@ struct YAMLSlip: Equatable {
         case .fullWidthSpaceAfterColon: .yamlFullWidthSpaceAfterColon
         case .fullWidthIndent: .yamlFullWidthIndent
         case .tabIndent: .yamlTabIndent
+        case .noSpaceAfterColon: .yamlNoSpaceAfterColon
         }
     }
 
@@ -58,6 +59,11 @@ struct YAMLSlip: Equatable {
         if colon == "：" { return YAMLSlip(kind: .fullWidthColon, line: number, column: i + 1) }
         if colon == ":", i + 1 < scalars.count, scalars[i + 1] == "\u{3000}" {
             return YAMLSlip(kind: .fullWidthSpaceAfterColon, line: number, column: i + 2)
+        }
+        // `review_after_days:365`: YAML reads one plain text, and the mapping breaks on the
+        // next line. Keys start with a letter (a list item `- 10:30` is a time).
+        if colon == ":", i + 1 < scalars.count, scalars[i + 1] != " ", !isItem, scalars[keyStart].properties.isAlphabetic {
+            return YAMLSlip(kind: .noSpaceAfterColon, line: number, column: i + 2)
         }
         return nil
     }

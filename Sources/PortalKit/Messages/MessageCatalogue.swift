@@ -70,6 +70,8 @@ public enum MessageCatalogue {
                        ja: "行の始めに全角スペースがあります。字下げは半角スペースで書いてください"),
         "E0129": Entry(en: "the line is indented with a tab: indent with spaces",
                        ja: "行の始めにタブがあります。字下げは半角スペースで書いてください"),
+        "E0131": Entry(en: "no space after the ':' that ends the key: write ': ' (a colon and a half-width space) between a key and its value",
+                       ja: "キーのあとの ':' に半角スペースが続いていません。キーと値の間は ': '（':' と半角スペース）で区切ってください（例: title: …）"),
         "E0130": Entry(en: "URL '{url}' was left unfinished (an ellipsis '…' or an empty host name): write the real address",
                        ja: "URL '{url}' は書きかけのままです（「…」か、空のホスト名があります）。実際のアドレスを書いてください"),
         "E0201": Entry(en: "front matter is never closed: add a line '---' after it",
@@ -106,6 +108,8 @@ public enum MessageCatalogue {
                        ja: "題名 '{title}' は {earlier} の題名と同じです。一覧や検索で見分けられないので、どちらかの題名を変えてください"),
         "W0217": Entry(en: "this looks like a page but its name does not end in .md, so it is not built as one and is copied as it is: rename it '{name}'",
                        ja: "ページの原稿のようですが、名前が .md で終わらないのでページになりません（そのままの形でコピーされます）。名前を '{name}' に変えてください"),
+        "W0219": Entry(en: "the front matter's fence is typed with full-width dashes: write three half-width hyphens '---' (read as one)",
+                       ja: "front matter の区切りが全角の記号（ーーー など）で書かれています。半角のハイフン 3 つ '---' にしてください（--- として読みました）"),
         "W0218": Entry(en: "the entry of '{key}' holds '{comma}': entries of [ … ] are separated by a half-width ',' ([a, b]), so this is one entry",
                        ja: "'{key}' の項目に「{comma}」があります。[ … ] の項目は半角の ',' で区切るので（[a, b]）、これは 1 つの項目として読まれます"),
         "E0301": Entry(en: "link to missing page '{target}'[[; did you mean '{near}'?]]",
@@ -458,6 +462,7 @@ extension Message {
     static let yamlFullWidthSpaceAfterColon = Message("E0127")
     static let yamlFullWidthIndent = Message("E0128")
     static let yamlTabIndent = Message("E0129")
+    static let yamlNoSpaceAfterColon = Message("E0131")
     static func unfinishedURL(_ url: String) -> Message { Message("E0130", ["url": url]) }
     static let frontMatterUnclosed = Message("E0201")
     static func unknownFrontMatterKey(_ key: String, near: String?) -> Message {
@@ -486,6 +491,7 @@ extension Message {
     static func listJapaneseComma(_ key: String, _ comma: String) -> Message { Message("W0218", ["key": key, "comma": comma]) }
     static let noContacts = Message("W0609")
     static func pageNotNamedMD(_ name: String) -> Message { Message("W0217", ["name": name]) }
+    static let lookalikeFence = Message("W0219")
     static func missingPage(_ target: String, near: String?) -> Message { Message("E0301", ["target": target, "near": near ?? ""]) }
     static func missingHeading(_ target: String, id: String, near: String?) -> Message {
         Message("E0302", ["target": target, "id": id, "near": near ?? ""])

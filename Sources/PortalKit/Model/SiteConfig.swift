@@ -28,6 +28,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// `guidance_groups`: the groups guidance pages are listed under (audiences or tasks), in order;
     /// a page names its group with `group:` in its front matter.
     public var guidanceGroups: [String] = []
+    /// `guidance_groups` is there but could not be read (its mistake reported): the pages'
+    /// groups are not checked against it, each would be one more error from the same mistake.
+    public var guidanceGroupsUnreadable = false
     /// Images from the web break the offline promise: off unless the site says so.
     public var allowRemoteImages = false
     /// HTML, script and scripted SVG attachments run code when opened from a link: refused

@@ -18,7 +18,7 @@ struct GuidanceKind: ContentKind {
         var keyed: [(group: Int, order: Int, page: GuidancePage)] = []
         keyed.reserveCapacity(pages.count)
         for page in pages {
-            if let group = page.group, groupRank[group] == nil, context.configIsRead {
+            if let group = page.group, groupRank[group] == nil, context.configIsRead, !context.config.guidanceGroupsUnreadable {
                 log.add(.error(.validate, path: page.displayPath, line: 1, column: 1,
                                .unknownGroup(group, near: Suggestion.closest(to: group, in: known), known: known)))
             }
