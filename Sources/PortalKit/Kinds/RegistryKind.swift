@@ -12,7 +12,12 @@ struct RegistryKind: ContentKind {
         if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
         } else if registry.sample {
-            log.add(SampleData.warning(registry.sourcePath))
+            let config = context.config
+            if let place = config.registrySamplePlace {
+                log.add(.warning(.load, path: config.sourcePath, line: place[0], column: place[1], .sampleRegistry(registry.sourcePath)))
+            } else {
+                log.add(SampleData.warning(registry.sourcePath))
+            }
         } else if context.configIsRead, let warning = ExampleText.registryWarning(registry) {
             // Only when site.yml was read: it may well say sample: true, which the warning asks for.
             log.add(warning)

@@ -232,6 +232,8 @@ public enum MessageCatalogue {
                        ja: "テンプレート '{name}' がありません。templates フォルダーに加えてください"),
         "E0508": Entry(en: "cannot read asset",
                        ja: "アセットのファイルを読めません。アクセス権を確かめてください"),
+        "W0610": Entry(en: "'{data}' is sample data (registry.sample: true, here): every page of the list carries a banner saying so; put the real list in and set this to false before publishing",
+                       ja: "'{data}' はサンプルデータです（ここの registry.sample: true）。一覧のページには「サンプル」の帯が付きます。公開前に実際のリストに差し替え、ここを false にしてください"),
         "W0601": Entry(en: "sample data (sample: true): every page showing it carries a banner saying so; put the real data in and remove sample: true before publishing",
                        ja: "サンプルデータです（sample: true）。表示するページには「サンプル」の帯が付きます。公開前に実際のデータに差し替え、sample: true を消してください"),
         "W0602": Entry(en: "contact '{name}' is a placeholder: fill in its details and remove 'placeholder: true'",
@@ -583,6 +585,7 @@ extension Message {
     static func missingTemplate(_ name: String) -> Message { Message("E0507", ["name": name]) }
     static let unreadableAsset = Message("E0508")
     static let sampleData = Message("W0601")
+    static func sampleRegistry(_ data: String) -> Message { Message("W0610", ["data": data]) }
     static func placeholderContact(_ name: String) -> Message { Message("W0602", ["name": name]) }
     static let emptyRegistry = Message("W0603")
     static func exampleAddress(_ key: String, _ value: String) -> Message { Message("W0604", ["key": key, "value": value]) }
