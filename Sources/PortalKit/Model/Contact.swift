@@ -54,15 +54,19 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
               body.first != "-", body.last != "-", !body.contains("--")
         else { return nil }
         let digits = body.filter(\.isNumber)
-        if international {
-            guard (9...10).contains(digits.count), !body.hasPrefix("0") else { return nil }
-            telURI = "tel:+81-" + body
-        } else {
-            guard (10...11).contains(digits.count), body.hasPrefix("0") else { return nil }
-            telURI = "tel:+81-" + body.dropFirst()
-        }
+        // The national number, without its leading 0: nine digits, or ten for the few ranges
+        // that have them (a digit typed twice in a landline number is not one of them).
+        let national = international ? digits[...] : digits.dropFirst()
+        guard international ? !body.hasPrefix("0") : body.hasPrefix("0"),
+              national.count == 9 || (national.count == 10 && Self.tenDigitRanges.contains { national.hasPrefix($0) })
+        else { return nil }
+        telURI = "tel:+81-" + (international ? body : body.dropFirst())
         display = text
     }
+
+    /// Ranges whose numbers have ten digits after the 0: mobiles (070, 080, 090), IP phones
+    /// (050), 020 and 060, and the 0800 free dial.
+    private static let tenDigitRanges = ["70", "80", "90", "50", "20", "60", "800"]
 
     /// ー (and ｰ, which folds to it), the hyphens and dashes U+2010–U+2015, and the minus sign.
     private static let dashes: Set<Unicode.Scalar> = ["\u{30FC}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
