@@ -38,8 +38,10 @@ struct PublishCommand: ParsableCommand {
         func url(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : cwd.appendingPathComponent(path) }
         let source = url(output)
         if let zip {
-            guard FileManager.default.fileExists(atPath: source.appendingPathComponent(StagedOutputFolder.marker).path) else {
-                Console.error(Language.text(ja: "\(output): エラー: 完成したポータルではありません。先に portal build を実行してください", en: "\(output): error: is not a finished portal: run portal build first"))
+            do {
+                try Publisher.checkFinished(source, display: output)
+            } catch {
+                Console.error(error.text(Language.current))
                 throw ExitCode(1)
             }
             let archive = url(zip)

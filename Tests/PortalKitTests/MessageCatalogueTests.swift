@@ -30,7 +30,7 @@ import PortalMarkdown
         .duplicateTitle("概要", earlier: "content/guidance/a.md"),
         // 03
         .linkNoDestination, .linkSchemeRemoved("javascript"), .linkNoScheme("//example.jp"), .missingOwnHeading("x"),
-        .missingEntry("glossary.yml", id: "term-x", near: "term-ransomware"), .localLink("C:\\Users\\a.pdf"), .backslashPath("images\\a.png", fixed: "images/a.png"), .localImage("C:/a.png"), .yamlNoSpaceAfterColon, .lookalikeFence, .sampleRegistry("content/services/services.csv"), .linkOutside("../../a.pdf"), .navigationNotPage("faq.html"),
+        .missingEntry("glossary.yml", id: "term-x", near: "term-ransomware"), .localLink("C:\\Users\\a.pdf"), .backslashPath("images\\a.png", fixed: "images/a.png"), .localImage("C:/a.png"), .yamlNoSpaceAfterColon, .lookalikeFence, .sampleRegistry("content/services/services.csv"), .noPortalToPublish, .linkOutside("../../a.pdf"), .navigationNotPage("faq.html"),
         // 04
         .missingCategories, .missingServices, .bothCSVAndWorkbook, .unreadableWorkbook,
         .undecodableCSV(.utf8), .undecodableCSV(.shiftJIS), .undecodableCSV(.auto),

@@ -144,5 +144,8 @@ import Testing
         #expect(bare.status == 2 && bare.stderr.contains("--zip portal.zip") && !FileManager.default.fileExists(atPath: site.url("portal").path))
         let zip = try CLITests().run(["publish", "--zip", "portal.zip"], in: site.root)
         #expect(zip.status == 0 && FileManager.default.fileExists(atPath: site.url("portal.zip").path))
+        // Built with --output elsewhere, published without it: said in words that lead to the fix.
+        let elsewhere = try CLITests().run(["publish", "--output", "out", "--zip", "o.zip"], in: site.root)
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("out: error: there is no such folder: run portal build first; for a portal built with build --output, give publish the same --output [E0922]"), "\(elsewhere.stderr)")
     }
 }

@@ -396,6 +396,8 @@ public enum MessageCatalogue {
                        ja: "新しいポータルに入れ替えられませんでした（{reason}）。もう一度ビルドしてください"),
         "E0915": Entry(en: "updating the output failed at {file}: {reason}; the next build will write it whole",
                        ja: "出力の {file} を更新できませんでした（{reason}）。次のビルドで全体を書き直します"),
+        "E0922": Entry(en: "there is no such folder: run portal build first; for a portal built with build --output, give publish the same --output",
+                       ja: "このフォルダーはありません。先に portal build を実行してください。build --output で別のフォルダーに作ったときは、publish にも同じ --output を付けてください"),
         "E0916": Entry(en: "is not a finished portal (no {marker}): run portal build first",
                        ja: "完成したポータルではありません（{marker} がありません）。先に portal build を実行してください"),
         "E0917": Entry(en: "must be outside the portal being published ({source}/), and not contain it",
@@ -680,6 +682,7 @@ extension Message {
     static func swapFailed(_ reason: String, untouched: Bool) -> Message { Message(untouched ? "E0913" : "E0914", ["reason": reason]) }
     static func updateFailed(_ file: String, reason: String) -> Message { Message("E0915", ["file": file, "reason": reason]) }
     static func notFinishedPortal(marker: String) -> Message { Message("E0916", ["marker": marker]) }
+    static let noPortalToPublish = Message("E0922")
     static func publishOverlaps(_ source: String) -> Message { Message("E0917", ["source": source]) }
     static func publishRefused(_ folder: String) -> Message { Message("E0918", ["folder": folder]) }
     static func publishStopped(_ reason: String) -> Message { Message("E0919", ["reason": reason]) }

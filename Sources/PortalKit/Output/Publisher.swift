@@ -31,11 +31,18 @@ public struct Publisher: Sendable {
         self.destinationDisplay = destinationDisplay
     }
 
+    /// That `folder` is a portal `portal build` finished (for a folder or a ZIP to be made of it).
+    public static func checkFinished(_ folder: URL, display: String) throws(OutputError) {
+        guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(StagedOutputFolder.marker).path) else { return }
+        // No folder at all: most likely the portal was built elsewhere (build --output).
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
+        throw OutputError(path: display, exists ? .notFinishedPortal(marker: StagedOutputFolder.marker) : .noPortalToPublish)
+    }
+
     /// What publishing would do; checks both folders first.
     public func plan() throws(OutputError) -> Plan {
-        guard FileManager.default.fileExists(atPath: source.appendingPathComponent(StagedOutputFolder.marker).path) else {
-            throw OutputError(path: sourceDisplay, .notFinishedPortal(marker: StagedOutputFolder.marker))
-        }
+        try Self.checkFinished(source, display: sourceDisplay)
         let fm = FileManager.default
         let src = Self.canonical(source), dst = Self.canonical(destination)
         if dst == src || dst.hasPrefix(src + "/") || src.hasPrefix(dst + "/") {
