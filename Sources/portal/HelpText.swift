@@ -14,6 +14,9 @@ enum HelpText {
     static func translate(_ help: String) -> String {
         var text = help
         for (english, japanese) in frame { text = text.replacingOccurrences(of: english, with: japanese) }
+        // Any command's: `See 'portal help new <subcommand>' for detailed help.`
+        text.replace(/See '(portal help [^']*)<subcommand>' for detailed help\./) { "コマンドごとの説明は '\($0.1)<コマンド>' で表示します。" }
+        text = text.replacingOccurrences(of: " <subcommand>", with: " <コマンド>")
         text.replace(/\ ?\(values: ([^;)]*); default: ([^)]*)\)/) { "（選べる値: \($0.1)。既定: \($0.2)）" }
         text.replace(/\ ?\(values: ([^)]*)\)/) { "（選べる値: \($0.1)）" }
         text.replace(/\ ?\(default: ([^)]*)\)/) { "（既定: \($0.1)）" }
@@ -24,6 +27,5 @@ enum HelpText {
         ("OVERVIEW: ", "概要: "), ("USAGE: ", "使い方: "), ("ARGUMENTS:", "引数:"), ("OPTIONS:", "オプション:"),
         ("SUBCOMMANDS:", "コマンド:"), ("Show the version.", "バージョンを表示します。"),
         ("Show help information.", "この説明を表示します。"),
-        ("See 'portal help <subcommand>' for detailed help.", "コマンドごとの説明は 'portal help <コマンド>' で表示します。"),
     ]
 }

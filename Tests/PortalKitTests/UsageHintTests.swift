@@ -41,10 +41,10 @@ extension CLITests {
         let help = try run(["help", "build"], in: site.root)
         #expect(help.status == 0 && help.stdout.contains("--json-index"))
         // Under a Japanese locale the help's frame is Japanese too, and no line is cut mid-phrase.
-        for arguments in [["help", "build"], ["build", "--help"], [], ["publish", "-h"]] {
+        for arguments in [["help", "build"], ["build", "--help"], [], ["publish", "-h"], ["new", "--help"]] {
             let japanese = try run(arguments, in: site.root, language: "ja_JP.UTF-8")
             #expect(japanese.status == 0 && japanese.stdout.hasPrefix("概要: "), "\(arguments): \(japanese.stdout)")
-            for english in ["OVERVIEW", "USAGE", "OPTIONS", "default:", "Show help information"] {
+            for english in ["OVERVIEW", "USAGE", "OPTIONS", "default:", "Show help information", "subcommand", "detailed help"] {
                 #expect(!japanese.stdout.contains(english), "\(arguments): \(english)")
             }
         }
