@@ -24,16 +24,17 @@ import Testing
         #expect(errors.count == 2 && errors.allSatisfy { $0.contains(": error: unknown front-matter key") })
     }
 
-    @Test("updated: written by hand as editors do (2025/1/5, 2025年1月5日, 令和7年1月5日) is read as that day")
+    @Test("updated: written by hand as editors do (2025/1/5, 2025年1月5日, 令和7年1月5日, a full-width space after) is read as that day")
     func handWrittenDates() async throws {
         let site = try TestSite([
             "content/guidance/a.md": PortalKitTests.page("A", updated: "2025/1/5"),
             "content/guidance/b.md": PortalKitTests.page("B", updated: "2025年1月5日"),
             "content/guidance/c.md": PortalKitTests.page("C", updated: "令和7年1月5日"),
+            "content/guidance/d.md": PortalKitTests.page("D", updated: "2025-01-05\u{3000}"),
         ])
         defer { site.cleanUp() }
         try await site.build()
-        for name in ["a", "b", "c"] {
+        for name in ["a", "b", "c", "d"] {
             #expect(site.read("output/guidance/\(name).html")?.contains("<time datetime=\"2025-01-05\">2025年1月5日</time>") == true, "\(name)")
         }
         try site.write("content/guidance/c.md", PortalKitTests.page("C", updated: "令和7年2月30日"))

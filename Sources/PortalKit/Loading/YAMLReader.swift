@@ -161,8 +161,10 @@ struct YAMLMapping {
 
     func date(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> LocalDate? {
         guard let (text, mark) = scalar(key, required: required, type: .date, log: &log) else { return nil }
-        // As a YAML date, or as an editor writes one by hand (2025/1/5, 2025年1月5日, 令和7年1月5日).
-        guard let date = LocalDate(parsing: text, allowSlashes: true) ?? LocalDate(japanese: text) else {
+        // As a YAML date, or as an editor writes one by hand (2025/1/5, 2025年1月5日, 令和7年1月5日),
+        // a full-width space typed after it (which YAML keeps, and no one can see) left off.
+        let typed = text.trimmed()
+        guard let date = LocalDate(parsing: typed, allowSlashes: true) ?? LocalDate(japanese: typed) else {
             log.add(source.diagnostic(mark, .notDate(key, text)))
             return nil
         }
