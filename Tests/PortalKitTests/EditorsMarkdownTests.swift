@@ -85,6 +85,11 @@ import Testing
         #expect(Suggestion.closest(to: "author", in: ["title", "summary", "updated"]) == nil)
         #expect(Suggestion.closest(to: "脆弱性診段", in: ["脆弱性診断", "監査"]) == "脆弱性診断")
         #expect(Suggestion.distance(Array("abc"), Array("acb")) == 1)
+        // A tie goes the same way whatever order the candidates come in (they come from dictionaries).
+        #expect(Suggestion.closest(to: "page-2.md", in: ["page-3.md", "page-1.md"]) == "page-1.md")
+        #expect(Suggestion.closest(to: "page-2.md", in: ["page-1.md", "page-3.md"]) == "page-1.md")
+        #expect(LinkResolver.nearest("guidance/A.png", among: ["x/a.png", "guidance/images/a.png", "b/a.png"], from: "guidance/p.md")
+                == LinkResolver.nearest("guidance/A.png", among: ["b/a.png", "guidance/images/a.png", "x/a.png"], from: "guidance/p.md"))
     }
 }
 

@@ -240,18 +240,19 @@ struct LinkResolver: Sendable {
     static func nearest(_ wanted: String, among candidates: some Sequence<String>, from origin: String) -> String? {
         // By file name (a shared folder would make any two paths look alike), the same folder first.
         func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
-        // Sorted: the candidates come from dictionaries, and the same mistake must get the same hint.
-        let all = candidates.sorted(), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
+        // Each pick the least in code-point order: the candidates come from dictionaries, and the
+        // same mistake must get the same hint (without sorting them all for every broken link).
+        let all = Array(candidates), folderOf = { (p: String) in p.split(separator: "/").dropLast().joined(separator: "/") }
         // The same path in other letter case (`Images/Flow.SVG`): found on Windows and a Mac, not
         // on a web server or on Linux, so the portal must name it as it is.
         let folded = wanted.lowercased()
-        if let cased = all.first(where: { $0.lowercased() == folded && $0 != wanted }) { return relative(cased, from: origin) }
+        if let cased = all.filter({ $0.lowercased() == folded && $0 != wanted }).min() { return relative(cased, from: origin) }
         // The very name in another folder: `guidance/a.md` written from a guidance page, whose
         // links are relative to its own folder.
-        if let elsewhere = all.first(where: { name($0) == name(wanted) && $0 != wanted }) { return relative(elsewhere, from: origin) }
+        if let elsewhere = all.filter({ name($0) == name(wanted) && $0 != wanted }).min() { return relative(elsewhere, from: origin) }
         let sameFolder = all.filter { folderOf($0) == folderOf(wanted) }
         guard let nearName = Suggestion.closest(to: name(wanted), in: sameFolder.map(name)) ?? Suggestion.closest(to: name(wanted), in: all.map(name)),
-              let near = (sameFolder + all).first(where: { name($0) == nearName }) else { return nil }
+              let near = sameFolder.filter({ name($0) == nearName }).min() ?? all.filter({ name($0) == nearName }).min() else { return nil }
         return relative(near, from: origin)
     }
 

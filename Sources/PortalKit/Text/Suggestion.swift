@@ -7,7 +7,9 @@ public enum Suggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let d = distance(typed, Array(candidate.lowercased()))
-            if d < (best?.distance ?? .max) { best = (candidate, d) }
+            // Ties go to the first in code-point order: candidates often come from a dictionary,
+            // and the same slip must get the same suggestion every run.
+            if d < (best?.distance ?? .max) || (d == best?.distance && candidate < best!.candidate) { best = (candidate, d) }
         }
         guard let best else { return nil }
         // One slip in a short word, about a third of a longer one; a case difference always.
