@@ -23,6 +23,13 @@ import Testing
         try #require(p.terminationStatus == 0, "openpyxl is needed (scripts/setup.sh test installs it)")
     }
 
+    /// A registry site whose list is to be a workbook: its services.csv taken away.
+    func workbookSite() throws -> TestSite {
+        let site = try registrySite("")
+        try site.remove("content/services/services.csv")
+        return site
+    }
+
     @Test("the list as a spreadsheet writes it: shared strings, real date cells, numbers, a penetration-testing column, another sheet chosen by name")
     func realWorkbook() async throws {
         let site = try registrySite("", extra: ["content/site.yml": TestSite.minimalSite + "registry:\n  sheet: リスト\n"])
@@ -47,9 +54,8 @@ import Testing
 
     @Test("merged header cells, a formula, a date typed as text, an unknown サービス種別: each at its cell, all in one run, nothing published")
     func mistakesAtTheirCells() async throws {
-        let site = try registrySite("")
+        let site = try workbookSite()
         defer { site.cleanUp() }
-        try site.remove("content/services/services.csv")
         try workbook(site, "content/services/services.xlsx", """
         ws.append(["サービス名", "事業者名", "登録年月日", "サービス種別", "審査登録機関"])
         ws.append(["A", "甲", "2024年12月32日", "監査", "X"])
@@ -74,9 +80,8 @@ import Testing
 
     @Test("a merged title row above the headings is passed over; cells keep their own references")
     func titleRow() async throws {
-        let site = try registrySite("")
+        let site = try workbookSite()
         defer { site.cleanUp() }
-        try site.remove("content/services/services.csv")
         try workbook(site, "content/services/services.xlsx", """
         ws.append(["情報セキュリティサービス基準適合サービスリスト（2024年12月時点）"])
         ws.merge_cells("A1:E1")
@@ -95,9 +100,8 @@ import Testing
         ("password-protected (an OLE compound file)", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 504)),
     ])
     func damaged(_ c: (String, Data)) async throws {
-        let site = try registrySite("")
+        let site = try workbookSite()
         defer { site.cleanUp() }
-        try site.remove("content/services/services.csv")
         try site.write("content/services/services.xlsx", c.1)
         #expect(await site.failure() == ["content/services/services.xlsx: error: is not a readable .xlsx workbook (damaged, or protected with a password: save an unprotected copy) [E0418]"])
         try site.write("content/services/services.csv", csvHeader)
@@ -110,9 +114,8 @@ import Testing
         "xlsx-deflate-never-ends.xlsx", // a cut deflate stream: ZIPFoundation read past the end for ever
     ])
     func fuzzFindings(_ name: String) async throws {
-        let site = try registrySite("")
+        let site = try workbookSite()
         defer { site.cleanUp() }
-        try site.remove("content/services/services.csv")
         try site.write("content/services/services.xlsx", try Data(contentsOf: TestSite.fixtures.appendingPathComponent("fuzz/" + name)))
         let failures = await site.failure()
         #expect(failures.count == 1 && failures[0].hasPrefix("content/services/services.xlsx: error: is"), "\(failures)")
