@@ -76,7 +76,7 @@ func registrySite(_ csv: String, extra: [String: String] = [:]) throws -> TestSi
 
     static let badCases: [BadCase] = [
         BadCase(name: "unknown category", csv: csvHeader + "s1,A,P,nope,,2024-01-01,R,,\n",
-                expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス) [E0401]"),
+                expected: "content/services/services.csv:2:1: error: unknown category 'nope'; valid: audit (情報セキュリティ監査サービス), vulnerability (脆弱性診断サービス); a name the list uses for one of them can be added to its aliases in services/categories.yml [E0401]"),
         BadCase(name: "duplicate id", csv: csvHeader + "s1,A,P,audit,,2024-01-01,R,,\ns1,B,P,audit,,2024-01-01,R,,\n",
                 expected: "content/services/services.csv:3:1: error: duplicate id 's1' (first on line 2) [E0435]"),
         BadCase(name: "missing required field", csv: csvHeader + "s1,,P,audit,,2024-01-01,R,,\n",
