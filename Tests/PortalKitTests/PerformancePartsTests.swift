@@ -25,41 +25,18 @@ import PortalMarkdown
         let template = try MustacheTemplate(string: TemplateEscaping.pragma + "{{v}}|{{{v}}}|{{#v}}[{{.}}]{{/v}}|{{^v}}none{{/v}}|{{n}}")
         let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-        // A string is never null: its section shows even when empty (the build drops empty text
-        // from contexts before rendering), and its inverted section never does.
-        #expect(template.render(["v": text, "n": 7] as [String: Any]) == "\(escaped)|\(text)|[\(escaped)]||7")
+        // Empty text is null: its section does not show and its inverted section does, as if
+        // the key were not there, but without looking further up the stack for the name.
+        let expected = text.isEmpty ? "|||none|7" : "\(escaped)|\(text)|[\(escaped)]||7"
+        #expect(template.render(["v": text, "n": 7] as [String: Any]) == expected)
     }
 
-    /// Two context values alike: the same dictionaries, arrays, text, flags and numbers.
-    static func same(_ a: Any, _ b: Any) -> Bool {
-        switch (a, b) {
-        case let (a as [String: Any], b as [String: Any]): a.count == b.count && a.allSatisfy { k, v in b[k].map { same(v, $0) } ?? false }
-        case let (a as [[String: Any]], b as [[String: Any]]): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
-        case let (a as [String], b as [String]): a == b
-        case let (a as String, b as String): a == b
-        case let (a as Bool, b as Bool): a == b
-        case let (a as Int, b as Int): a == b
-        default: false
-        }
-    }
-
-    @Test("empty text is dropped at every depth, and a context without any is left as it is")
-    func emptyTextDropped() {
-        let context: [String: Any] = [
-            "title": "通報", "empty": "", "flag": false, "count": 0, "tags": ["", "a"],
-            "page": ["summary": "", "title": "t", "extra": [String: Any](), "deep": ["x": "", "y": "y"] as [String: Any]] as [String: Any],
-            "items": [["href": "a.html", "title": ""], ["href": "", "title": "b"], [:]] as [[String: Any]],
-            "clean": [["href": "c.html"]] as [[String: Any]],
-        ]
-        let expected: [String: Any] = [
-            "title": "通報", "flag": false, "count": 0, "tags": ["", "a"],
-            "page": ["title": "t", "extra": [String: Any](), "deep": ["y": "y"] as [String: Any]] as [String: Any],
-            "items": [["href": "a.html"], ["title": "b"], [:]] as [[String: Any]],
-            "clean": [["href": "c.html"]] as [[String: Any]],
-        ]
-        #expect(Self.same(TemplateSet.droppingEmptyText(context), expected))
-        #expect(!Self.same(context, expected))
-        #expect(Self.same(TemplateSet.droppingEmptyText(expected), expected))
+    @Test("an empty title in a list's item hides its heading; it does not show the page's title from further up")
+    func emptyTextStopsTheLookup() throws {
+        _ = TemplateEscaping.registered
+        let template = try MustacheTemplate(string: TemplateEscaping.pragma + "{{#groups}}[{{#title}}<h2>{{title}}</h2>{{/title}}{{^title}}-{{/title}}]{{/groups}}")
+        let context: [String: Any] = ["title": "ガイダンス", "groups": [["title": ""], ["title": "その他"]] as [[String: Any]]]
+        #expect(template.render(context) == "[-][<h2>その他</h2>]")
     }
 
     @Test("the pragma line writes nothing, whatever the template starts with")

@@ -155,29 +155,10 @@ public struct TemplateSet: Sendable {
     /// Renders a layout; swift-mustache answers nil for an unknown name, which becomes an error here.
     func render(_ context: [String: Any], with name: String) throws(TemplateError) -> String {
         guard sources[name] != nil else { throw TemplateError(name: name) }
-        var context = Self.droppingEmptyText(context)
+        var context = context
         guard memo.fill(&context, for: name, rendering: { library.render($0, withTemplate: $1) }),
               let html = library.render(context, withTemplate: name) else { throw TemplateError(name: name) }
         return html
-    }
-}
-
-extension TemplateSet {
-    /// Mustache treats "" as true, so `{{#notes}}…{{/notes}}` would print an empty label.
-    /// Empty text is left out of every context instead: a section shows only when it has text.
-    /// Changed in place: most values stay, and a dictionary rebuilt key by key was a
-    /// percent of a build.
-    static func droppingEmptyText(_ value: [String: Any]) -> [String: Any] {
-        var out = value
-        for (key, v) in value {
-            switch v {
-            case let s as String: if s.isEmpty { out[key] = nil }
-            case let d as [String: Any]: out[key] = droppingEmptyText(d)
-            case let a as [[String: Any]]: out[key] = a.map(droppingEmptyText)
-            default: continue
-            }
-        }
-        return out
     }
 }
 
