@@ -43,7 +43,7 @@ struct LoadContext {
         defer { loading.remove(kind.id) }
         let before = log.entries.count
         let input = await kind.load(&self, log: &log)
-        if !kind.keepsLoadedWithErrors, log.entries[before...].contains(where: { $0.severity == .error }) {
+        if !kind.keepsLoadedWithErrors, log.hasErrors(since: before) {
             unloadedKinds.insert(kind.id)
             unloadedPages.formUnion(kind.linkSources)
             return nil

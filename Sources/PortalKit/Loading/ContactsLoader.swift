@@ -28,7 +28,7 @@ enum ContactsLoader {
         }
         // An empty file builds a contacts page with nothing on it: the one page people print
         // for an incident.
-        if !groups.contains(where: { !$0.entries.isEmpty }), !log.entries[errorsBefore...].contains(where: { $0.severity == .error }) {
+        if !groups.contains(where: { !$0.entries.isEmpty }), !log.hasErrors(since: errorsBefore) {
             log.add(source.diagnostic(map.mark, .noContacts, severity: .warning))
         }
         return groups
@@ -59,7 +59,7 @@ enum ContactsLoader {
         if !extensionText.isEmpty, phone == nil, log.entries.count == before {
             log.add(source.diagnostic(e.valueMark("extension"), .extensionWithoutPhone))
         }
-        guard let organization, let purpose, !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
+        guard let organization, let purpose, !log.hasErrors(since: before) else { return nil }
         if placeholder {
             log.add(source.diagnostic(e.mark, .placeholderContact(organization), severity: .warning))
         } else {

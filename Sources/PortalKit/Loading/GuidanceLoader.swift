@@ -71,7 +71,7 @@ enum GuidanceLoader {
                 log.add(.error(.load, path: displayPath, line: 1, column: 1, .fileNameNotURL(stem, bare: false)))
             }
         }
-        guard let title, let updated, let slug, !log.entries[errorsBefore...].contains(where: { $0.severity == .error }) else {
+        guard let title, let updated, let slug, !log.hasErrors(since: errorsBefore) else {
             return nil
         }
         if let line = stubLine(front.body) {

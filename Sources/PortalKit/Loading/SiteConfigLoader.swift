@@ -49,7 +49,7 @@ enum SiteConfigLoader {
         }
         let groupsBefore = log.entries.count
         config.guidanceGroups = map.stringList("guidance_groups", namesOnly: true, log: &log)
-        config.guidanceGroupsUnreadable = log.entries[groupsBefore...].contains { $0.severity == .error }
+        config.guidanceGroupsUnreadable = log.hasErrors(since: groupsBefore)
         for item in map.mappings("navigation", what: "a navigation entry", log: &log) {
             item.rejectUnknownKeys(allowed: ["title", "path"], log: &log)
             guard let title = item.string("title", required: true, log: &log),

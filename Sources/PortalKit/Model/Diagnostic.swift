@@ -85,6 +85,9 @@ public struct DiagnosticLog: Sendable {
     public mutating func add(_ d: Diagnostic) { entries.append(d) }
     public mutating func add(contentsOf ds: [Diagnostic]) { entries.append(contentsOf: ds) }
     public var hasErrors: Bool { entries.contains { $0.severity == .error } }
+    /// Whether an error was added after the first `mark` entries (`entries.count` taken before
+    /// a step): the step's own mistakes, not those of steps before it.
+    public func hasErrors(since mark: Int) -> Bool { entries[mark...].contains { $0.severity == .error } }
     public var warnings: [Diagnostic] { entries.filter { $0.severity == .warning } }
 
     /// Ends a phase: throws everything so far if any of it is an error.

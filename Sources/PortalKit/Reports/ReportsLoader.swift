@@ -68,7 +68,7 @@ enum ReportsLoader {
                                   countermeasure: e.string("対策", log: &log) ?? "", owner: e.string("担当", log: &log) ?? "",
                                   line: e.mark?.line ?? 0))
         }
-        guard !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
+        guard !log.hasErrors(since: before) else { return nil }
         var assessment = RiskAssessment(likelihood: likelihood, impact: impact, matrix: matrix, levelNames: names, register: register)
         assessment.sample = map.bool("sample", log: &log) ?? false
         return assessment
@@ -127,7 +127,7 @@ enum ReportsLoader {
         if assessments.isEmpty {
             log.add(source.diagnostic(map.mark, .noAssessments))
         }
-        guard !log.entries[before...].contains(where: { $0.severity == .error }) else { return nil }
+        guard !log.hasErrors(since: before) else { return nil }
         var report = MaturityReport(scale: scale, directives: directives.sorted { $0.id < $1.id }, assessments: assessments.sorted { $0.date < $1.date })
         report.sample = map.bool("sample", log: &log) ?? false
         return report

@@ -45,7 +45,7 @@ enum GlossaryLoader {
             }
             var anchor = "term-" + HeadingID.slug(term)
             while !anchors.insert(anchor).inserted { anchor += "-2" }
-            guard let definition, !log.entries[before...].contains(where: { $0.severity == .error }) else { continue }
+            guard let definition, !log.hasErrors(since: before) else { continue }
             let definitionNode = e.value("definition")
             terms.append(Glossary.Term(term: term, reading: reading, definition: definition,
                                        definitionLine: FAQLoader.answerOffset(definitionNode),
