@@ -153,6 +153,8 @@ import Testing
         ("03 3501 1511", "tel:+81-3-3501-1511"),
         ("+81 3 3501 1511", "tel:+81-3-3501-1511"),
         ("03ーー3501-1511", "tel:+81-3-3501-1511"),
+        ("03--3501-1511-", "tel:+81-3-3501-1511"),
+        ("03-3501-15-11", "tel:+81-3-3501-15-11"),
         ("03-3501-1511 (代表)", nil),
         // Eleven digits only where numbers have them: a digit typed twice in a landline is refused.
         ("03-3501-15111", nil),

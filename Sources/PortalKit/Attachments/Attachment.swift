@@ -16,6 +16,9 @@ public struct Attachment: Sendable, Equatable {
         return contentPath[contentPath.index(after: dot)...].lowercased()
     }
 
+    /// A picture a page can show with `![…](…)`.
+    public var isImage: Bool { ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(fileExtension) }
+
     /// What people call the file's type: "PDF", "Excel", "CSV".
     public var typeLabel: String {
         switch fileExtension {
@@ -26,7 +29,7 @@ public struct Attachment: Sendable, Equatable {
         case "csv": "CSV"
         case "txt": "テキスト"
         case "zip": "ZIP"
-        case "png", "jpg", "jpeg", "gif", "webp", "svg": "画像"
+        case _ where isImage: "画像"
         case "": "ファイル"
         default: fileExtension.uppercased()
         }

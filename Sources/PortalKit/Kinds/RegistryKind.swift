@@ -9,12 +9,12 @@ struct RegistryKind: ContentKind {
         guard var registry = RegistryLoader.load(content, options: context.config.registryImport, log: &log) else { return nil }
         registry.sample = context.config.registrySample
         // An empty list (as `portal init` writes it), not one whose every row had a mistake.
-        if registry.services.isEmpty, !log.entries[before...].contains(where: { $0.severity == .error }) {
+        if registry.services.isEmpty, !log.hasErrors(since: before) {
             log.add(.warning(.load, path: registry.sourcePath, .emptyRegistry))
         } else if registry.sample {
             let config = context.config
-            if let place = config.registrySamplePlace {
-                log.add(.warning(.load, path: config.sourcePath, line: place[0], column: place[1], .sampleRegistry(registry.sourcePath)))
+            if let line = config.registrySampleLine {
+                log.add(.warning(.load, path: config.sourcePath, line: line, column: config.registrySampleColumn, .sampleRegistry(registry.sourcePath)))
             } else {
                 log.add(SampleData.warning(registry.sourcePath))
             }

@@ -24,7 +24,9 @@ enum SiteConfigLoader {
             if let marker = registry.string("pentest_marker", log: &log) { config.registryImport.pentestMarker = PentestMarker([marker]) }
             config.registryImport.sheet = registry.string("sheet", log: &log)
             config.registrySample = registry.bool("sample", log: &log) ?? false
-            if let mark = registry.valueMark("sample") { config.registrySamplePlace = [mark.line, mark.column] }
+            let sampleMark = registry.valueMark("sample")
+            config.registrySampleLine = sampleMark?.line
+            config.registrySampleColumn = sampleMark?.column
             if let asOf = registry.string("as_of", log: &log) {
                 if SampleData.asOfLabel(asOf) != nil {
                     config.registryAsOf = asOf

@@ -37,22 +37,21 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
     public init?(_ raw: String) {
         var text = ""
         for scalar in SearchText.fold(raw).trimmed().unicodeScalars {
-            let separator = Self.dashes.contains(scalar) || scalar == "(" || scalar == ")" || scalar == " "
+            let separator = scalar == "-" || Self.dashes.contains(scalar) || scalar == "(" || scalar == ")" || scalar == " "
             if !separator { text.unicodeScalars.append(scalar) } else if !text.isEmpty, !text.hasSuffix("-"), text != "+81" { text += "-" }
         }
         if text.hasSuffix("-") { text.removeLast() }
         let body: Substring
         let international: Bool
         if text.hasPrefix("+81") {
-            body = text.dropFirst(3).drop { $0 == "-" || $0 == " " }
+            body = text.dropFirst(3)
             international = true
         } else {
             body = Substring(text)
             international = false
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
-              body.first != "-", body.last != "-", !body.contains("--")
-        else { return nil }
+        // Separators were made single hyphens between digits above.
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }
         let digits = body.filter(\.isNumber)
         // The national number, without its leading 0: nine digits, or ten for the few ranges
         // that have them (a digit typed twice in a landline number is not one of them).

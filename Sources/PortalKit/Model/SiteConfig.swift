@@ -21,9 +21,10 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var registryImport = RegistryImport()
     /// `registry.sample`: the registry is example data, not the list IPA publishes.
     public var registrySample = false
-    /// Where `registry.sample` is written in site.yml (line, column): its warning points there,
-    /// where it is changed, not at the list.
-    public var registrySamplePlace: [Int]?
+    /// Where `registry.sample` is written in site.yml: its warning points there, where it is
+    /// changed, not at the list.
+    public var registrySampleLine: Int?
+    public var registrySampleColumn: Int?
     /// `registry.as_of`: the date the list is as of (YYYY-MM or YYYY-MM-DD), shown with its source.
     public var registryAsOf: String?
     /// `registry.source_url`: where the list was downloaded (http or https).

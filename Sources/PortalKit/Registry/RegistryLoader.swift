@@ -107,7 +107,9 @@ public enum RegistryLoader {
             log.add(.error(.load, path: path, line: 1, column: 1, .emptyCSV(columns: columns)))
             return []
         }
-        let rows = records.map { RegistryRow(fields: $0.fields, line: $0.line) }
+        var rows = records.map { RegistryRow(fields: $0.fields, line: $0.line) }
+        // Excel's "CSV UTF-8" starts with a byte-order mark, which would be part of the first heading.
+        if let first = rows[0].fields.first, first.hasPrefix("\u{FEFF}") { rows[0].fields[0] = String(first.dropFirst()) }
         let headerIndex = headingRow(rows, pentestColumn: options.pentestColumn) ?? 0
         return loadRows(header: rows[headerIndex], rows: Array(rows[(headerIndex + 1)...]),
                         path: path, categories: categories, options: options, log: &log)
@@ -152,9 +154,7 @@ public enum RegistryLoader {
     /// headings, and what it lacks is reported.
     static func headingRow(_ rows: [RegistryRow], pentestColumn: String?) -> Int? {
         for (i, row) in rows.prefix(10).enumerated() {
-            let fields = Set(row.fields.enumerated().compactMap { j, heading in
-                RegistryColumns.field(for: j == 0 ? String(heading.drop { $0 == "\u{FEFF}" }) : heading, pentestColumn: pentestColumn)
-            })
+            let fields = Set(row.fields.compactMap { RegistryColumns.field(for: $0, pentestColumn: pentestColumn) })
             if RegistryColumns.required.isSubset(of: fields) { return i }
             if row.fields.filter({ !$0.trimmed().isEmpty }).count > 1 { return nil }
         }
@@ -168,8 +168,7 @@ public enum RegistryLoader {
         var index: [String: Int] = [:]
         var headerOK = true
         var ignored: [String] = []
-        for (i, raw) in header.fields.enumerated() {
-            let heading = i == 0 ? String(raw.drop { $0 == "\u{FEFF}" }) : raw
+        for (i, heading) in header.fields.enumerated() {
             guard let field = RegistryColumns.field(for: heading, pentestColumn: options.pentestColumn) else {
                 if !heading.trimmed().isEmpty { ignored.append(heading.trimmed()) }
                 continue

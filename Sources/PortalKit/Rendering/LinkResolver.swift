@@ -180,7 +180,7 @@ struct LinkResolver: Sendable {
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
         guard let file = attachments[target] else {
-            let images = attachments.values.filter { $0.typeLabel == "画像" }.map(\.contentPath)
+            let images = attachments.values.filter(\.isImage).map(\.contentPath)
             report(.error, .imageNotFound(destination, looked: target, near: Self.nearest(target, among: images, from: page.contentPath)))
             return LinkMarkup(open: HTMLText.escape(link.text))
         }
