@@ -100,6 +100,28 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
+    @Test("tokens handed out in one pass are the tokens cut from each run at its end")
+    func tokenizer() {
+        var rng = SeededGenerator.forTest("tokenizer", fallback: 0x70CE_0018)
+        let all = Self.pieces + Self.kanaPieces + ["𠮷野家", "ß", "Ωμέγα", "abcdefghij", "12345678", "x", "々", "〆"]
+        var texts = (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...40, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }.map { SearchText.foldedUTF8($0) }
+        // Cut short inside a character, as no folded text is, but the loop must still end alike.
+        texts += texts.prefix(300).filter { $0.count > 2 }.map { Array($0.dropLast()) }
+        func tokens(_ text: [UInt8], _ tokenize: ([UInt8], (TermKey) -> Void) -> Void) -> [TermKey] {
+            var out: [TermKey] = []
+            tokenize(text) { out.append($0) }
+            return out
+        }
+        let differ = texts.filter {
+            tokens($0, SearchTokenizer.forEachToken) != tokens($0, SearchTokenizer.forEachTokenByRuns)
+        }
+        let differing = differ.count
+        #expect(differing == 0, "\(differ.count) differ, e.g. \(differ.first.map { String(decoding: $0, as: UTF8.self) } ?? "")")
+        #expect(tokens(SearchText.foldedUTF8("身代金 VPN"), SearchTokenizer.forEachToken).map(\.text) == ["身代", "代金", "金", "vpn"])
+    }
+
     /// What `LinkSlots.fill` was: byte by byte.
     static func filledByteByByte(_ html: String, _ markup: [LinkMarkup]) -> String {
         guard !markup.isEmpty else { return html }
