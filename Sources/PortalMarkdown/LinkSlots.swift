@@ -10,10 +10,24 @@ enum LinkSlots {
     static func close(_ index: Int) -> String { "\(Character(start))\(index)\(Character(closeEnd))" }
 
     static func stripMarkers(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isMarker) else { return text }
+        guard holdsMarker(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isMarker($0) })
         return String(scalars)
+    }
+
+    /// Whether a marker's bytes (EF B7 90–92) are in the text: a byte scan, where asking each
+    /// scalar was 0.7 % of a 10,000-page build's CPU (every text node passes here).
+    static func holdsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while let lead = b[i...].firstIndex(of: 0xEF) {
+                if lead + 2 < b.count, b[lead + 1] == 0xB7, (0x90...0x92).contains(b[lead + 2]) { return true }
+                i = lead + 1
+            }
+            return false
+        }
     }
 
     private static func isMarker(_ s: Unicode.Scalar) -> Bool {

@@ -122,6 +122,41 @@ import Testing
         #expect(tokens(SearchText.foldedUTF8("身代金 VPN"), SearchTokenizer.forEachToken).map(\.text) == ["身代", "代金", "金", "vpn"])
     }
 
+    /// What `HTMLText` did: scalar by scalar, each looked up.
+    static func escapedByScalars(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            switch s {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&#39;"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
+    @Test("HTML text and attributes escaped by bytes as by scalars; link markers found by bytes as by scalars")
+    func escapingAndMarkers() {
+        var rng = SeededGenerator.forTest("escaping", fallback: 0xE5CA_0018)
+        let all = Self.pieces + ["&", "<", ">", "\"", "'", "&amp;", "\u{EFB7}", "ﷰ"]
+            + [0xFDD0, 0xFDD1, 0xFDD2, 0xFDD3, 0xFDCF].map { String(Unicode.Scalar($0)!) }
+        let texts = all + (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...30, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }
+        let text = texts.filter { HTMLText.escape($0) != Self.escapedByScalars($0, attribute: false) }.count
+        let attribute = texts.filter { HTMLText.attribute($0) != Self.escapedByScalars($0, attribute: true) }.count
+        let markers = texts.filter {
+            LinkSlots.holdsMarker($0) != $0.unicodeScalars.contains { (0xFDD0...0xFDD2).contains($0.value) }
+        }.count
+        #expect(text == 0)
+        #expect(attribute == 0)
+        #expect(markers == 0)
+        #expect(HTMLText.attribute("a\"b'<c>&") == "a&quot;b&#39;&lt;c&gt;&amp;")
+    }
+
     /// What `LinkSlots.fill` was: byte by byte.
     static func filledByteByByte(_ html: String, _ markup: [LinkMarkup]) -> String {
         guard !markup.isEmpty else { return html }

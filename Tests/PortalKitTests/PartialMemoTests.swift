@@ -95,14 +95,15 @@ import Testing
     }
 
     @Test func keysOfDifferentValuesDiffer() {
-        let values: [Any?] = [nil, "", "a", "1", 1, true, false, ["a"], ["a", ""], [["a": "b"]], ["a": "b"], ["a:": ""], ["ab"], ["a", "b"]]
-        var seen: [String: Int] = [:]
+        let values: [Any?] = [nil, "", "a", "1", 1, 12, 21, true, false, ["a"], ["a", ""], [["a": "b"]], ["a": "b"], ["a:": ""], ["ab"], ["a", "b"],
+                              String(repeating: "x", count: 12), String(repeating: "x", count: 21), ["1:a"], ["", "", "", "", "", "", "", "", "", "", "", ""]]
+        var seen: [[UInt8]: Int] = [:]
         for (i, value) in values.enumerated() {
             var key = MemoKey()
             let written = key.add(value: value)
             #expect(written)
-            #expect(seen[key.text] == nil, "values \(seen[key.text] ?? -1) and \(i) write the same key")
-            seen[key.text] = i
+            #expect(seen[key.bytes] == nil, "values \(seen[key.bytes] ?? -1) and \(i) write the same key")
+            seen[key.bytes] = i
         }
     }
 

@@ -191,7 +191,7 @@ extension PartialMemo.Entry {
     /// output: the values it reads outside sections, and a value read inside a section unless
     /// each item the section pushes has its own. Nil when a value is of a kind not written here
     /// (the partial is then rendered for the page and not remembered).
-    func key(_ context: [String: Any]) -> String? {
+    func key(_ context: [String: Any]) -> [UInt8]? {
         var key = MemoKey()
         for name in rootNames {
             key.add(name)
@@ -204,41 +204,63 @@ extension PartialMemo.Entry {
                 guard key.add(value: context[name]) else { return nil }
             }
         }
-        return key.text
+        return key.bytes
     }
 }
 
 /// Values written with their kind and length, so two different values never write the same.
+/// Bytes, not a String: a String key of Japanese titles was normalised again each time the
+/// store hashed or compared it (two thirds of the memo's time).
 struct MemoKey {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(512) }
 
     mutating func add(_ name: String) {
-        text += "\(name.utf8.count):"
-        text += name
+        addCount(name.utf8.count)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: name.utf8)
+    }
+
+    private mutating func addCount(_ n: Int) {
+        var n = n
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
     }
 
     mutating func add(value: Any?) -> Bool {
         guard let value else {
-            text += "-"
+            bytes.append(UInt8(ascii: "-"))
             return true
         }
         switch value {
         case let s as String:
-            text += "s"
+            bytes.append(UInt8(ascii: "s"))
             add(s)
-        case let b as Bool: text += b ? "T" : "F"
-        case let i as Int: text += "i\(i);"
+        case let b as Bool: bytes.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        case let i as Int:
+            bytes.append(UInt8(ascii: "i"))
+            bytes.append(contentsOf: String(i).utf8)
+            bytes.append(UInt8(ascii: ";"))
         case let d as [String: Any]:
-            text += "{\(d.count):"
+            bytes.append(UInt8(ascii: "{"))
+            addCount(d.count)
+            bytes.append(UInt8(ascii: ":"))
             for name in d.keys.sorted() {
                 add(name)
                 guard add(value: d[name]) else { return false }
             }
         case let a as [[String: Any]]:
-            text += "[\(a.count):"
+            bytes.append(UInt8(ascii: "["))
+            addCount(a.count)
+            bytes.append(UInt8(ascii: ":"))
             for item in a { guard add(value: item) else { return false } }
         case let a as [String]:
-            text += "[\(a.count):"
+            bytes.append(UInt8(ascii: "["))
+            addCount(a.count)
+            bytes.append(UInt8(ascii: ":"))
             for item in a { add(item) }
         default: return false
         }
@@ -281,8 +303,19 @@ struct MemoKey {
 /// The memo's texts, shared by the renderer's threads. A partial whose keys keep differing (it
 /// reads something of each page) stops being keyed and is rendered for each page.
 final class PartialMemoStore: Sendable {
+    /// An entry's key bytes, hashed and compared as bytes.
+    private struct Key: Hashable {
+        var entry: Int
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(entry)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     private struct State {
-        var texts: [String: String] = [:]
+        var texts: [Key: String] = [:]
         var hits: [Int: Int] = [:], misses: [Int: Int] = [:]
     }
 
@@ -296,18 +329,18 @@ final class PartialMemoStore: Sendable {
         }
     }
 
-    func text(_ entry: Int, _ key: String) -> String? {
+    func text(_ entry: Int, _ key: [UInt8]) -> String? {
         state.withLock { s in
-            let found = s.texts["\(entry)|" + key]
+            let found = s.texts[Key(entry: entry, bytes: key)]
             if found != nil { s.hits[entry, default: 0] += 1 }
             return found
         }
     }
 
-    func remember(_ entry: Int, _ key: String, _ text: String) {
+    func remember(_ entry: Int, _ key: [UInt8], _ text: String) {
         state.withLock { s in
             s.misses[entry, default: 0] += 1
-            if s.texts.count < Self.limit { s.texts["\(entry)|" + key] = text }
+            if s.texts.count < Self.limit { s.texts[Key(entry: entry, bytes: key)] = text }
         }
     }
 }
