@@ -13,3 +13,11 @@ extension String: @retroactive MustacheCustomRenderable {
     public var renderText: String { self }
     public var isNull: Bool { isEmpty }
 }
+
+/// Text has no named children. A section over text (`{{#summary}}…{{/summary}}`) pushes the text,
+/// and every lookup inside it asked the text first: not a dictionary, so swift-mustache built a
+/// `Mirror` of it to find no child of that name. Said here, the lookup moves on at once, to the
+/// same value as before.
+extension String: @retroactive MustacheParent {
+    public func child(named: String) -> Any? { nil }
+}
