@@ -17,7 +17,9 @@ struct YAMLSource: Sendable {
         do {
             // The basic resolver: values are read as text and typed here, key by key, so Yams'
             // implicit tag rules (a set of regular expressions run for every key it hashes) buy nothing.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping([:])
+            // No constructor tables either: nodes are read here, never turned into Swift values
+            // by Yams, and `.default` built its three tables of closures again for every file.
+            return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) ?? Node.mapping([:])
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -50,20 +50,35 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Weighted term frequencies of one document.
     static func frequencies(_ doc: SearchDocument) -> TermFrequencies {
+        var out = TermFrequencies()
+        countTerms(doc) { count in
+            out.terms.reserveCapacity(count)
+            out.counts.reserveCapacity(count)
+        } each: { term, count in
+            out.terms.append(term)
+            out.counts.append(count)
+        }
+        return out
+    }
+
+    /// A document's weighted term counts, handed to `each` in no particular order (after
+    /// `distinct` is told how many there are); returns the document's length (their sum). The
+    /// index's collector reads them straight from the table, without a list made of them first.
+    @discardableResult
+    static func countTerms(_ doc: SearchDocument, distinct: (Int) -> Void = { _ in }, each: (TermKey, Int) -> Void) -> Int {
         // Japanese text has about one distinct term per five bytes (a bigram per three-byte
         // character, many repeated): room for one per four, so the table rarely grows.
         var tf = TermTable(capacity: doc.text.utf8.count / 4)
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.title)) { tf.add($0, titleWeight) }
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.breadcrumb.joined(separator: " "))) { tf.add($0, breadcrumbWeight) }
         SearchTokenizer.forEachToken(utf8: SearchText.foldedUTF8(doc.text)) { tf.add($0, textWeight) }
-        var out = TermFrequencies()
-        out.terms.reserveCapacity(tf.count)
-        out.counts.reserveCapacity(tf.count)
+        distinct(tf.count)
+        var length = 0
         tf.forEach { term, count in
-            out.terms.append(term)
-            out.counts.append(count)
+            length += count
+            each(term, count)
         }
-        return out
+        return length
     }
 
     /// The average document length BM25 normalises by, in whole tokens: rounded, so that editing

@@ -285,9 +285,7 @@ private struct CollectedRun: Sendable {
         var lists: [[SearchIndex.Posting]] = []
         lengths.reserveCapacity(documents.count)
         for (offset, document) in documents.enumerated() {
-            let tf = SearchIndex.frequencies(document)
-            lengths.append(tf.length)
-            for (term, count) in zip(tf.terms, tf.counts) {
+            func collect(_ term: TermKey, _ count: Int) {
                 let slot = slots.value(term) {
                     terms.append(term)
                     lists.append([])
@@ -295,7 +293,14 @@ private struct CollectedRun: Sendable {
                 }
                 lists[slot].append(SearchIndex.Posting(document: first + offset, weight: count))
             }
-            if keepCounts { frequencies.append(tf) }
+            if keepCounts {
+                let tf = SearchIndex.frequencies(document)
+                lengths.append(tf.length)
+                for (term, count) in zip(tf.terms, tf.counts) { collect(term, count) }
+                frequencies.append(tf)
+            } else {
+                lengths.append(SearchIndex.countTerms(document, each: collect))
+            }
         }
         var keys = [[TermKey]](repeating: [], count: partCount)
         var partLists = [[[SearchIndex.Posting]]](repeating: [], count: partCount)
