@@ -157,6 +157,34 @@ import Testing
         #expect(HTMLText.attribute("a\"b'<c>&") == "a&quot;b&#39;&lt;c&gt;&amp;")
     }
 
+    @Test("a URL's scheme read as bytes when it is ASCII is the scheme read by Characters")
+    func schemes() {
+        var rng = SeededGenerator.forTest("schemes", fallback: 0x5C4E_0018)
+        let all = ["http", "HTTPS", "mailto", "tel", "file", "a", "Z", "1", "+", "-", ".", ":", "//", "/", "\\", "C", "@", "_", " ", "\r\n", "x\u{301}", ":\u{301}", "é", "身代金", "#", "?", "[", "`", "{"]
+        let texts = all + (0..<4_000).map { _ in
+            (0..<Int.random(in: 0...8, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }
+        let differ = texts.filter { URLText.scheme(of: $0) != URLText.schemeByCharacters(of: $0) }
+        let differing = differ.count
+        #expect(differing == 0, "e.g. \(differ.prefix(3))")
+        #expect(URLText.scheme(of: "HTTPS://example.jp") == "https")
+        #expect(URLText.scheme(of: "1http://x") == nil)
+    }
+
+    @Test("a search document's page (its URL up to '#') read as bytes is what reading Characters gives")
+    func documentPages() {
+        var rng = SeededGenerator.forTest("documentPages", fallback: 0x9A6E_0018)
+        let all = ["guidance/", "page", ".html", "#", "#\u{301}", "\u{600}#", "a", "身代金", "-", "%E8"]
+        let urls = all + (0..<2_000).map { _ in
+            (0..<Int.random(in: 0...6, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }
+        let differ = urls.filter {
+            SearchDocument(kind: .page, title: "t", breadcrumb: [], url: $0, text: "").page != $0.prefix { $0 != "#" }
+        }
+        let differing = differ.count
+        #expect(differing == 0, "e.g. \(differ.prefix(3))")
+    }
+
     /// What `LinkSlots.fill` was: byte by byte.
     static func filledByteByByte(_ html: String, _ markup: [LinkMarkup]) -> String {
         guard !markup.isEmpty else { return html }

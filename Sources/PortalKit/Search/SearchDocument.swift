@@ -61,7 +61,15 @@ public final class SearchDocument: Sendable, Hashable, Codable {
     public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     /// The page's URL: `url` without its fragment.
-    public var page: Substring { fields.url.prefix { $0 != "#" } }
+    public var page: Substring {
+        // Output paths are ASCII but for the odd Japanese slug: there a '#' byte is a '#'
+        // Character, found without breaking the URL into Characters (asked twice a document).
+        let utf8 = fields.url.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return Substring(utf8[..<(utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex)])
+        }
+        return fields.url.prefix { $0 != "#" }
+    }
 
     /// What results are grouped by: the page, except for a glossary entry, which is a result of
     /// its own (a query's words found in two unrelated entries are not a match).
