@@ -10,7 +10,9 @@ import Testing
     func unknownKeysAndExtra() async throws {
         let site = try TestSite([
             "content/guidance/a.md": page,
-            "templates/page.mustache": "{{page.title}}|{{page.extra.owner}}|{{#page.extra.forms}}[{{.}}]{{/page.extra.forms}}",
+            // Inside the page's own section too, as the default page.mustache reads it.
+            "templates/page.mustache": "{{page.title}}|{{page.extra.owner}}|{{#page.extra.forms}}[{{.}}]{{/page.extra.forms}}"
+                + "|{{#page}}{{title}}:{{extra.owner}}:{{page.extra.owner}}:{{site.title}}{{/page}}",
         ])
         defer { site.cleanUp() }
         let summary = try await site.build()
@@ -19,7 +21,7 @@ import Testing
             "content/guidance/a.md:5:1: warning: unknown front-matter key 'titel' is ignored: did you mean 'title'? [W0202]",
         ])
         // Escaped as any other value from content.
-        #expect(site.read("output/guidance/a.html") == "追加キー|情シス &lt;山田&gt;|[A-1][B-2]")
+        #expect(site.read("output/guidance/a.html") == "追加キー|情シス &lt;山田&gt;|[A-1][B-2]|追加キー:情シス &lt;山田&gt;:情シス &lt;山田&gt;:テスト")
         let errors = await site.failure(strict: true)
         #expect(errors.count == 2 && errors.allSatisfy { $0.contains(": error: unknown front-matter key") })
     }

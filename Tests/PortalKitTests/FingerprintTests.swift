@@ -92,6 +92,43 @@ import Testing
         #expect(seen.count > 40)
     }
 
+    @Test("a rendered page's fields digest by hand exactly as through their Codable path, in the page's render inputs too")
+    func pageShortcut() throws {
+        var random = SeededGenerator.forTest("fingerprint pages", fallback: 20_261_207)
+        let words = ["身代金", "", "a", "ランサムウェア", "\u{0}", "x y", "guidance/a.md"]
+        func word() -> String { words[Int.random(in: 0..<words.count, using: &random)] }
+        let extras = try [#"{"text":"情シス"}"#, #"{"list":[{"text":"A-1"},{"text":""}]}"#,
+                          #"{"map":[{"key":"owner","value":{"text":"山田"}},{"key":"forms","value":{"list":[{"text":"B"}]}}]}"#]
+            .map { try JSONDecoder().decode(ExtraValue.self, from: Data($0.utf8)) }
+        var seen: Set<StableDigest> = []
+        for _ in 0..<80 {
+            let page = GuidancePage(
+                kind: Bool.random(using: &random) ? .guidance : .incident, contentPath: word(), displayPath: word(),
+                slug: Slug(["a", "b-1", "ransom"].randomElement(using: &random)!)!, title: word(), summary: word(),
+                updated: LocalDate(year: Int.random(in: 1990...2030, using: &random), month: Int.random(in: 1...12, using: &random), day: Int.random(in: 1...28, using: &random))!,
+                sources: (0..<Int.random(in: 0..<3, using: &random)).map { _ in SourceLink(title: word(), url: word()) },
+                tags: (0..<Int.random(in: 0..<3, using: &random)).map { _ in word() },
+                order: Bool.random(using: &random) ? Int.random(in: -5...900, using: &random) : nil,
+                body: word(), bodyLineOffset: Int.random(in: 0...20, using: &random),
+                contactGroups: (0..<Int.random(in: 0..<3, using: &random)).map { _ in word() },
+                updatedLine: Int.random(in: 1...30, using: &random), updatedColumn: Int.random(in: 1...30, using: &random),
+                sample: Bool.random(using: &random), linkTerms: Bool.random(using: &random),
+                group: Bool.random(using: &random) ? word() : nil, extra: Bool.random(using: &random) ? extras.randomElement(using: &random) : nil)
+            #expect(Fingerprint.of(page) == Fingerprint.of(page, shortcuts: false), "seed \(random.seed)")
+            let rendered = RenderedPage(page: page, contentHTML: word(), headings: [Heading(level: 2, text: word(), id: "h", line: 3)],
+                                        sections: [TextSection(headingID: nil, title: word(), text: word())])
+            let resolved = MarkdownStage.Resolved(parsed: ParsedPage(page: page, document: Markdown.render(page.body)),
+                                                  page: rendered, diagnostics: [], documents: [])
+            let inputs = PageInputs(page: resolved, neighbours: PageNeighbours(group: page.group, groupIndex: nil, previous: nil, next: nil))
+            let digest = Fingerprint.of(inputs)
+            #expect(digest == Fingerprint.of(inputs, shortcuts: false), "seed \(random.seed)")
+            #expect(Fingerprint.of(rendered) == Fingerprint.of(rendered, shortcuts: false), "seed \(random.seed)")
+            seen.insert(digest)
+        }
+        // Seeded pages mostly differ, and so do their digests.
+        #expect(seen.count > 70)
+    }
+
     @Test("search documents digest by hand exactly as through their Codable path")
     func searchDocumentShortcut() {
         var random = SeededGenerator.forTest("fingerprint documents", fallback: 20_261_206)

@@ -59,6 +59,9 @@ private func digest<T: Encodable>(_ value: T, codingPath: [any CodingKey], short
     if shortcuts, T.self == [Heading].self { return Shortcut.headings(value as! [Heading]) }
     if shortcuts, T.self == [TextSection].self { return Shortcut.sections(value as! [TextSection]) }
     if shortcuts, T.self == SearchDocument.self { return Shortcut.searchDocument(value as! SearchDocument) }
+    if shortcuts, T.self == MarkdownStage.Resolved.self { return Shortcut.renderedPage((value as! MarkdownStage.Resolved).page) }
+    if shortcuts, T.self == RenderedPage.self { return Shortcut.renderedPage(value as! RenderedPage) }
+    if shortcuts, T.self == GuidancePage.self { return Shortcut.page((value as! GuidancePage).fields) }
     let sink = DigestSink(shortcuts: shortcuts)
     try? value.encode(to: FingerprintEncoder(sink: sink, codingPath: codingPath))
     return sink.digest
@@ -148,6 +151,74 @@ private enum Shortcut {
         var digest = StableDigest()
         digest.add(-1)
         sum.finish(into: &digest)
+        return digest
+    }
+
+    /// A rendered page (what each guidance page's render fingerprint holds) as its Codable path
+    /// digests it: the page's fields, its HTML, headings and sections. Through the generic path
+    /// each of its twenty-odd fields went through a boxed container: a fifth of the render
+    /// cache's fingerprints.
+    static func renderedPage(_ p: RenderedPage) -> StableDigest {
+        keyed { sum in
+            sum.add("page", page(p.page.fields))
+            sum.add("contentHTML", text: p.contentHTML)
+            sum.add("headings", headings(p.headings))
+            sum.add("sections", sections(p.sections))
+        }
+    }
+
+    /// A page's fields (`GuidancePage` encodes as its fields); a nil optional left out. The
+    /// editors' `extra:` data goes through the Codable path.
+    static func page(_ f: GuidancePage.Fields) -> StableDigest {
+        keyed { sum in
+            sum.add("kind", text: f.kind.rawValue)
+            sum.add("contentPath", text: f.contentPath)
+            sum.add("displayPath", text: f.displayPath)
+            sum.add("slug", keyed { $0.add("value", text: f.slug.value) })
+            sum.add("title", text: f.title)
+            sum.add("summary", text: f.summary)
+            sum.add("updated", keyed {
+                $0.add("year", integer: f.updated.year)
+                $0.add("month", integer: f.updated.month)
+                $0.add("day", integer: f.updated.day)
+            })
+            sum.add("sources", list(f.sources) { source, sum in
+                sum.add("title", text: source.title)
+                sum.add("url", text: source.url)
+            })
+            sum.add("tags", texts(f.tags))
+            if let order = f.order { sum.add("order", integer: order) }
+            sum.add("body", text: f.body)
+            sum.add("bodyLineOffset", integer: f.bodyLineOffset)
+            sum.add("contactGroups", texts(f.contactGroups))
+            sum.add("updatedLine", integer: f.updatedLine)
+            sum.add("updatedColumn", integer: f.updatedColumn)
+            sum.add("sample", flag: f.sample)
+            sum.add("linkTerms", flag: f.linkTerms)
+            if let group = f.group { sum.add("group", text: group) }
+            if let extra = f.extra { sum.add("extra", digest(extra, codingPath: [], shortcuts: true)) }
+        }
+    }
+
+    /// A keyed container: -1, then its entries' sum.
+    private static func keyed(_ fields: (inout EntrySum) -> Void) -> StableDigest {
+        var digest = StableDigest()
+        digest.add(-1)
+        var sum = EntrySum()
+        fields(&sum)
+        sum.finish(into: &digest)
+        return digest
+    }
+
+    /// A list of text: -2, then each text's own digest.
+    private static func texts(_ items: [String]) -> StableDigest {
+        var digest = StableDigest()
+        digest.add(-2)
+        for item in items {
+            var d = StableDigest()
+            d.add(item)
+            digest.add(d)
+        }
         return digest
     }
 
