@@ -185,6 +185,25 @@ import Testing
         #expect(differing == 0, "e.g. \(differ.prefix(3))")
     }
 
+    @Test("a front matter fence is told by bytes as by Characters")
+    func fences() {
+        var rng = SeededGenerator.forTest("fences", fallback: 0xFE4C_0018)
+        let all = ["-", "---", " ", "\t", "\r", "\u{301}", "\u{600}", "ー", "a", "\u{3000}"]
+        let lines = all + (0..<4_000).map { _ in
+            (0..<Int.random(in: 0...6, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+        }
+        func byCharacters(_ line: Substring) -> Bool {
+            var l = line
+            if l.last == "\r" { l = l.dropLast() }
+            while l.last == " " || l.last == "\t" { l = l.dropLast() }
+            return l == "---"
+        }
+        let differ = lines.filter { FrontMatter.isFence(Substring($0)) != byCharacters(Substring($0)) }
+        let differing = differ.count
+        #expect(differing == 0, "e.g. \(differ.prefix(3))")
+        #expect(FrontMatter.isFence("--- \t\r") && !FrontMatter.isFence("----"))
+    }
+
     /// What `LinkSlots.fill` was: byte by byte.
     static func filledByteByByte(_ html: String, _ markup: [LinkMarkup]) -> String {
         guard !markup.isEmpty else { return html }

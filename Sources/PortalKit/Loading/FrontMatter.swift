@@ -45,16 +45,24 @@ struct FrontMatter: Equatable {
     /// `ーーー`, `－－－`, `―――`: three or more of the dashes a Japanese IME gives for "-",
     /// which look like a fence and are not one (as the first line, the file would have no
     /// front matter, and its title and date would be printed as text).
+    private static let dashes: Set<Unicode.Scalar> = ["\u{30FC}", "\u{FF70}", "\u{FF0D}", "\u{2010}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{2500}"]
+
     private static func isLookalikeFence(_ line: Substring) -> Bool {
-        let dashes: Set<Unicode.Scalar> = ["\u{30FC}", "\u{FF70}", "\u{FF0D}", "\u{2010}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{2500}"]
         let scalars = line.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{3000}" }
         return scalars.count >= 3 && scalars.allSatisfy { dashes.contains($0) }
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        var l = line
-        if l.last == "\r" { l = l.dropLast() }
-        while l.last == " " || l.last == "\t" { l = l.dropLast() }
-        return l == "---"
+    /// `---`, then perhaps spaces, tabs and a carriage return: read as bytes, the same as by
+    /// Characters (a carriage return at a line's end, a space or a tab not followed by a mark,
+    /// is a Character of its own, and nothing else is equivalent to `-`), without breaking every
+    /// line of every file into Characters.
+    static func isFence(_ line: Substring) -> Bool {
+        let utf8 = line.utf8
+        var end = utf8.endIndex
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") || utf8[utf8.index(before: end)] == UInt8(ascii: "\t") {
+            end = utf8.index(before: end)
+        }
+        return utf8[utf8.startIndex..<end].elementsEqual("---".utf8)
     }
 }
