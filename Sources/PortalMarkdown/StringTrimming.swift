@@ -35,7 +35,13 @@ extension String {
             var pendingSpace = false
             while i < utf8.count {
                 let width = Self.whitespaceWidth(utf8, at: i)
-                if width == 0 { i += 1; continue }
+                if width == 0 {
+                    // Past the whole character: its continuation bytes are never white space,
+                    // and Japanese text is mostly three-byte characters.
+                    let lead = utf8[i]
+                    i += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    continue
+                }
                 if run < i {
                     if pendingSpace { out.append(0x20) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
