@@ -23,7 +23,7 @@ records each tool's output (bytes and files, and the part a browser loads for se
 cmark CLI floor (parsing and HTML only), and the median of each phase `portal build --timings`
 printed in the clean runs. The load average before and after is noted with the table.
 
-    bench/build_bench.py [--sizes 1000 10000] [--runs 3] [--portal .build/release/portal]
+    bench/build_bench.py [--sizes 1000 10000] [--runs 3] [--small-runs 9] [--portal .build/release/portal]
 
 Writes "## Build: portal vs Hugo vs Hugo + Pagefind" and "## Build phases" into BENCHMARKS.md.
 """
@@ -221,6 +221,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
+    # Below 5,000 pages a round takes seconds, and three rounds' medians swung by a fifth from
+    # one bench to the next (1,000 pages on disk: 0.95, 1.15, 0.85 times Hugo's): more rounds there.
+    ap.add_argument("--small-runs", type=int, default=int(os.environ.get("BENCH_RUNS_SMALL", "9")))
     ap.add_argument("--portal", default=os.environ.get("PORTAL", benchlib.DEFAULT_PORTAL))
     ap.add_argument("--bench-md", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = ap.parse_args()
@@ -230,13 +233,17 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     portal = os.path.abspath(args.portal)
     pagefind, pagefind_version = pagefind_command()
-    data = [bench_size(n, args.runs, portal, pagefind) for n in args.sizes]
+    def runs(n):
+        return max(args.runs, args.small_runs) if n < 5000 else args.runs
+
+    data = [bench_size(n, runs(n), portal, pagefind) for n in args.sizes]
     table, phase_table = tables(data)
     print("\n" + table + "\n\n" + phase_table)
 
     def version(cmd):
         return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
 
+    rounds_per_size = ", ".join(f"{runs(d['n'])} rounds at {d['n']:,} pages" for d in data)
     corpus = ", ".join(f"{d['n']:,} pages = {d['markdown'] / 1e6:.1f} MB of Markdown" for d in data)
     rounds = "; ".join(f"{d['n']:,} pages: portal " + ", ".join(f"{w:.2f}" for w in d["results"]["portal, clean"]["wall"])
                        + ", Hugo " + ", ".join(f"{w:.2f}" for w in d["results"]["hugo"]["wall"])
@@ -245,7 +252,7 @@ def main():
     loads = "; ".join(f"{d['n']:,} pages: {' '.join(d['loads'][0])} before, {' '.join(d['loads'][1])} after" for d in data)
     section = f"""{SECTION}
 
-Measured {time.strftime('%Y-%m-%d', time.gmtime())} with `bench/build_bench.py` (`make bench`): {args.runs} rounds after one
+Measured {time.strftime('%Y-%m-%d', time.gmtime())} with `bench/build_bench.py` (`make bench`): {rounds_per_size} after one
 warm-up round; each round runs every row once, in the table's order, so that the machine's load
 falls on all rows alike. Median wall time; peak RSS is the largest of the rounds (the child's own
 `ru_maxrss`; for Hugo + Pagefind the larger of the two processes, whose times add up).

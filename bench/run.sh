@@ -4,7 +4,8 @@
 #   bench/build_bench.py      "## Build: portal vs Hugo vs Hugo + Pagefind" and "## Build phases":
 #                             portal clean, with cache and after a one-page edit, Hugo, and Hugo +
 #                             Pagefind, run round after round on the same corpus at 1,000 and 10,000
-#                             pages (wall, peak RSS, output bytes and files); BENCH_SIZES, BENCH_RUNS
+#                             pages (wall, peak RSS, output bytes and files); BENCH_SIZES, BENCH_RUNS,
+#                             BENCH_RUNS_SMALL (rounds below 5,000 pages, 9 by default)
 #   bench/registry_bench.py   "## Registry: 100,000 services"      (BENCH_SKIP_REGISTRY=1 skips it)
 #   bench/search_bench.py     "## Search: index size and query cost" (BENCH_SKIP_SEARCH=1 skips it)
 #   bench/watch_bench.py      "## Watch: one-page rebuild"            (BENCH_SKIP_WATCH=1 skips it)
