@@ -17,7 +17,7 @@ enum LinkSlots {
     }
 
     /// Whether a marker's bytes (EF B7 90–92) are in the text: a byte scan, where asking each
-    /// scalar was 0.7 % of a 10,000-page build's CPU (every text node passes here).
+    /// scalar was 0.7 % of a 10,000-page build's CPU (every page's source passes here).
     static func holdsMarker(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in

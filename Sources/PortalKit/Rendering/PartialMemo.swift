@@ -222,6 +222,8 @@ struct MemoKey {
         bytes.append(contentsOf: name.utf8)
     }
 
+    /// A count's decimal digits, last digit first (cheaper to write, and still one reading:
+    /// the ':' after it ends the count).
     private mutating func addCount(_ n: Int) {
         var n = n
         repeat {

@@ -33,17 +33,17 @@ public enum URLText {
         // CR LF, so the first ':' byte is the first ':' Character. Every link of every page asks,
         // and breaking each into Characters was 0.4 % of a 10,000-page build's CPU.
         var url = url
-        if let ascii = url.withUTF8({ u -> String?? in
-            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-            guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0, isLetter(u[0]),
-                  u[..<colon].allSatisfy({ isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                      || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
-            else { return .some(nil) }
-            return .some(String(decoding: u[..<colon].map { $0 | (isLetter($0) ? 0x20 : 0) }, as: UTF8.self))
-        }) {
-            return ascii
-        }
+        if url.utf8.allSatisfy({ $0 < 0x80 }) { return url.withUTF8(asciiScheme) }
         return schemeByCharacters(of: url)
+    }
+
+    /// `scheme(of:)` of an ASCII address, by bytes.
+    private static func asciiScheme(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon > 0, isLetter(u[0]),
+              u[..<colon].allSatisfy({ isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                  || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        else { return nil }
+        return String(decoding: u[..<colon].map { $0 | (isLetter($0) ? 0x20 : 0) }, as: UTF8.self)
     }
 
     private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") <= 25 }
