@@ -17,7 +17,23 @@ import Testing
     ]
 
     static func randomText(_ rng: inout SeededGenerator) -> String {
-        (0..<Int.random(in: 0...120, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        joined(pieces, upTo: 120, &rng)
+    }
+
+    /// Up to `count` of `pieces`, drawn at random and joined.
+    static func joined(_ pieces: [String], upTo count: Int, _ rng: inout SeededGenerator) -> String {
+        (0..<Int.random(in: 0...count, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    /// Each piece alone, then `count` random joins of up to `length` pieces: what a fast path
+    /// and the reading it replaced are both given.
+    static func samples(_ pieces: [String], count: Int, length: Int, _ rng: inout SeededGenerator) -> [String] {
+        pieces + (0..<count).map { _ in joined(pieces, upTo: length, &rng) }
+    }
+
+    /// The inputs on which a fast path and its reference answer differently.
+    static func disagreements<T: Equatable>(_ inputs: [String], _ fast: (String) -> T, _ reference: (String) -> T) -> [String] {
+        inputs.filter { fast($0) != reference($0) }
     }
 
     /// What `collapsingSpaces` was, scalar by scalar.
@@ -91,7 +107,7 @@ import Testing
         var rng = SeededGenerator.forTest("folding", fallback: 0xF01D_0018)
         let all = Self.pieces + Self.kanaPieces
         let texts = Self.kanaPieces + (0..<3_000).map { _ in
-            (0..<Int.random(in: 0...60, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+            Self.joined(all, upTo: 60, &rng)
         }
         let width = texts.filter { SearchText.widthAndCaseFolded($0) != FoldingReference.widthAndCaseFolded($0) }
         #expect(width.isEmpty, "\(width.count) differ, e.g. \(width.first ?? "")")
@@ -105,7 +121,7 @@ import Testing
         var rng = SeededGenerator.forTest("tokenizer", fallback: 0x70CE_0018)
         let all = Self.pieces + Self.kanaPieces + ["𠮷野家", "ß", "Ωμέγα", "abcdefghij", "12345678", "x", "々", "〆"]
         var texts = (0..<3_000).map { _ in
-            (0..<Int.random(in: 0...40, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+            Self.joined(all, upTo: 40, &rng)
         }.map { SearchText.foldedUTF8($0) }
         // Cut short inside a character, as no folded text is, but the loop must still end alike.
         texts += texts.prefix(300).filter { $0.count > 2 }.map { Array($0.dropLast()) }
@@ -144,7 +160,7 @@ import Testing
         let all = Self.pieces + ["&", "<", ">", "\"", "'", "&amp;", "\u{EFB7}", "ﷰ"]
             + [0xFDD0, 0xFDD1, 0xFDD2, 0xFDD3, 0xFDCF].map { String(Unicode.Scalar($0)!) }
         let texts = all + (0..<3_000).map { _ in
-            (0..<Int.random(in: 0...30, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
+            Self.joined(all, upTo: 30, &rng)
         }
         let text = texts.filter { HTMLText.escape($0) != Self.escapedByScalars($0, attribute: false) }.count
         let attribute = texts.filter { HTMLText.attribute($0) != Self.escapedByScalars($0, attribute: true) }.count
@@ -161,10 +177,7 @@ import Testing
     func schemes() {
         var rng = SeededGenerator.forTest("schemes", fallback: 0x5C4E_0018)
         let all = ["http", "HTTPS", "mailto", "tel", "file", "a", "Z", "1", "+", "-", ".", ":", "//", "/", "\\", "C", "@", "_", " ", "\r\n", "x\u{301}", ":\u{301}", "é", "身代金", "#", "?", "[", "`", "{"]
-        let texts = all + (0..<4_000).map { _ in
-            (0..<Int.random(in: 0...8, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
-        }
-        let differ = texts.filter { URLText.scheme(of: $0) != URLText.schemeByCharacters(of: $0) }
+        let differ = Self.disagreements(Self.samples(all, count: 4_000, length: 8, &rng), URLText.scheme(of:), URLText.schemeByCharacters(of:))
         let differing = differ.count
         #expect(differing == 0, "e.g. \(differ.prefix(3))")
         #expect(URLText.scheme(of: "HTTPS://example.jp") == "https")
@@ -175,12 +188,9 @@ import Testing
     func documentPages() {
         var rng = SeededGenerator.forTest("documentPages", fallback: 0x9A6E_0018)
         let all = ["guidance/", "page", ".html", "#", "#\u{301}", "\u{600}#", "a", "身代金", "-", "%E8"]
-        let urls = all + (0..<2_000).map { _ in
-            (0..<Int.random(in: 0...6, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
-        }
-        let differ = urls.filter {
-            SearchDocument(kind: .page, title: "t", breadcrumb: [], url: $0, text: "").page != $0.prefix { $0 != "#" }
-        }
+        let differ = Self.disagreements(Self.samples(all, count: 2_000, length: 6, &rng),
+                                        { SearchDocument(kind: .page, title: "t", breadcrumb: [], url: $0, text: "").page },
+                                        { $0.prefix { $0 != "#" } })
         let differing = differ.count
         #expect(differing == 0, "e.g. \(differ.prefix(3))")
     }
@@ -189,16 +199,13 @@ import Testing
     func fences() {
         var rng = SeededGenerator.forTest("fences", fallback: 0xFE4C_0018)
         let all = ["-", "---", " ", "\t", "\r", "\u{301}", "\u{600}", "ー", "a", "\u{3000}"]
-        let lines = all + (0..<4_000).map { _ in
-            (0..<Int.random(in: 0...6, using: &rng)).map { _ in all.randomElement(using: &rng)! }.joined()
-        }
-        func byCharacters(_ line: Substring) -> Bool {
-            var l = line
+        func byCharacters(_ line: String) -> Bool {
+            var l = Substring(line)
             if l.last == "\r" { l = l.dropLast() }
             while l.last == " " || l.last == "\t" { l = l.dropLast() }
             return l == "---"
         }
-        let differ = lines.filter { FrontMatter.isFence(Substring($0)) != byCharacters(Substring($0)) }
+        let differ = Self.disagreements(Self.samples(all, count: 4_000, length: 6, &rng), { FrontMatter.isFence(Substring($0)) }, byCharacters)
         let differing = differ.count
         #expect(differing == 0, "e.g. \(differ.prefix(3))")
         #expect(FrontMatter.isFence("--- \t\r") && !FrontMatter.isFence("----"))
@@ -238,7 +245,7 @@ import Testing
         parts += [LinkSlots.open(17), start + "3", start + open]
         let markup = [LinkMarkup(open: "<a href=\"x.html\">", close: "</a>"), LinkMarkup(open: "<img alt=\"\">"),
                       LinkMarkup(open: "<a class=\"external\" href=\"https://www.npa.go.jp/\">", close: "</a>")]
-        let htmls = (0..<3_000).map { _ in (0..<Int.random(in: 0...12, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let htmls = (0..<3_000).map { _ in Self.joined(parts, upTo: 12, &rng) }
         let differing = htmls.filter { LinkSlots.fill($0, with: markup) != Self.filledByteByByte($0, markup) }
         #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.first.map { $0.unicodeScalars.map(\.value) } ?? [])")
         #expect(htmls.filter { LinkSlots.fill($0, with: markup) != $0 }.count > 1_000)
@@ -339,7 +346,7 @@ import Testing
         func outcome(_ parse: () throws(CSVError) -> [CSVRecord]) -> String {
             do { return try parse().map { "\($0.line):\($0.fields)" }.joined(separator: ";") } catch { return "error \(error.line) \(error.problem)" }
         }
-        let texts = (0..<5_000).map { _ in (0..<Int.random(in: 0...14, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        let texts = (0..<5_000).map { _ in Self.joined(parts, upTo: 14, &rng) }
         let differing = texts.filter { text in
             outcome { () throws(CSVError) in try CSV.parse(text, firstLine: 3) } != outcome { () throws(CSVError) in try Self.parsedByScalars(text, firstLine: 3) }
         }
@@ -357,7 +364,7 @@ import Testing
         let texts = (0..<4_000).map { n -> String in
             let random = { (count: Int) in (0..<count).map { _ in parts.randomElement(using: &rng)! }.joined() }
             let idParts = ["id", "A-b_9", "z", "9", "-", "_", "é", "{", "ｉｄ"]
-            let id = ["id", "z", "A-b_9", "9", "é"].randomElement(using: &rng)! + (0..<Int.random(in: 0...2, using: &rng)).map { _ in idParts.randomElement(using: &rng)! }.joined()
+            let id = ["id", "z", "A-b_9", "9", "é"].randomElement(using: &rng)! + Self.joined(idParts, upTo: 2, &rng)
             let trailing = ["", "", " ", "\t ", "\u{3000}", "\r\n", "\u{301}"].randomElement(using: &rng)!
             switch n % 4 {
             case 0: return random(Int.random(in: 0...8, using: &rng))
@@ -392,7 +399,7 @@ import Testing
         let starts = ["https://", "HTTP://", "hTTps:", "http:/", "http://", "ftp://", "h://", "http", "", "mailto:"]
         let asciiParts = ["a.example.jp", "/x", "?q=1", "#f", "@", ":", ":8080", "user@", "EXAMPLE.COM", " ", "\t", "\r\n", "\u{0B}", "//", "%zz", "x"]
         let urls = mixed + (0..<2_000).map { _ in
-            starts.randomElement(using: &rng)! + (0..<Int.random(in: 0...5, using: &rng)).map { _ in asciiParts.randomElement(using: &rng)! }.joined()
+            starts.randomElement(using: &rng)! + Self.joined(asciiParts, upTo: 5, &rng)
         }
         let http = urls.filter { url in
             let byCharacter = URLText.scheme(of: url).map { $0 == "http" || $0 == "https" } == true
