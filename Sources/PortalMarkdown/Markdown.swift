@@ -47,7 +47,11 @@ private struct TreeWalker {
 
     private var ids = HeadingIDAllocator()
     private var sections: [TextSection] = []
+    /// The section being read; its text gathers in `currentText`.
     private var current = TextSection(headingID: nil, title: "", text: "")
+    /// The current section's text as UTF-8, gathered straight from cmark's text nodes (a String
+    /// made of each node, then appended, was most of the walk), collapsed when the section ends.
+    private var currentText: [UInt8] = []
 
     private var headingNodes: [(node: OpaquePointer, level: Int, id: String, lastText: OpaquePointer?, explicitSuffixLength: Int)] = []
     /// Each with its place in `links` (term uses take places too).
@@ -87,8 +91,29 @@ private struct TreeWalker {
         } else if imageText != nil {
             imageText! += text
         } else {
-            current.text += text
+            currentText.append(contentsOf: text.utf8)
         }
+    }
+
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if headingText != nil || imageText != nil {
+            appendText(String(decoding: bytes, as: UTF8.self))
+        } else {
+            currentText.append(contentsOf: bytes)
+        }
+    }
+
+    /// A node's literal as UTF-8 bytes, valid while the tree is.
+    private func bytes(_ pointer: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+    }
+
+    /// The current section, its gathered text collapsed.
+    private mutating func finishedSection() -> TextSection {
+        let text = currentText.withUnsafeBufferPointer(String.collapsingSpaces)
+        currentText.removeAll(keepingCapacity: true)
+        return TextSection(headingID: current.headingID, title: current.title, text: text)
     }
 
     mutating func walk(_ doc: OpaquePointer) {
@@ -111,16 +136,16 @@ private struct TreeWalker {
                 if skippedText.contains(node) { continue }
                 if headingText != nil { headingLastText = node }
                 let pointer = cmark_node_get_literal(node)
-                let literal = string(pointer)
+                let literal = bytes(pointer)
                 if let terms = options.terms, headingText == nil, imageText == nil, linkDepth == 0 {
                     collectTerms(node, literal, terms)
                 }
                 // libc's strchr, not the generic `contains` over the String's UTF-8 view, which
                 // was a tenth of walking the tree.
-                if let pointer, strchr(pointer, Int32(UInt8(ascii: "]"))) != nil { reportSpaceInDestination(in: literal, node: node) }
+                if let pointer, strchr(pointer, Int32(UInt8(ascii: "]"))) != nil { reportSpaceInDestination(in: string(pointer), node: node) }
                 appendText(literal)
             case CMARK_NODE_CODE:
-                appendText(string(cmark_node_get_literal(node)))
+                appendText(bytes(cmark_node_get_literal(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 appendText(" ")
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
@@ -195,12 +220,11 @@ private struct TreeWalker {
         linkNodes.append((node, links.count - 1))
     }
 
-    private mutating func collectTerms(_ node: OpaquePointer, _ literal: String, _ terms: TermMatcher) {
+    private mutating func collectTerms(_ node: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>, _ terms: TermMatcher) {
         var used = usedTerms ?? terms.unused()
-        let uses = terms.uses(in: literal, skipping: &used)
+        let uses = terms.uses(inUTF8: bytes, skipping: &used)
         usedTerms = used
         guard !uses.isEmpty else { return }
-        let bytes = Array(literal.utf8)
         var places: [(range: Range<Int>, index: Int)] = []
         for use in uses {
             links.append(LinkReference(kind: .term, destination: terms.terms[use.term].destination, title: "",
@@ -242,7 +266,7 @@ private struct TreeWalker {
         let level = Int(cmark_node_get_heading_level(node))
         headings.append(Heading(level: level, text: trimmed, id: unique, line: line(node)))
         headingNodes.append((node, level, unique, headingLastText, suffixLength))
-        sections.append(current)
+        sections.append(finishedSection())
         current = TextSection(headingID: unique, title: trimmed, text: "")
     }
 
@@ -286,10 +310,8 @@ private struct TreeWalker {
 
     mutating func finishedSections() -> [TextSection] {
         var all = sections
-        all.append(current)
-        return all
-            .map { TextSection(headingID: $0.headingID, title: $0.title, text: $0.text.collapsingSpaces()) }
-            .filter { $0.headingID != nil || !$0.text.isEmpty }
+        all.append(finishedSection())
+        return all.filter { $0.headingID != nil || !$0.text.isEmpty }
     }
 
     /// Rewrites after the walk: headings gain ids, links become slots, registered fenced blocks

@@ -27,36 +27,39 @@ extension String {
     /// scalar, this was a few per cent of a 10,000-page build.
     func collapsingSpaces() -> String {
         var text = self
-        return text.withUTF8 { utf8 -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count)
-            var i = 0
-            var run = 0  // where the bytes not yet copied start
-            var pendingSpace = false
-            while i < utf8.count {
-                let width = Self.whitespaceWidth(utf8, at: i)
-                if width == 0 {
-                    // Past the whole character: its continuation bytes are never white space,
-                    // and Japanese text is mostly three-byte characters.
-                    let lead = utf8[i]
-                    i += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    continue
-                }
-                if run < i {
-                    if pendingSpace { out.append(0x20) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                    pendingSpace = false
-                }
-                pendingSpace = pendingSpace || !out.isEmpty
-                i += width
-                run = i
+        return text.withUTF8(Self.collapsingSpaces)
+    }
+
+    /// `collapsingSpaces()` of UTF-8 bytes (a page's text as it was gathered).
+    static func collapsingSpaces(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var i = 0
+        var run = 0  // where the bytes not yet copied start
+        var pendingSpace = false
+        while i < utf8.count {
+            let width = Self.whitespaceWidth(utf8, at: i)
+            if width == 0 {
+                // Past the whole character: its continuation bytes are never white space,
+                // and Japanese text is mostly three-byte characters.
+                let lead = utf8[i]
+                i += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                continue
             }
-            if run < utf8.count {
+            if run < i {
                 if pendingSpace { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                pendingSpace = false
             }
-            return String(decoding: out, as: UTF8.self)
+            pendingSpace = pendingSpace || !out.isEmpty
+            i += width
+            run = i
         }
+        if run < utf8.count {
+            if pendingSpace { out.append(0x20) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The length in bytes of the White_Space character starting at `i`, or 0: Unicode's

@@ -76,27 +76,30 @@ public struct TermMatcher: Sendable, Equatable {
     /// The uses in `text` of terms not yet `used`, each term once, in order, not overlapping:
     /// ranges in UTF-8 byte offsets, with the term's index. `used` gains the terms found.
     public func uses(in text: String, skipping used: inout Used) -> [(range: Range<Int>, term: Int)] {
-        guard !words.isEmpty, used.count < terms.count else { return [] }
         var text = text
-        return text.withUTF8 { bytes in
-            var found: [(range: Range<Int>, term: Int)] = []
-            var i = 0
-            while i < bytes.count {
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let scalar = Self.decode(bytes, at: i).value
-                let candidate = length == 4 ? hasAstralStart : starts[Int(scalar) >> 6] & (1 << UInt64(scalar & 63)) != 0
-                if candidate, let (count, term) = match(bytes, at: i, startingWith: scalar, used: used) {
-                    found.append((i..<(i + count), term))
-                    used.flags[term] = true
-                    used.count += 1
-                    i += count
-                    continue
-                }
-                i += length
+        return text.withUTF8 { uses(inUTF8: $0, skipping: &used) }
+    }
+
+    /// `uses(in:skipping:)` of UTF-8 text as it is (a text node's bytes, without a String made of them).
+    public func uses(inUTF8 bytes: UnsafeBufferPointer<UInt8>, skipping used: inout Used) -> [(range: Range<Int>, term: Int)] {
+        guard !words.isEmpty, used.count < terms.count else { return [] }
+        var found: [(range: Range<Int>, term: Int)] = []
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let scalar = Self.decode(bytes, at: i).value
+            let candidate = length == 4 ? hasAstralStart : starts[Int(scalar) >> 6] & (1 << UInt64(scalar & 63)) != 0
+            if candidate, let (count, term) = match(bytes, at: i, startingWith: scalar, used: used) {
+                found.append((i..<(i + count), term))
+                used.flags[term] = true
+                used.count += 1
+                i += count
+                continue
             }
-            return found
+            i += length
         }
+        return found
     }
 
     private func match(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, startingWith scalar: UInt32, used: Used) -> (Int, Int)? {
