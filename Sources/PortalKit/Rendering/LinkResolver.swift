@@ -43,8 +43,10 @@ struct LinkResolver: Sendable {
         func report(_ severity: Diagnostic.Severity, _ message: Message) {
             log.add(Diagnostic(severity, .render, path: page.displayPath, line: link.line, column: link.column, message))
         }
+        // Asked once: the checks below all need it, and every link of every page passes here.
+        let scheme = URLText.scheme(of: link.destination)
         // Windows' ways of naming a file, copied from Explorer's address bar.
-        if LocalPath.isOnThisComputer(link.destination) {
+        if LocalPath.isOnThisComputer(link.destination, scheme: scheme) {
             if link.kind == .image {
                 report(.error, .localImage(link.destination))
             } else {
@@ -52,7 +54,7 @@ struct LinkResolver: Sendable {
             }
             return link.kind == .image ? LinkMarkup(open: HTMLText.escape(link.text)) : inert
         }
-        if let fixed = LocalPath.withSlashes(link.destination) {
+        if let fixed = LocalPath.withSlashes(link.destination, scheme: scheme) {
             report(.warning, .backslashPath(link.destination, fixed: fixed))
             var link = link
             link.destination = fixed
@@ -69,8 +71,8 @@ struct LinkResolver: Sendable {
             report(.error, .linkNoDestination)
             return inert
         }
-        if let scheme = URLText.scheme(of: destination) {
-            guard URLText.isAllowedExternal(destination) else {
+        if let scheme {
+            guard URLText.isAllowedExternal(destination, scheme: scheme) else {
                 report(.warning, .linkSchemeRemoved(scheme))
                 return inert
             }
@@ -111,7 +113,7 @@ struct LinkResolver: Sendable {
         if !isMarkdown, let targetPath = joined, let target = pages[targetPath] {
             if let fragment, !target.headingIDs.contains(fragment) {
                 // `contacts.yml#report` for the group whose anchor is `contacts-report`.
-                let near = target.headingIDs.filter { $0.hasSuffix("-" + fragment) }.min() ?? Suggestion.closest(to: fragment, in: target.headingIDs)
+                let near = target.headingIDs.filter { $0.hasSuffix("-" + fragment) }.leastByCodePoint() ?? Suggestion.closest(to: fragment, in: target.headingIDs)
                 report(.error, .missingEntry(pathPart, id: fragment, near: near))
                 return inert
             }
@@ -233,7 +235,7 @@ struct LinkResolver: Sendable {
     private func sourceOfPage(_ output: String) -> String? {
         let markdown = String(output.dropLast(5)) + ".md"
         if pages[markdown] != nil { return markdown }
-        return pages.filter { $0.value.outputPath.string == output }.keys.min()
+        return pages.filter { $0.value.outputPath.string == output }.keys.leastByCodePoint()
     }
 
     /// The nearest content path, written as a link from `origin` would be.
@@ -246,13 +248,13 @@ struct LinkResolver: Sendable {
         // The same path in other letter case (`Images/Flow.SVG`): found on Windows and a Mac, not
         // on a web server or on Linux, so the portal must name it as it is.
         let folded = wanted.lowercased()
-        if let cased = all.filter({ $0.lowercased() == folded && $0 != wanted }).min() { return relative(cased, from: origin) }
+        if let cased = all.filter({ $0.lowercased() == folded && $0 != wanted }).leastByCodePoint() { return relative(cased, from: origin) }
         // The very name in another folder: `guidance/a.md` written from a guidance page, whose
         // links are relative to its own folder.
-        if let elsewhere = all.filter({ name($0) == name(wanted) && $0 != wanted }).min() { return relative(elsewhere, from: origin) }
+        if let elsewhere = all.filter({ name($0) == name(wanted) && $0 != wanted }).leastByCodePoint() { return relative(elsewhere, from: origin) }
         let sameFolder = all.filter { folderOf($0) == folderOf(wanted) }
         guard let nearName = Suggestion.closest(to: name(wanted), in: sameFolder.map(name)) ?? Suggestion.closest(to: name(wanted), in: all.map(name)),
-              let near = sameFolder.filter({ name($0) == nearName }).min() ?? all.filter({ name($0) == nearName }).min() else { return nil }
+              let near = sameFolder.filter({ name($0) == nearName }).leastByCodePoint() ?? all.filter({ name($0) == nearName }).leastByCodePoint() else { return nil }
         return relative(near, from: origin)
     }
 

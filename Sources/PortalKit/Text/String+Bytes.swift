@@ -30,3 +30,9 @@ extension String {
         } ?? hasSuffix(suffix.description)
     }
 }
+
+extension Sequence<String> {
+    /// The first in code-point order: the same answer every run, whatever order a dictionary
+    /// hands its keys in.
+    func leastByCodePoint() -> String? { self.min { $0.precedesByCodePoint($1) } }
+}

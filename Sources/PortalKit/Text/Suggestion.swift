@@ -9,7 +9,7 @@ public enum Suggestion {
             let d = distance(typed, Array(candidate.lowercased()))
             // Ties go to the first in code-point order: candidates often come from a dictionary,
             // and the same slip must get the same suggestion every run.
-            if d < (best?.distance ?? .max) || (d == best?.distance && candidate < best!.candidate) { best = (candidate, d) }
+            if d < (best?.distance ?? .max) || (d == best?.distance && candidate.precedesByCodePoint(best!.candidate)) { best = (candidate, d) }
         }
         guard let best else { return nil }
         // One slip in a short word, about a third of a longer one; a case difference always.

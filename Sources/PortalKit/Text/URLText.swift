@@ -62,7 +62,12 @@ public enum URLText {
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public static func isAllowedExternal(_ url: String) -> Bool {
-        guard let scheme = scheme(of: url), allowedSchemes.contains(scheme) else { return false }
+        scheme(of: url).map { isAllowedExternal(url, scheme: $0) } ?? false
+    }
+
+    /// `isAllowedExternal` of a URL whose scheme is known already (`scheme(of: url)`).
+    static func isAllowedExternal(_ url: String, scheme: String) -> Bool {
+        guard allowedSchemes.contains(scheme) else { return false }
         if scheme == "http" || scheme == "https" {
             // Something after `scheme://`: asked of the next Character, not by counting them all.
             return url.dropFirst(scheme.count + 1).hasPrefix("//") && !url.dropFirst(scheme.count + 3).isEmpty
