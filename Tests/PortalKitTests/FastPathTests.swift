@@ -116,6 +116,53 @@ import Testing
         #expect(SearchText.fold("ＶＰＮのサーバー設定") == "vpnのサーバ設定")
     }
 
+    /// What `SearchTokenizer.forEachToken` was: a run's scalar offsets kept, its tokens cut at
+    /// the run's end.
+    static func tokensByRuns(utf8 bytes: [UInt8], _ body: (TermKey) -> Void) {
+        var runStarts: [Int] = []  // byte offset of each scalar of the current run
+        var runKind = SearchTokenizer.Kind.separator
+        var runEnd = 0
+        func flush() {
+            switch runKind {
+            case .latin:
+                body(TermKey(bytes, runStarts[0]..<runEnd))
+            case .japanese:
+                for i in runStarts.indices {
+                    let end = i + 2 < runStarts.count ? runStarts[i + 2] : runEnd
+                    body(TermKey(bytes, runStarts[i]..<end))
+                }
+            case .separator:
+                break
+            }
+            runStarts.removeAll(keepingCapacity: true)
+        }
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let lead = bytes[i]
+            let length: Int
+            var value: UInt32
+            switch lead {
+            case 0..<0x80: length = 1; value = UInt32(lead)
+            case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
+            case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
+            default: length = 4; value = UInt32(lead & 0x07)
+            }
+            for j in 1..<max(length, 1) where i + j < count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+            let k = length == 1 ? SearchTokenizer.kind(Unicode.Scalar(lead)) : SearchTokenizer.kind(Unicode.Scalar(value) ?? " ")
+            if k != runKind {
+                if runKind != .separator { flush() }
+                runKind = k
+            }
+            if k != .separator {
+                runStarts.append(i)
+                runEnd = min(i + length, count)
+            }
+            i += length
+        }
+        if runKind != .separator, !runStarts.isEmpty { flush() }
+    }
+
     @Test("tokens handed out in one pass are the tokens cut from each run at its end")
     func tokenizer() {
         var rng = SeededGenerator.forTest("tokenizer", fallback: 0x70CE_0018)
@@ -131,7 +178,7 @@ import Testing
             return out
         }
         let differ = texts.filter {
-            tokens($0, SearchTokenizer.forEachToken) != tokens($0, SearchTokenizer.forEachTokenByRuns)
+            tokens($0, SearchTokenizer.forEachToken) != tokens($0, Self.tokensByRuns)
         }
         let differing = differ.count
         #expect(differing == 0, "\(differ.count) differ, e.g. \(differ.first.map { String(decoding: $0, as: UTF8.self) } ?? "")")
@@ -606,4 +653,11 @@ enum FoldingReference {
         return out
     }
 
+}
+
+extension TermKey {
+    /// The term of `range` in an array of bytes (the tokenizer itself reads a buffer).
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        self = bytes.withUnsafeBufferPointer { TermKey($0, range) }
+    }
 }

@@ -111,57 +111,6 @@ public enum SearchTokenizer {
             }
         }
     }
-
-    /// The rule as first written (a run's scalar offsets kept, tokens cut at its end): the
-    /// reference `forEachToken` is tested against.
-    static func forEachTokenByRuns(utf8 bytes: [UInt8], _ body: (TermKey) -> Void) {
-        var runStarts: [Int] = []  // byte offset of each scalar of the current run
-        var runKind = Kind.separator
-        var runEnd = 0
-        func flush() {
-            switch runKind {
-            case .latin:
-                body(TermKey(bytes, runStarts[0]..<runEnd))
-            case .japanese:
-                for i in runStarts.indices {
-                    let end = i + 2 < runStarts.count ? runStarts[i + 2] : runEnd
-                    body(TermKey(bytes, runStarts[i]..<end))
-                }
-            case .separator:
-                break
-            }
-            runStarts.removeAll(keepingCapacity: true)
-        }
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let lead = bytes[i]
-            let length: Int
-            var value: UInt32
-            switch lead {
-            case 0..<0x80: length = 1; value = UInt32(lead)
-            case 0xC0..<0xE0: length = 2; value = UInt32(lead & 0x1F)
-            case 0xE0..<0xF0: length = 3; value = UInt32(lead & 0x0F)
-            default: length = 4; value = UInt32(lead & 0x07)
-            }
-            for j in 1..<max(length, 1) where i + j < count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
-            let k = length == 1 ? (kindOfASCII(lead)) : kind(Unicode.Scalar(value) ?? " ")
-            if k != runKind {
-                if runKind != .separator { flush() }
-                runKind = k
-            }
-            if k != .separator {
-                runStarts.append(i)
-                runEnd = min(i + length, count)
-            }
-            i += length
-        }
-        if runKind != .separator, !runStarts.isEmpty { flush() }
-    }
-
-    private static func kindOfASCII(_ b: UInt8) -> Kind {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) ? .latin : .separator
-    }
 }
 
 /// A term as a dictionary key: up to eight UTF-8 bytes packed into an integer (every Japanese
@@ -170,10 +119,6 @@ public enum SearchTokenizer {
 enum TermKey: Hashable, Sendable {
     case packed(UInt64)
     case long(String)
-
-    init(_ bytes: [UInt8], _ range: Range<Int>) {
-        self = bytes.withUnsafeBufferPointer { TermKey($0, range) }
-    }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         if range.count <= 8 {
