@@ -1,5 +1,4 @@
 import PortalMarkdown
-import Yams
 
 /// Reads `faq.yml`. Answers stay Markdown here; they are rendered like pages.
 enum FAQLoader {
@@ -39,7 +38,7 @@ enum FAQLoader {
 
     /// How far a block scalar's lines are indented (its first non-blank line); a plain scalar
     /// starts at its own column.
-    static func answerIndent(_ node: Node?, lines: [Substring]) -> Int {
+    static func answerIndent(_ node: YAMLNode?, lines: [Substring]) -> Int {
         guard let node, let mark = node.mark else { return 0 }
         guard case .scalar(let s) = node, s.style == .literal || s.style == .folded else { return mark.column - 1 }
         for line in lines.dropFirst(mark.line) where !line.allSatisfy(\.isWhitespace) {
@@ -49,7 +48,7 @@ enum FAQLoader {
     }
 
     /// A block scalar (`answer: |`) starts on the line after its indicator; a plain one on its own line.
-    static func answerOffset(_ node: Node?) -> Int {
+    static func answerOffset(_ node: YAMLNode?) -> Int {
         guard let node, let mark = node.mark else { return 0 }
         if case .scalar(let s) = node, s.style == .literal || s.style == .folded { return mark.line }
         return mark.line - 1

@@ -19,7 +19,7 @@ enum SynonymsLoader {
         var groups: [[String]] = []
         var seen: [String: (word: String, line: Int)] = [:]
         for item in map.sequence("groups", log: &log) ?? [] {
-            guard case .sequence(let words) = item else {
+            guard case .sequence(let words, _) = item else {
                 log.add(source.diagnostic(item.mark, .synonymGroupNotList))
                 continue
             }

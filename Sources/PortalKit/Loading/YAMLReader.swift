@@ -7,29 +7,28 @@ struct YAMLSource: Sendable {
     var lineOffset: Int = 0
     var phase: BuildPhase = .load
 
-    func diagnostic(_ mark: Mark?, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
+    func diagnostic(_ mark: YAMLMark?, _ message: Message, severity: Diagnostic.Severity = .error) -> Diagnostic {
         Diagnostic(severity, phase, path: path, line: mark.map { $0.line + lineOffset } ?? lineOffset + 1, column: mark?.column, message)
     }
 
     /// Parses one YAML document; a syntax error becomes a diagnostic at its line.
     /// An empty text is an empty mapping; nil means a syntax error, already reported.
-    func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
+    /// Plain front matter (`key: value` lines, simple lists) is read by `SimpleYAML`; libyaml,
+    /// through Yams, reads the rest, and every text with a mistake.
+    func parse(_ text: String, log: inout DiagnosticLog) -> YAMLNode? {
+        if let node = SimpleYAML.read(text) { return node }
         do {
-            // The basic resolver: values are read as text and typed here, key by key, so Yams'
-            // implicit tag rules (a set of regular expressions run for every key it hashes) buy nothing.
-            // No constructor tables either: nodes are read here, never turned into Swift values
-            // by Yams, and `.default` built its three tables of closures again for every file.
-            return try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) ?? Node.mapping([:])
+            return try Self.compose(text)
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
                 if let slip = YAMLSlip.find(in: text, errorLine: mark.line) {
                     log.add(Diagnostic(.error, phase, path: path, line: slip.line + lineOffset, column: slip.column, slip.message))
                 } else {
-                    log.add(diagnostic(mark, .yamlSyntax(problem)))
+                    log.add(diagnostic(YAMLMark(line: mark.line, column: mark.column), .yamlSyntax(problem)))
                 }
             case let .duplicatedKeysInMapping(duplicates, context):
-                log.add(diagnostic(context.mark, .yamlDuplicateKeys(duplicates)))
+                log.add(diagnostic(YAMLMark(line: context.mark.line, column: context.mark.column), .yamlDuplicateKeys(duplicates)))
             default:
                 log.add(diagnostic(nil, .yamlOther("\(error)")))
             }
@@ -40,19 +39,30 @@ struct YAMLSource: Sendable {
     }
 }
 
+extension YAMLSource {
+    /// libyaml's reading of a text, through Yams (what `SimpleYAML` is checked against, too).
+    /// The basic resolver: values are read as text and typed by `YAMLMapping`, key by key, so
+    /// Yams' implicit tag rules (a set of regular expressions run for every key it hashes) buy
+    /// nothing. No constructor tables either: nodes are read here, never turned into Swift
+    /// values by Yams, and `.default` built its three tables of closures again for every file.
+    static func compose(_ text: String) throws -> YAMLNode {
+        YAMLNode(try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) ?? Node.mapping([:]))
+    }
+}
+
 /// A YAML mapping read into typed values, every mistake reported at its line: unknown keys,
 /// missing keys, wrong types. Hand-written rather than Codable because Codable loses line numbers.
 struct YAMLMapping {
     let source: YAMLSource
-    let node: Node
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    let node: YAMLNode
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     /// The keys alone, in order: a lookup compares these, rather than copying (and retaining)
     /// each pair it passes, a few dozen lookups for every page's front matter.
     let keys: [String]
 
-    init?(_ node: Node?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) {
+    init?(_ node: YAMLNode?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) {
         guard let node else { return nil }  // a syntax error, reported by `parse`
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             log.add(source.diagnostic(node.mark, .notMapping(what)))
             return nil
         }
@@ -63,23 +73,23 @@ struct YAMLMapping {
     }
 
     /// A mapping that may be absent: nil without a diagnostic when the key is missing.
-    static func optional(_ node: Node?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) -> YAMLMapping? {
+    static func optional(_ node: YAMLNode?, source: YAMLSource, what: Wording, log: inout DiagnosticLog) -> YAMLMapping? {
         guard let node else { return nil }
         return YAMLMapping(node, source: source, what: what, log: &log)
     }
 
-    var mark: Mark? { node.mark }
+    var mark: YAMLMark? { node.mark }
 
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> YAMLNode? {
         keys.firstIndex(of: key).map { pairs[$0].value }
     }
 
     /// Where a key's value starts: errors about the value point there.
-    func valueMark(_ key: String) -> Mark? {
+    func valueMark(_ key: String) -> YAMLMark? {
         keys.firstIndex(of: key).flatMap { pairs[$0].value.mark } ?? mark
     }
 
-    func markOf(_ key: String) -> Mark? {
+    func markOf(_ key: String) -> YAMLMark? {
         keys.firstIndex(of: key).flatMap { pairs[$0].keyNode.mark } ?? mark
     }
 
@@ -112,7 +122,7 @@ struct YAMLMapping {
         log.add(source.diagnostic(mark, .missingKey(key)))
     }
 
-    private func scalar(_ key: String, required: Bool, type: Wording, log: inout DiagnosticLog) -> (String, Mark?)? {
+    private func scalar(_ key: String, required: Bool, type: Wording, log: inout DiagnosticLog) -> (String, YAMLMark?)? {
         guard let node = value(key) else {
             if required { missing(key, log: &log) }
             return nil
@@ -173,10 +183,10 @@ struct YAMLMapping {
         return date
     }
 
-    func sequence(_ key: String, log: inout DiagnosticLog) -> [Node]? {
+    func sequence(_ key: String, log: inout DiagnosticLog) -> [YAMLNode]? {
         guard let node = value(key) else { return nil }
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
-        guard case .sequence(let seq) = node else {
+        guard case .sequence(let seq, _) = node else {
             log.add(source.diagnostic(node.mark, .notList(key)))
             return nil
         }

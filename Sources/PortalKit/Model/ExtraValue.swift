@@ -1,5 +1,3 @@
-import Yams
-
 /// `extra:` in a page's front matter: the editors' own data (an owner, a review cycle, a form
 /// number), kept as written and handed to templates as `page.extra.<key>`. Text, lists and
 /// mappings in the order written; nothing in it means anything to portal. One of the three fields
@@ -15,11 +13,11 @@ public struct ExtraValue: Sendable, Hashable, Codable {
         public var value: ExtraValue
     }
 
-    init(_ node: Node) {
+    init(_ node: YAMLNode) {
         switch node {
         case .scalar(let scalar): text = scalar.string
-        case .sequence(let items): list = items.map(ExtraValue.init)
-        case .mapping(let pairs): map = pairs.map { Entry(key: $0.key.string ?? "", value: ExtraValue($0.value)) }
+        case .sequence(let items, _): list = items.map(ExtraValue.init)
+        case .mapping(let pairs, _): map = pairs.map { Entry(key: $0.key.string ?? "", value: ExtraValue($0.value)) }
         case .alias: text = ""
         }
     }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `reports/risk.yml` and `reports/maturity.yml`; every value off the scale is an error at
 /// its line that lists the valid values.
 enum ReportsLoader {

@@ -1,4 +1,3 @@
-import Yams
 import PortalMarkdown
 
 /// Reads `glossary.yml`: each term with its reading checked, no word claimed by two entries,
@@ -14,7 +13,7 @@ enum GlossaryLoader {
         map.rejectUnknownKeys(allowed: ["terms"], log: &log)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var terms: [Glossary.Term] = []
-        var seeAlsoMarks: [[Mark?]] = []
+        var seeAlsoMarks: [[YAMLMark?]] = []
         // Every word (term or alias) by its folded key, with the line of the entry that has it.
         var owner: [String: (term: String, line: Int)] = [:]
         var anchors: Set<String> = []
