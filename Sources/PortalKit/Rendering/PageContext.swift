@@ -46,13 +46,15 @@ struct PageContext {
             pager["next"] = link(neighbours.next)
             context["pager"] = pager
         }
+        let toc = TableOfContents.entries(rendered.headings)
         context["page"] = [
             "title": page.title,
             "summary": page.summary,
             "updated": page.updated.description,
             "updatedLabel": page.updated.japanese,
             "contentHTML": rendered.contentHTML,
-            "toc": Self.tableOfContents(rendered.headings),
+            "toc": toc.map(\.templateValue),
+            "tocHTML": TableOfContents.html(toc),
             "hasTOC": rendered.headings.contains { $0.level <= 3 },
             "sources": page.sources.map { ["title": $0.title, "href": $0.url] },
             "hasSources": !page.sources.isEmpty,
@@ -62,29 +64,6 @@ struct PageContext {
         ] as [String: Any]
         if page.sample { context["sampleNotice"] = SampleData.pageNotice }
         return context
-    }
-
-    /// Level-2 headings with their level-3 children; deeper levels stay out of the way.
-    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var items: [[String: Any]] = []
-        var children: [[String: Any]] = []
-        func flush() {
-            guard !items.isEmpty else { return }
-            items[items.count - 1]["children"] = children
-            items[items.count - 1]["hasChildren"] = !children.isEmpty
-            children = []
-        }
-        for h in headings where h.level <= 3 {
-            let entry: [String: Any] = ["text": h.text, "href": "#" + URLText.encodeFragment(h.id)]
-            if h.level <= 2 || items.isEmpty {
-                flush()
-                items.append(entry)
-            } else {
-                children.append(entry)
-            }
-        }
-        flush()
-        return items
     }
 
     func pageSummary(_ page: GuidancePage, from path: SitePath) -> [String: Any] {
