@@ -62,10 +62,16 @@ import Testing
                 // A mapping below the key, perhaps with a list in it.
                 lines.append("\(k):")
                 for _ in 0..<Int.random(in: 1...3, using: &rng) {
-                    if Int.random(in: 0..<3, using: &rng) == 0 {
+                    switch Int.random(in: 0..<4, using: &rng) {
+                    case 0:
                         lines.append("  \(key()):")
                         lines.append("    - \(value())")
-                    } else {
+                    case 1:
+                        // A mapping in the mapping, as `extra:` may hold.
+                        lines.append("  \(key()):")
+                        lines.append("    \(key()): \(value())")
+                        if Bool.random(using: &rng) { lines.append("    \(key()): \(value())") }
+                    default:
                         lines.append("  \(key()): \(value())")
                     }
                 }
