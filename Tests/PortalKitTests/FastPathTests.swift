@@ -211,11 +211,13 @@ import Testing
         }
         let text = texts.filter { HTMLText.escape($0) != Self.escapedByScalars($0, attribute: false) }.count
         let attribute = texts.filter { HTMLText.attribute($0) != Self.escapedByScalars($0, attribute: true) }.count
+        let template = texts.filter { TemplateEscaping().escapeText($0) != Self.escapedByScalars($0, attribute: true) }.count
         let markers = texts.filter {
             LinkSlots.holdsMarker($0) != $0.unicodeScalars.contains { (0xFDD0...0xFDD2).contains($0.value) }
         }.count
         #expect(text == 0)
         #expect(attribute == 0)
+        #expect(template == 0)
         #expect(markers == 0)
         #expect(HTMLText.attribute("a\"b'<c>&") == "a&quot;b&#39;&lt;c&gt;&amp;")
     }

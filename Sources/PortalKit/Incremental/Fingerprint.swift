@@ -133,25 +133,15 @@ private enum Shortcut {
     /// A whole site's documents go into the render cache's digest (a percent of a build).
     static func searchDocument(_ document: SearchDocument) -> StableDigest {
         let f = document.fields
-        var sum = EntrySum()
-        sum.add("kind", text: f.kind.rawValue)
-        sum.add("title", text: f.title)
-        var breadcrumb = StableDigest()
-        breadcrumb.add(-2)
-        for crumb in f.breadcrumb {
-            var d = StableDigest()
-            d.add(crumb)
-            breadcrumb.add(d)
+        return keyed { sum in
+            sum.add("kind", text: f.kind.rawValue)
+            sum.add("title", text: f.title)
+            sum.add("breadcrumb", texts(f.breadcrumb))
+            sum.add("url", text: f.url)
+            sum.add("text", text: f.text)
+            if let category = f.category { sum.add("category", text: category) }
+            sum.add("pageTitle", text: f.pageTitle)
         }
-        sum.add("breadcrumb", breadcrumb)
-        sum.add("url", text: f.url)
-        sum.add("text", text: f.text)
-        if let category = f.category { sum.add("category", text: category) }
-        sum.add("pageTitle", text: f.pageTitle)
-        var digest = StableDigest()
-        digest.add(-1)
-        sum.finish(into: &digest)
-        return digest
     }
 
     /// A rendered page (what each guidance page's render fingerprint holds) as its Codable path
@@ -222,17 +212,11 @@ private enum Shortcut {
         return digest
     }
 
+    /// A list of keyed elements: -2, then each element's own digest.
     private static func list<T>(_ items: [T], _ fields: (T, inout EntrySum) -> Void) -> StableDigest {
         var digest = StableDigest()
         digest.add(-2)
-        for item in items {
-            var element = StableDigest()
-            element.add(-1)
-            var sum = EntrySum()
-            fields(item, &sum)
-            sum.finish(into: &element)
-            digest.add(element)
-        }
+        for item in items { digest.add(keyed { fields(item, &$0) }) }
         return digest
     }
 }

@@ -13,8 +13,7 @@ enum ExampleText {
     static func host(_ address: String) -> String? {
         // An ASCII address (nearly all) read as bytes: a Character there is a byte, or CR LF,
         // which none of the marks looked for can join, so the same host as by Characters.
-        var address = address
-        if let ascii = address.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Optional(host(ascii: $0)) : nil }) { return ascii }
+        if let ascii = address.withASCIIBytes(host(ascii:)) { return ascii }
         return hostByCharacters(address)
     }
 

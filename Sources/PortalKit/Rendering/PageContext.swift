@@ -55,7 +55,7 @@ struct PageContext {
             "contentHTML": rendered.contentHTML,
             "toc": toc.map(\.templateValue),
             "tocHTML": TableOfContents.html(toc),
-            "hasTOC": rendered.headings.contains { $0.level <= 3 },
+            "hasTOC": !toc.isEmpty,
             "sources": page.sources.map { ["title": $0.title, "href": $0.url] },
             "hasSources": !page.sources.isEmpty,
             "tags": page.tags,

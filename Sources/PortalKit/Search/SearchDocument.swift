@@ -64,9 +64,8 @@ public final class SearchDocument: Sendable, Hashable, Codable {
     public var page: Substring {
         // Output paths are ASCII but for the odd Japanese slug: there a '#' byte is a '#'
         // Character, found without breaking the URL into Characters (asked twice a document).
-        let utf8 = fields.url.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            return Substring(utf8[..<(utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex)])
+        if let end = fields.url.withASCIIBytes({ $0.firstIndex(of: UInt8(ascii: "#")) ?? $0.count }) {
+            return Substring(fields.url.utf8.prefix(end))
         }
         return fields.url.prefix { $0 != "#" }
     }

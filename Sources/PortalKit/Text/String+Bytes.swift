@@ -31,6 +31,16 @@ extension String {
     }
 }
 
+extension String {
+    /// `body` over the text's UTF-8 when every byte is ASCII, else nil. There a Character is a
+    /// byte (but for CR LF, white space either way), so the byte-level readings of URLs and
+    /// paths give the Character-level answer without breaking the text into Characters.
+    func withASCIIBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var text = self
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 } ? body($0) : nil }
+    }
+}
+
 extension Sequence<String> {
     /// The first in code-point order: the same answer every run, whatever order a dictionary
     /// hands its keys in.

@@ -32,8 +32,7 @@ public enum URLText {
         // An ASCII address (most are) is read as bytes: there a Character is a byte but for
         // CR LF, so the first ':' byte is the first ':' Character. Every link of every page asks,
         // and breaking each into Characters was 0.4 % of a 10,000-page build's CPU.
-        var url = url
-        if url.utf8.allSatisfy({ $0 < 0x80 }) { return url.withUTF8(asciiScheme) }
+        if let ascii = url.withASCIIBytes(asciiScheme) { return ascii }
         return schemeByCharacters(of: url)
     }
 
@@ -107,8 +106,7 @@ extension URLText {
     private static func isWellFormedHTTP(_ url: String) -> Bool {
         // Most URLs are ASCII, where a Character is a byte (or CR LF, white space either way):
         // read as bytes, the same answer as below without breaking the text into Characters.
-        var url = url
-        if let ascii = url.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? isHTTP(ascii: $0) : nil }) { return ascii }
+        if let ascii = url.withASCIIBytes(isHTTP(ascii:)) { return ascii }
         guard let scheme = scheme(of: url), scheme == "http" || scheme == "https" else { return false }
         // White space by scalar, without breaking the text into Characters. The same as asking
         // each Character, but for a space after a prepended mark (U+0600 and its kind), which
