@@ -15,13 +15,14 @@ extension PageContext {
         }
         var sections: [[String: Any]] = []
         // Guidance by group (site.yml's guidance_groups), each its own section of the map.
-        let groups = groupedPages(site.pages, from: path)
+        // The pages' summaries are made only for a map in groups (a one-group map lists titles).
+        let groups = pageGroups(site.pages)
         if groups.count <= 1 {
             sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)] + site.pages.map { link($0.title, $0.outputPath, sample: $0.sample) }])
         } else {
             sections.append(["title": "ガイダンス", "links": [link("ガイダンス一覧", Self.guidanceIndexPath)]])
             for group in groups {
-                sections.append(["title": "ガイダンス：\(group["title"] as? String ?? "")", "links": group["pages"] ?? []])
+                sections.append(["title": "ガイダンス：\(group.title)", "links": group.pages.map { pageSummary($0, from: path) }])
             }
         }
         // Each kind's pages by section (the incident sheet leads what matters in an emergency).

@@ -90,18 +90,22 @@ struct PageContext {
     /// The pages in sections by group (site.yml's `guidance_groups`, in its order), then the pages
     /// in none (untitled when there are no groups at all).
     func groupedPages(_ pages: [GuidancePage], from path: SitePath) -> [[String: Any]] {
-        var sections: [[String: Any]] = []
+        pageGroups(pages).map { ["title": $0.title, "anchor": $0.anchor, "pages": $0.pages.map { pageSummary($0, from: path) }] }
+    }
+
+    /// The sections of `groupedPages`, before each page is made a summary.
+    func pageGroups(_ pages: [GuidancePage]) -> [(title: String, anchor: String, pages: [GuidancePage])] {
+        var groups: [(title: String, anchor: String, pages: [GuidancePage])] = []
         for (i, group) in config.guidanceGroups.enumerated() {
             let members = pages.filter { $0.group == group }
             guard !members.isEmpty else { continue }
-            sections.append(["title": group, "anchor": PageNeighbours.anchor(ofGroup: i),
-                             "pages": members.map { pageSummary($0, from: path) }])
+            groups.append((group, PageNeighbours.anchor(ofGroup: i), members))
         }
         let rest = pages.filter { page in page.group.map { !config.guidanceGroups.contains($0) } ?? true }
         if !rest.isEmpty {
-            sections.append(["title": sections.isEmpty ? "" : "その他", "anchor": "group-other", "pages": rest.map { pageSummary($0, from: path) }])
+            groups.append((groups.isEmpty ? "" : "その他", "group-other", rest))
         }
-        return sections
+        return groups
     }
 
     /// The groups as a second row of navigation on the guidance list and pages: each leads to its
