@@ -54,31 +54,6 @@ import Testing
         guard case .damaged = CacheFile.load(url) else { Issue.record("a cut file was believed"); return }
     }
 
-    @Test("a cache file written through the queue is the file the plain writer makes, parts in order")
-    func queuedEqualsPlain() async throws {
-        var random = SeededGenerator.forTest("queuedEqualsPlain", fallback: 20261205)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-queued-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for round in 0..<20 {
-            // Sets of parts as PageCache hands them over: many sets, each of several parts.
-            let sets = (0..<Int.random(in: 0...40, using: &random)).map { _ in
-                (0..<Int.random(in: 0...6, using: &random)).map { _ in
-                    (0..<Int.random(in: 0...3_000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }[...]
-                }
-            }
-            let plain = folder.appendingPathComponent("plain-\(round)"), queued = folder.appendingPathComponent("queued-\(round)")
-            CacheFile.store(parts: sets.flatMap { $0 }, at: plain)
-            let writer = try #require(CacheFile.QueuedWriter(queued))
-            for set in sets { await writer.append(set) }
-            await writer.commit()
-            let expected = try Data(contentsOf: plain)
-            #expect(try Data(contentsOf: queued) == expected, "round \(round), \(sets.count) sets (seed \(random.seed))")
-            guard case .bytes(let loaded) = CacheFile.load(queued) else { Issue.record("not loaded"); continue }
-            let whole = loaded == Array(sets.joined().joined())
-            #expect(whole, "round \(round): the loaded bytes are not the parts in order")
-        }
-    }
-
     @Test("200 seeded bit flips and truncations of each cache file: every build equals a clean build")
     func damagedCaches() async throws {
         var random = SeededGenerator.forTest("damagedCaches", fallback: 20261204)

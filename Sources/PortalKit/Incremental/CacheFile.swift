@@ -110,35 +110,6 @@ enum CacheFile {
         }
     }
 
-    /// A `Writer` fed through a thread of its own: while one set of parts is checksummed and
-    /// written, the caller encodes the next on every core (written in turn, the page cache left a
-    /// core idle for a tenth of a second at 10,000 pages). At most one set waits to be written.
-    final class QueuedWriter: @unchecked Sendable {
-        /// Touched only on `queue`, and by `commit` once the queue is idle.
-        private var writer: Writer?
-        private let queue = DispatchQueue(label: "portal.cache-writer")
-
-        init?(_ url: URL) {
-            guard let writer = Writer(url) else { return nil }
-            self.writer = writer
-        }
-
-        /// Waits until the parts given before are written, then hands these to the queue.
-        func append(_ parts: [ArraySlice<UInt8>]) async {
-            await idle()
-            queue.async { self.writer?.append(parts) }
-        }
-
-        func commit() async {
-            await idle()
-            writer.take()?.commit()
-        }
-
-        private func idle() async {
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in queue.async { done.resume() } }
-        }
-    }
-
     fileprivate static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBytes { raw in
             var done = 0

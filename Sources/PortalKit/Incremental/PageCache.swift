@@ -99,11 +99,11 @@ enum PageCache {
         }
         // Encoded and written a batch at a time: all at once, the encoded pages would be a
         // hundred megabytes held while the index is built on the other core.
-        guard let writer = CacheFile.QueuedWriter(file(for: request.output)) else { return }
-        await writer.append([CacheCoder.encode(header, capacity: 256)[...]])
+        guard var writer = CacheFile.Writer(file(for: request.output)) else { return }
+        writer.append([CacheCoder.encode(header, capacity: 256)[...]])
         for start in stride(from: 0, to: stored.count, by: 512) {
-            await writer.append(await parallelMap(Array(stored[start..<min(start + 512, stored.count)]), encode))
+            writer.append(await parallelMap(Array(stored[start..<min(start + 512, stored.count)]), encode))
         }
-        await writer.commit()
+        writer.commit()
     }
 }
