@@ -69,11 +69,11 @@ public enum Builder {
            let state = session?.state.take() {
             return try await update(made, input, &run, from: consume state, marker: marker, session: &session, progress: progress)
         }
-        let summary = try await publish(made, input, parses, &run, writer: writer, staging: staging, session: &session, progress: progress)
-        // A single build's pages, documents and parses (hundreds of thousands of objects at
-        // 10,000 pages) are freed on another thread: the build is done, and `portal build`
-        // exits without waiting for them.
-        if session == nil { Leftovers.free((consume input, consume made)) }
+        let summary = try await publish(made, consume input, parses, &run, writer: writer, staging: staging, session: &session, progress: progress)
+        // A single build's documents and parses (hundreds of thousands of objects at 10,000
+        // pages) are freed on another thread: the build is done, and `portal build` exits
+        // without waiting for them.
+        if session == nil { Leftovers.free(consume made) }
         return summary
     }
 
@@ -233,7 +233,7 @@ public enum Builder {
     /// `portal build` (and a session's first build): the portal written aside while the index is
     /// built on the other core, then swapped in; the build cache written for the next run.
     /// `parses`: the pages' parses for the page cache, when the render state was let go.
-    private static func publish(_ made: Made, _ input: Input, _ parses: Handoff<[String: ParsedPage]>?, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
+    private static func publish(_ made: Made, _ input: consuming Input, _ parses: Handoff<[String: ParsedPage]>?, _ run: inout Run, writer: StagedOutputFolder, staging begun: StagedOutputFolder.Staging?,
                                 session: inout BuildSession?, progress: @Sendable (BuildPhase) -> Void) async throws(BuildFailure) -> BuildSummary {
         let request = run.request, output = made.output, cached = run.cached, cache = run.cache, parseKey = made.parseKey
         // The page cache is written again only if some page's file changed (or came or went).
@@ -259,7 +259,14 @@ public enum Builder {
         // A single build writes the page cache before it builds the index, so that the pages'
         // parses are let go before the index's postings are made: the two at once were the
         // build's peak of memory.
-        if session == nil { await cacheWritten.value }
+        // What a session keeps of the loaded site; a single build lets the site go once the
+        // page cache has it (every page's Markdown and fields, a tenth of the peak at 1,000
+        // pages), so that the index's memory is what the site's was.
+        let keptPages = session == nil ? nil : input.pages
+        if session == nil {
+            await cacheWritten.value
+            Leftovers.free(consume input)
+        }
 
         // The index is a pure function of what was rendered: with the cache, the index of the
         // very same documents is the last output's index files.
@@ -314,7 +321,7 @@ public enum Builder {
         if session != nil, let index {
             let all = pages + indexFiles
             session?.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
-                BuildState(pages: input.pages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
+                BuildState(pages: keptPages ?? [:], render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
         return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: keptIndex,
