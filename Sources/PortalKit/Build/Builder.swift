@@ -260,8 +260,8 @@ public enum Builder {
         // parses are let go before the index's postings are made: the two at once were the
         // build's peak of memory.
         // What a session keeps of the loaded site; a single build lets the site go once the
-        // page cache has it (every page's Markdown and fields, a tenth of the peak at 1,000
-        // pages), so that the index's memory is what the site's was.
+        // page cache has it (every page's Markdown and fields: a tenth of the peak at 10,000
+        // pages), so that the index is built in the memory the site held.
         let keptPages = session == nil ? nil : input.pages
         if session == nil {
             await cacheWritten.value
