@@ -47,10 +47,17 @@ indirect enum YAMLNode: Equatable, Sendable {
     }
 }
 
+extension YAMLMark {
+    /// Where libyaml, through Yams, says something starts.
+    init(_ mark: Mark) {
+        self.init(line: mark.line, column: mark.column)
+    }
+}
+
 extension YAMLNode {
     /// Yams' node, with what the loaders read of it.
     init(_ node: Node) {
-        func mark(_ m: Mark?) -> YAMLMark? { m.map { YAMLMark(line: $0.line, column: $0.column) } }
+        func mark(_ m: Mark?) -> YAMLMark? { m.map(YAMLMark.init) }
         switch node {
         case .scalar(let s):
             self = .scalar(Scalar(string: s.string, style: Style(s.style), mark: mark(s.mark)))

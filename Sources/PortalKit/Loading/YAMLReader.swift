@@ -25,10 +25,10 @@ struct YAMLSource: Sendable {
                 if let slip = YAMLSlip.find(in: text, errorLine: mark.line) {
                     log.add(Diagnostic(.error, phase, path: path, line: slip.line + lineOffset, column: slip.column, slip.message))
                 } else {
-                    log.add(diagnostic(YAMLMark(line: mark.line, column: mark.column), .yamlSyntax(problem)))
+                    log.add(diagnostic(YAMLMark(mark), .yamlSyntax(problem)))
                 }
             case let .duplicatedKeysInMapping(duplicates, context):
-                log.add(diagnostic(YAMLMark(line: context.mark.line, column: context.mark.column), .yamlDuplicateKeys(duplicates)))
+                log.add(diagnostic(YAMLMark(context.mark), .yamlDuplicateKeys(duplicates)))
             default:
                 log.add(diagnostic(nil, .yamlOther("\(error)")))
             }
