@@ -318,10 +318,10 @@ public enum Builder {
             await RenderCache.write(digests, for: request)
         }
         run.timings.end(.write)
-        if session != nil, let index {
+        if let index, let keptPages {  // both kept only for a session
             let all = pages + indexFiles
             session?.state = FileStamp(path: request.output.path + "/" + StagedOutputFolder.marker).map { marker in
-                BuildState(pages: keptPages ?? [:], render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
+                BuildState(pages: keptPages, render: output.memo, index: index, output: OutputRecord(files: all, marker: marker))
             }
         }
         return BuildSummary(pageCount: output.pageCount, fileCount: pages.count + indexFiles.count, keptPages: output.keptPages, keptIndex: keptIndex,
